@@ -1,0 +1,97 @@
+package dev.eventcontracts.annotations;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method as a message consumer whose contract event-contracts verifies at build time.
+ *
+ * <p>The plugin's {@code generate-contract-tests} goal finds every method carrying this annotation
+ * and generates a JUnit 5 test that drives it through the harness broker: duplicate and lost-ack
+ * redeliveries, poison messages and exhausted retries.
+ *
+ * <pre>{@code
+ * @EventConsumer(queue = "inventory.order-placed",
+ *                exchange = "orders", routingKey = "order.placed",
+ *                deadLetterQueue = "inventory.order-placed.dlq",
+ *                maxAttempts = 3, nonRetryable = InvalidOrderException.class,
+ *                idempotencyKey = "orderId")
+ * public void onOrderPlaced(OrderPlaced event) { ... }
+ * }</pre>
+ *
+ * <p>The annotation is read from source and has no runtime behaviour; declare the dependency with
+ * {@code provided} scope so nothing ships to production.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.METHOD)
+public @interface EventConsumer {
+
+    /**
+     * The queue the consumer reads from, e.g. {@code queue = "inventory.order-placed"}.
+     *
+     * @return the queue name; never empty
+     */
+    String queue();
+
+    /**
+     * The exchange the queue is bound to, e.g. {@code exchange = "orders"}. Empty means the queue
+     * receives messages through the default exchange only.
+     *
+     * @return the exchange name, or empty for no binding
+     */
+    String exchange() default "";
+
+    /**
+     * The routing key of the binding between {@link #exchange()} and {@link #queue()}, e.g.
+     * {@code routingKey = "order.placed"}. Ignored when {@link #exchange()} is empty.
+     *
+     * @return the binding key
+     */
+    String routingKey() default "";
+
+    /**
+     * The queue that receives messages this consumer gives up on, e.g. {@code deadLetterQueue =
+     * "inventory.order-placed.dlq"}. Empty means the consumer has no dead-letter queue, which the
+     * report lists as a finding.
+     *
+     * @return the dead-letter queue name, or empty for none
+     */
+    String deadLetterQueue() default "";
+
+    /**
+     * How many times a message is delivered before it is dead-lettered when processing keeps
+     * failing with a retryable exception, e.g. {@code maxAttempts = 3}.
+     *
+     * @return the maximum number of deliveries, at least 1
+     */
+    int maxAttempts() default 3;
+
+    /**
+     * Exceptions that mean "this message can never succeed": the message is dead-lettered after
+     * one attempt, e.g. {@code nonRetryable = InvalidOrderException.class}.
+     *
+     * @return the non-retryable exception types
+     */
+    Class<? extends Throwable>[] nonRetryable() default {};
+
+    /**
+     * The field path in the payload that identifies a business event, e.g. {@code idempotencyKey =
+     * "orderId"} or {@code "order.id"} for a nested field. Two messages with the same key are the
+     * same event, even when their message ids differ.
+     *
+     * @return the dotted field path, or empty when the consumer has no business key
+     */
+    String idempotencyKey() default "";
+
+    /**
+     * Field paths in the consumer's effects that differ between runs and must be ignored when
+     * runs are compared, e.g. {@code ignoreEffectPaths = {"shipmentId", "requestedAt"}}.
+     *
+     * @return the dotted paths to ignore
+     */
+    String[] ignoreEffectPaths() default {};
+}

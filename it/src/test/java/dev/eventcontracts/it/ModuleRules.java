@@ -1,0 +1,60 @@
+package dev.eventcontracts.it;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The allowed directions between modules, from DESIGN.md §2, as import prefixes each module's
+ * main sources must not use. Tests and generated code are not checked.
+ */
+final class ModuleRules {
+
+    record Rule(String module, String basePackage, List<String> forbiddenImports) {}
+
+    private static final String MAVEN = "org.apache.maven";
+    private static final String JUNIT = "org.junit";
+
+    static final List<Rule> RULES = List.of(
+            new Rule(
+                    "annotations",
+                    "dev.eventcontracts.annotations",
+                    // zero dependencies: nothing outside the JDK
+                    List.of("dev.eventcontracts.", "org.", "com.", "io.", "net.", "picocli.")),
+            new Rule(
+                    "harness-broker",
+                    "dev.eventcontracts.broker",
+                    List.of(
+                            MAVEN,
+                            JUNIT,
+                            "org.apache.avro",
+                            "io.apicurio",
+                            "com.github.javaparser",
+                            "com.rabbitmq",
+                            "dev.eventcontracts.registry",
+                            "dev.eventcontracts.junit",
+                            "dev.eventcontracts.plugin",
+                            "dev.eventcontracts.annotations")),
+            new Rule(
+                    "schema-registry",
+                    "dev.eventcontracts.registry",
+                    List.of(
+                            MAVEN,
+                            JUNIT,
+                            "io.netty",
+                            "com.github.javaparser",
+                            "com.rabbitmq",
+                            "dev.eventcontracts.broker",
+                            "dev.eventcontracts.junit",
+                            "dev.eventcontracts.plugin",
+                            "dev.eventcontracts.annotations")),
+            new Rule(
+                    "harness-junit",
+                    "dev.eventcontracts.junit",
+                    List.of(MAVEN, "com.github.javaparser", "dev.eventcontracts.plugin")),
+            new Rule("plugin", "dev.eventcontracts.plugin", List.of("dev.eventcontracts.junit")));
+
+    /** Modules whose code may import {@code org.apache.maven}: only the plugin. */
+    static final Map<String, Boolean> MAY_IMPORT_MAVEN = Map.of("plugin", true);
+
+    private ModuleRules() {}
+}
