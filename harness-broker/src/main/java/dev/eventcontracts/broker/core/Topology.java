@@ -83,7 +83,7 @@ final class Topology {
         }
         ExchangeType type = ExchangeType.fromWireName(typeName);
         if (type == null) {
-            throw AmqpException.of(AmqpException.COMMAND_INVALID, "invalid exchange type '" + typeName + "'");
+            throw AmqpException.of(AmqpException.COMMAND_INVALID, "unknown exchange type '" + typeName + "'");
         }
         Exchange existing = exchanges.get(name);
         if (existing == null) {
