@@ -21,12 +21,12 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -94,7 +94,7 @@ public final class HarnessBroker implements AutoCloseable {
                 1, new DefaultThreadFactory("harness-broker", true), NioIoHandler.newFactory());
         loop = group.next();
         VirtualHost vhost = new VirtualHost(
-                "/", loop, System::nanoTime, System::currentTimeMillis, new InMemoryMessageStore(), new SecureRandom());
+                "/", loop, System::nanoTime, System::currentTimeMillis, new InMemoryMessageStore(), new Random());
         ConnectionSettings settings = ConnectionSettings.defaults(users, heartbeatSeconds);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
