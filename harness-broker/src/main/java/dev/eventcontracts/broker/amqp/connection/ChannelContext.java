@@ -321,6 +321,11 @@ final class ChannelContext implements SessionOutput {
     }
 
     @Override
+    public boolean isWritable() {
+        return connection.isWritable();
+    }
+
+    @Override
     public void cancelledByBroker(String consumerTag) {
         reply(60, 30, consumerTag, false);
     }
