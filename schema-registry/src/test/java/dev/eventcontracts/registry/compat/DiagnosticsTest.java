@@ -38,6 +38,39 @@ class DiagnosticsTest {
     }
 
     @Test
+    void checkVersions_givenOutOfOrder_takesTheHighestNumberAsLatest() {
+        CompatibilityReport report = checker.checkVersions(
+                CompatibilityLevel.BACKWARD,
+                List.of(new VersionedSchema(7, V1), new VersionedSchema(3, ADDS_EMAIL)),
+                ADDS_EMAIL);
+
+        assertThat(report.checkedVersions()).containsExactly(7);
+        assertThat(report.compatible()).isFalse();
+    }
+
+    @Test
+    void checkVersions_sameNumberTwice_isRejected() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> checker.checkVersions(
+                        CompatibilityLevel.FULL,
+                        List.of(new VersionedSchema(3, V1), new VersionedSchema(3, V1)),
+                        ADDS_EMAIL))
+                .withMessageContaining("version '3' is given twice");
+    }
+
+    @Test
+    void equalButDistinctSchemas_areCompatibleInEveryLevel() {
+        Schema copy = new Schema.Parser().parse(ADDS_EMAIL.toString());
+
+        for (CompatibilityLevel level : CompatibilityLevel.values()) {
+            assertThat(checker.check(level, List.of(copy, copy), ADDS_EMAIL).compatible())
+                    .isTrue();
+            assertThat(Schemas.avroSaysCompatible(level, List.of(copy, copy), ADDS_EMAIL))
+                    .isTrue();
+        }
+    }
+
+    @Test
     void nonTransitiveLevel_checksOnlyTheLatest() {
         CompatibilityReport report = checker.check(CompatibilityLevel.BACKWARD, List.of(V1, ADDS_EMAIL), ADDS_EMAIL);
 
