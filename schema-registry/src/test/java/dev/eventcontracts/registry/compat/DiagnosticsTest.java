@@ -100,6 +100,30 @@ class DiagnosticsTest {
     }
 
     @Test
+    void nullableRecordInArray_oldReadsNew_explainsInsideTheBranch() {
+        Schema old = record(
+                "OrderPlaced",
+                "{'name':'lines','type':{'type':'array','items':['null',{'type':'record','name':'Line',"
+                        + "'fields':[{'name':'sku','type':'string'},{'name':'qty','type':'int'}]}]}}");
+        Schema candidate = record(
+                "OrderPlaced",
+                "{'name':'lines','type':{'type':'array','items':['null',{'type':'record',"
+                        + "'name':'Line','fields':[{'name':'sku','type':'string'}]}]}}");
+
+        CompatibilityReport report = checker.check(CompatibilityLevel.FORWARD, List.of(old), candidate);
+
+        assertThat(report.compatible())
+                .isEqualTo(Schemas.avroSaysCompatible(CompatibilityLevel.FORWARD, List.of(old), candidate));
+        assertThat(report.incompatibilities()).singleElement().satisfies(i -> {
+            assertThat(i.kind()).isEqualTo(IncompatibilityKind.READER_FIELD_MISSING_DEFAULT_VALUE);
+            assertThat(i.direction()).isEqualTo(Direction.OLD_READS_NEW);
+            assertThat(i.path()).isEqualTo("OrderPlaced.lines[].qty");
+            assertThat(i.jsonPointer()).isEqualTo("/fields/0/type/items/1/fields/1");
+            assertThat(i.message()).contains("Field 'qty' (int) of record 'Line' is missing from the new schema");
+        });
+    }
+
+    @Test
     void sameTypeUsedTwice_eachBreakReportedOnce() {
         String address =
                 "{'name':'billing','type':{'type':'record','name':'Address','fields':[{'name':'city','type':'string'}%s]}},"
