@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.BiFunction;
 import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumReader;
 
 /**
@@ -142,7 +143,9 @@ public final class InventoryConsumers {
 
         static OrderPlaced decode(byte[] body) throws IOException {
             var decoder = DecoderFactory.get().binaryDecoder(body, null);
-            OrderPlaced order = new SpecificDatumReader<>(OrderPlaced.class).read(null, decoder);
+            var schema = OrderPlaced.getClassSchema();
+            OrderPlaced order = new SpecificDatumReader<OrderPlaced>(schema, schema, SpecificData.getForSchema(schema))
+                    .read(null, decoder);
             if (!decoder.isEnd()) {
                 throw new IOException("trailing bytes");
             }
