@@ -22,6 +22,7 @@ import dev.eventcontracts.junit.samples.InventoryConsumers.RawInventoryConsumer;
 import dev.eventcontracts.junit.samples.InventoryConsumers.RawInventoryFixture;
 import dev.eventcontracts.junit.samples.InventoryConsumers.SwallowingConsumer;
 import dev.eventcontracts.junit.samples.InventoryConsumers.SwallowingFixture;
+import dev.eventcontracts.junit.samples.ShippingConsumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -210,6 +211,28 @@ class DefectProofTest {
                         + " was delivered ");
         assertThat(results.get(1).status()).as(results.get(1).describe()).isEqualTo(ScenarioStatus.FAILED);
         assertThat(results.get(1).message()).contains("requeues poison forever");
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokers")
+    void httpCallWithoutDeduplication_failsDuplicateDelivery_countingRequests_ignoringVolatileFields(
+            BrokerTarget broker) {
+        ConsumerContract contract = ConsumerContract.builder(ShippingConsumer.class, "onOrderPlaced")
+                .queue("shipping.order-placed")
+                .deadLetterQueue("shipping.order-placed.dlq")
+                .idempotencyKey("orderId")
+                .ignoreEffectPaths("requestedAt")
+                .fixture(ShippingConsumer.Fixture.class)
+                .build();
+
+        var results =
+                ScenarioRunner.run(broker.uri(), contract, Scenario.DUPLICATE_DELIVERY, Scenario.TRANSIENT_RECOVERS);
+
+        assertThat(results.get(0).status()).as(results.get(0).describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(results.get(0).message())
+                .isEqualTo("ShippingConsumer is not idempotent: delivering OrderPlaced{orderId=o-1} twice (immediate"
+                        + " duplicate) sent 2 POST /shipments requests to the HTTP stub (expected 1).");
+        assertThat(results.get(1).status()).as(results.get(1).describe()).isEqualTo(ScenarioStatus.PASSED);
     }
 
     private static int quantityOfSample1(BrokerTarget broker) {

@@ -93,8 +93,13 @@ public final class Normalizer {
                 remove(object.get(path[i]), path, i + 1);
             }
         } else if (node instanceof ArrayNode array) {
-            // arrays are transparent: the path applies to each element
-            array.elements().forEachRemaining(child -> remove(child, path, i));
+            // "*" selects every element; any other segment looks through the array into each element
+            int next = path[i].equals("*") ? i + 1 : i;
+            if (next == path.length) {
+                array.removeAll();
+            } else {
+                array.elements().forEachRemaining(child -> remove(child, path, next));
+            }
         }
     }
 
