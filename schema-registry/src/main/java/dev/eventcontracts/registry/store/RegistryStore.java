@@ -3,6 +3,7 @@ package dev.eventcontracts.registry.store;
 import dev.eventcontracts.registry.compat.CompatibilityChecker;
 import dev.eventcontracts.registry.compat.CompatibilityLevel;
 import dev.eventcontracts.registry.compat.CompatibilityReport;
+import dev.eventcontracts.registry.compat.VersionedSchema;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -144,11 +145,11 @@ public final class RegistryStore implements AutoCloseable {
      */
     public CompatibilityReport check(String groupId, String artifactId, Schema candidate, CompatibilityLevel level) {
         ArtifactKey key = key(groupId, artifactId);
-        List<Schema> history = storage.read(state -> {
+        List<VersionedSchema> history = storage.read(state -> {
             ArtifactRecord artifact = state.artifacts.get(key);
-            return artifact == null ? List.<Schema>of() : history(state, artifact);
+            return artifact == null ? List.<VersionedSchema>of() : history(state, artifact);
         });
-        return rules.checker().check(level, history, candidate);
+        return rules.checker().checkVersions(level, history, candidate);
     }
 
     /** The compatibility level an update of this artifact is checked with, if any rule sets one. */
@@ -402,10 +403,27 @@ public final class RegistryStore implements AutoCloseable {
         return new Registered(updated, version, text.pretty());
     }
 
-    private List<Schema> history(RegistryState state, ArtifactRecord artifact) {
-        return artifact.enabledVersions().stream()
-                .map(v -> schema(new Registered(artifact, v, state.contentById.get(v.contentId()))))
-                .toList();
+    private List<VersionedSchema> history(RegistryState state, ArtifactRecord artifact) {
+        List<VersionedSchema> history = new ArrayList<>();
+        List<VersionRecord> versions = artifact.versions();
+        for (int i = 0; i < versions.size(); i++) {
+            VersionRecord version = versions.get(i);
+            if (version.state() != VersionState.DISABLED) {
+                Schema schema = schema(new Registered(artifact, version, state.contentById.get(version.contentId())));
+                history.add(new VersionedSchema(versionNumber(version, i + 1), schema));
+            }
+        }
+        return history;
+    }
+
+    /** The version's number for reports: its name when numeric, else its position. */
+    public static int versionNumber(VersionRecord version, int position) {
+        try {
+            int number = Integer.parseInt(version.version());
+            return number > 0 ? number : position;
+        } catch (NumberFormatException e) {
+            return position;
+        }
     }
 
     private static Map<RuleType, String> rulesInForce(RegistryState state, ArtifactRecord artifact) {

@@ -3,11 +3,11 @@ package dev.eventcontracts.registry.store;
 import dev.eventcontracts.registry.compat.CompatibilityChecker;
 import dev.eventcontracts.registry.compat.CompatibilityLevel;
 import dev.eventcontracts.registry.compat.CompatibilityReport;
+import dev.eventcontracts.registry.compat.VersionedSchema;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.avro.Schema;
 
 /**
  * Applies VALIDITY, COMPATIBILITY and INTEGRITY rules to offered content, as Apicurio does: a
@@ -31,7 +31,7 @@ final class RuleEnforcer {
      *
      * @param history the schemas of the enabled versions, oldest first; empty for a new artifact
      */
-    void enforce(String artifact, Map<RuleType, String> rules, SchemaText text, List<Schema> history) {
+    void enforce(String artifact, Map<RuleType, String> rules, SchemaText text, List<VersionedSchema> history) {
         String validity = rules.getOrDefault(RuleType.VALIDITY, "NONE");
         if (!validity.equals("NONE")) {
             String problem = validity.equals("SYNTAX_ONLY") ? text.jsonError() : text.avroError();
@@ -49,7 +49,7 @@ final class RuleEnforcer {
         String compatibility = rules.get(RuleType.COMPATIBILITY);
         if (compatibility != null) {
             CompatibilityLevel level = CompatibilityLevel.parse(compatibility);
-            CompatibilityReport report = checker.check(level, history, text.schema());
+            CompatibilityReport report = checker.checkVersions(level, history, text.schema());
             if (!report.compatible()) {
                 throw violation(artifact, level, report);
             }
@@ -69,13 +69,14 @@ final class RuleEnforcer {
         List<RegistryException.Cause> causes = new ArrayList<>();
         for (var incompatibility : report.incompatibilities()) {
             causes.add(new RegistryException.Cause(
-                    incompatibility.message() + " (v" + incompatibility.version() + ")",
+                    incompatibility.message() + " (v" + incompatibility.version() + ", " + incompatibility.path()
+                            + "). Fix: " + incompatibility.fix(),
                     String.valueOf(incompatibility.jsonPointer())));
         }
         String list =
                 causes.stream().map(c -> c.description() + " at " + c.context()).collect(Collectors.joining(", "));
         String message = "Incompatible artifact: " + artifact + " [AVRO], num of incompatible diffs: {" + causes.size()
-                + "}, compatibility level " + level + ", list of diff types: [" + list + "] Causes: " + list + "\n"
+                + "}, compatibility level " + level + ". " + report.summary() + " Causes: " + list + "\n"
                 + report.toText();
         return new RegistryException(RegistryException.Kind.RULE_VIOLATION, message, causes, report, null);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventcontracts.registry.compat.CompatibilityChecker;
 import dev.eventcontracts.registry.compat.CompatibilityLevel;
 import dev.eventcontracts.registry.compat.CompatibilityReport;
+import dev.eventcontracts.registry.compat.VersionedSchema;
 import dev.eventcontracts.registry.server.internal.ApiHandler;
 import dev.eventcontracts.registry.server.internal.HttpCall;
 import dev.eventcontracts.registry.server.internal.HttpProblem;
@@ -220,7 +221,11 @@ public final class CcompatApi extends ApiHandler {
             report = store.check(group(call), subject, candidate, level);
         } else {
             Registered against = version(call, subject, version);
-            report = checker.check(level, List.of(store.schema(against)), candidate);
+            report = checker.checkVersions(
+                    level,
+                    List.of(new VersionedSchema(
+                            RegistryStore.versionNumber(against.version(), 1), store.schema(against))),
+                    candidate);
         }
         Map<String, Object> body = object();
         body.put("is_compatible", report.compatible());
