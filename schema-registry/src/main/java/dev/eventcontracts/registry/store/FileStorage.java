@@ -95,6 +95,7 @@ final class FileStorage implements Storage {
                 reload();
             }
             T result;
+            long firstNewGlobalId = state.nextGlobalId;
             try {
                 result = writer.apply(state);
             } catch (RuntimeException e) {
@@ -102,7 +103,7 @@ final class FileStorage implements Storage {
                 throw e;
             }
             try {
-                persist();
+                persist(firstNewGlobalId);
             } catch (IOException | RuntimeException e) {
                 state = null; // reload from disk next time: memory may be ahead of the files
                 throw storageFailure("write", e);
@@ -288,7 +289,7 @@ final class FileStorage implements Storage {
         return directories;
     }
 
-    private void persist() throws IOException {
+    private void persist(long firstNewGlobalId) throws IOException {
         if (state.dirtyArtifacts.isEmpty() && !state.dirtyGlobal) {
             return;
         }
@@ -298,7 +299,7 @@ final class FileStorage implements Storage {
             if (artifact == null) {
                 deleteArtifactDirectory(dir);
             } else {
-                writeArtifact(dir, artifact);
+                writeArtifact(dir, artifact, firstNewGlobalId);
             }
         }
         state.revision++;
@@ -310,14 +311,18 @@ final class FileStorage implements Storage {
         loadedStamp = stamp();
     }
 
-    private void writeArtifact(Path dir, ArtifactRecord artifact) throws IOException {
+    /**
+     * Writes the schema files of new versions (always: a file left by an interrupted write may hold
+     * other content) and of any version whose file is missing, then commits {@code artifact.json}.
+     */
+    private void writeArtifact(Path dir, ArtifactRecord artifact, long firstNewGlobalId) throws IOException {
         Files.createDirectories(dir);
         Map<String, String> files = new HashMap<>();
         for (VersionRecord version : artifact.versions()) {
             String fileName = "v" + FileFormat.fileName(version.version()) + ".avsc";
             files.put(version.version(), fileName);
             Path schemaFile = dir.resolve(fileName);
-            if (!Files.exists(schemaFile)) {
+            if (version.globalId() >= firstNewGlobalId || !Files.exists(schemaFile)) {
                 writeAtomically(
                         schemaFile, state.contentById.get(version.contentId()).getBytes(StandardCharsets.UTF_8));
             }
