@@ -75,8 +75,13 @@ final class FileStorage implements Storage {
         lock.writeLock().lock();
         try {
             if (!fresh()) {
-                try (FileLock ignored = acquireFileLock()) {
-                    reload();
+                try {
+                    FileLock fileLock = acquireFileLock();
+                    try {
+                        reload();
+                    } finally {
+                        fileLock.release();
+                    }
                 } catch (IOException e) {
                     throw storageFailure("read", e);
                 }
@@ -90,7 +95,9 @@ final class FileStorage implements Storage {
     @Override
     public <T> T write(Function<RegistryState, T> writer) {
         lock.writeLock().lock();
-        try (FileLock ignored = acquireFileLock()) {
+        FileLock fileLock = null;
+        try {
+            fileLock = acquireFileLock();
             if (!fresh()) {
                 reload();
             }
@@ -112,7 +119,15 @@ final class FileStorage implements Storage {
         } catch (IOException e) {
             throw storageFailure("lock", e);
         } finally {
-            lock.writeLock().unlock();
+            try {
+                if (fileLock != null) {
+                    fileLock.release();
+                }
+            } catch (IOException e) {
+                // releasing fails only when the channel is already closed, which also releases the lock
+            } finally {
+                lock.writeLock().unlock();
+            }
         }
     }
 
