@@ -343,6 +343,13 @@ final class FileStorage implements Storage {
             }
         }
         writeAtomically(dir.resolve(ARTIFACT_FILE), FileFormat.writeArtifact(artifact, files));
+        try (DirectoryStream<Path> schemas = Files.newDirectoryStream(dir, "v*.avsc")) {
+            for (Path schema : schemas) {
+                if (!files.containsValue(schema.getFileName().toString())) {
+                    Files.deleteIfExists(schema); // a deleted version, or the leftover of an interrupted write
+                }
+            }
+        }
     }
 
     private static void deleteArtifactDirectory(Path dir) throws IOException {
