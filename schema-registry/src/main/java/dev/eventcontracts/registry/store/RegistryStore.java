@@ -29,8 +29,6 @@ public final class RegistryStore implements AutoCloseable {
     /** The group Apicurio uses when none is given. */
     public static final String DEFAULT_GROUP = "default";
 
-    private static final int MAX_ID_LENGTH = 512;
-
     private final Storage storage;
     private final Clock clock;
     private final RuleEnforcer rules;
@@ -85,11 +83,12 @@ public final class RegistryStore implements AutoCloseable {
             NewVersion content,
             IfExists ifExists,
             boolean canonical) {
-        String group = checkGroup(groupId);
-        String id =
-                artifactId == null || artifactId.isBlank() ? UUID.randomUUID().toString() : checkId(artifactId);
-        checkType(artifactType);
-        SchemaText text = text(content.content());
+        String group = Arguments.checkGroup(groupId);
+        String id = artifactId == null || artifactId.isBlank()
+                ? UUID.randomUUID().toString()
+                : Arguments.checkId(artifactId);
+        Arguments.checkType(artifactType);
+        SchemaText text = Arguments.text(content.content());
         ArtifactKey key = new ArtifactKey(group, id);
         return storage.write(state -> {
             ArtifactRecord existing = state.artifacts.get(key);
@@ -124,14 +123,14 @@ public final class RegistryStore implements AutoCloseable {
     /** Adds a version to an existing artifact, after its rules pass. */
     public Registered addVersion(String groupId, String artifactId, NewVersion content) {
         ArtifactKey key = key(groupId, artifactId);
-        SchemaText text = text(content.content());
+        SchemaText text = Arguments.text(content.content());
         return storage.write(state -> update(state, artifact(state, key), content, text));
     }
 
     /** Runs the rules that an update would run, without storing anything. */
     public void testUpdate(String groupId, String artifactId, String content) {
         ArtifactKey key = key(groupId, artifactId);
-        SchemaText text = text(content);
+        SchemaText text = Arguments.text(content);
         storage.read(state -> {
             ArtifactRecord artifact = artifact(state, key);
             rules.enforce(key.toString(), rulesInForce(state, artifact), text, history(state, artifact));
@@ -252,7 +251,7 @@ public final class RegistryStore implements AutoCloseable {
     /** The newest version of an artifact with the same content (or canonical form). */
     public Registered findByContent(String groupId, String artifactId, String content, boolean canonical) {
         ArtifactKey key = key(groupId, artifactId);
-        SchemaText text = text(content);
+        SchemaText text = Arguments.text(content);
         return storage.read(state -> findByContent(state, artifact(state, key), text, canonical)
                 .orElseThrow(() -> new RegistryException(
                         RegistryException.Kind.ARTIFACT_NOT_FOUND,
@@ -267,7 +266,7 @@ public final class RegistryStore implements AutoCloseable {
 
     /** Every artifact of a group, by id. */
     public List<ArtifactRecord> artifacts(String groupId) {
-        String group = checkGroup(groupId);
+        String group = Arguments.checkGroup(groupId);
         return storage.read(state -> state.artifacts.values().stream()
                 .filter(a -> a.groupId().equals(group))
                 .toList());
@@ -413,7 +412,7 @@ public final class RegistryStore implements AutoCloseable {
                     "Version '" + versionName + "' of artifact with ID '" + artifact.artifactId() + "' in group '"
                             + artifact.groupId() + "' already exists. Choose another X-Registry-Version or omit it.");
         } else {
-            checkId(versionName);
+            Arguments.checkId(versionName);
         }
         String hash = text.hash();
         long contentId = state.contentId(text.pretty(), hash);
@@ -517,46 +516,6 @@ public final class RegistryStore implements AutoCloseable {
     }
 
     private static ArtifactKey key(String groupId, String artifactId) {
-        return new ArtifactKey(checkGroup(groupId), checkId(artifactId));
-    }
-
-    private static String checkGroup(String groupId) {
-        if (groupId == null || groupId.isBlank()) {
-            return DEFAULT_GROUP;
-        }
-        if (groupId.length() > MAX_ID_LENGTH || groupId.chars().anyMatch(Character::isISOControl)) {
-            throw new RegistryException(
-                    RegistryException.Kind.INVALID_GROUP_ID,
-                    "Invalid group id '" + groupId + "': use at most " + MAX_ID_LENGTH + " printable characters.");
-        }
-        return groupId;
-    }
-
-    private static String checkId(String id) {
-        if (id == null
-                || id.isBlank()
-                || id.length() > MAX_ID_LENGTH
-                || id.chars().anyMatch(Character::isISOControl)) {
-            throw new RegistryException(
-                    RegistryException.Kind.INVALID_ARTIFACT_ID,
-                    "Invalid id '" + id + "': use 1 to " + MAX_ID_LENGTH + " printable characters.");
-        }
-        return id;
-    }
-
-    private static void checkType(String type) {
-        if (type != null && !type.isBlank() && !type.trim().equalsIgnoreCase("AVRO")) {
-            throw new RegistryException(
-                    RegistryException.Kind.INVALID_ARTIFACT_TYPE,
-                    "Artifact type '" + type + "' is not supported: this registry stores Avro schemas only. Send"
-                            + " X-Registry-ArtifactType: AVRO or leave it out.");
-        }
-    }
-
-    private static SchemaText text(String content) {
-        if (content == null || content.isBlank()) {
-            throw new RegistryException(RegistryException.Kind.BAD_REQUEST, "Empty content is not allowed.");
-        }
-        return SchemaText.of(content);
+        return new ArtifactKey(Arguments.checkGroup(groupId), Arguments.checkId(artifactId));
     }
 }

@@ -190,7 +190,7 @@ public abstract class ApiHandler implements HttpHandler {
     }
 
     /** A JSON reply. */
-    protected static HttpReply json(int status, Object value) {
+    public static HttpReply json(int status, Object value) {
         try {
             return new HttpReply(status, "application/json", JSON.writeValueAsBytes(value), Map.of());
         } catch (JsonProcessingException e) {

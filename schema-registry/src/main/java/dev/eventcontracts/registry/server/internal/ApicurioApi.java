@@ -8,10 +8,8 @@ import dev.eventcontracts.registry.store.Registered;
 import dev.eventcontracts.registry.store.RegistryException;
 import dev.eventcontracts.registry.store.RegistryStore;
 import dev.eventcontracts.registry.store.RuleType;
-import dev.eventcontracts.registry.store.SearchPage;
 import dev.eventcontracts.registry.store.SearchQuery;
 import dev.eventcontracts.registry.store.VersionRecord;
-import dev.eventcontracts.registry.store.VersionState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -42,12 +40,12 @@ public final class ApicurioApi extends ApiHandler {
     @Override
     protected List<Route> routes() {
         return List.of(
-                Route.of("GET", "system/info", (c, p) -> json(200, systemInfo())),
+                Route.of("GET", "system/info", (c, p) -> json(200, ApicurioJson.systemInfo())),
                 Route.of("POST", "groups/{g}/artifacts", this::createArtifact),
                 Route.of(
                         "GET",
                         "groups/{g}/artifacts",
-                        (c, p) -> searchResults(store.search(new SearchQuery(
+                        (c, p) -> ApicurioJson.searchResults(store.search(new SearchQuery(
                                 p.get(0),
                                 null,
                                 null,
@@ -60,23 +58,26 @@ public final class ApicurioApi extends ApiHandler {
                                 c.queryInt("offset", 0),
                                 c.queryInt("limit", 20))))),
                 Route.of("DELETE", "groups/{g}/artifacts", this::deleteGroupArtifacts),
-                Route.of("GET", ARTIFACT, (c, p) -> content(store.latest(p.get(0), p.get(1)))),
+                Route.of("GET", ARTIFACT, (c, p) -> ApicurioJson.content(store.latest(p.get(0), p.get(1)))),
                 Route.of(
                         "PUT",
                         ARTIFACT,
-                        (c, p) -> json(200, artifactMeta(store.addVersion(p.get(0), p.get(1), newVersion(c))))),
+                        (c, p) -> json(
+                                200, ApicurioJson.artifactMeta(store.addVersion(p.get(0), p.get(1), newVersion(c))))),
                 Route.of("DELETE", ARTIFACT, (c, p) -> {
                     store.deleteArtifact(p.get(0), p.get(1));
                     return HttpReply.noContent();
                 }),
                 Route.of(
-                        "GET", ARTIFACT + "/meta", (c, p) -> json(200, artifactMeta(store.latest(p.get(0), p.get(1))))),
+                        "GET",
+                        ARTIFACT + "/meta",
+                        (c, p) -> json(200, ApicurioJson.artifactMeta(store.latest(p.get(0), p.get(1))))),
                 Route.of(
                         "POST",
                         ARTIFACT + "/meta",
                         (c, p) -> json(
                                 200,
-                                versionMeta(store.findByContent(
+                                ApicurioJson.versionMeta(store.findByContent(
                                         p.get(0),
                                         p.get(1),
                                         content(c, "get"),
@@ -85,15 +86,16 @@ public final class ApicurioApi extends ApiHandler {
                 Route.of(
                         "POST",
                         ARTIFACT + "/versions",
-                        (c, p) -> json(200, versionMeta(store.addVersion(p.get(0), p.get(1), newVersion(c))))),
+                        (c, p) -> json(
+                                200, ApicurioJson.versionMeta(store.addVersion(p.get(0), p.get(1), newVersion(c))))),
                 Route.of(
                         "GET",
                         ARTIFACT + "/versions/{v}",
-                        (c, p) -> content(store.version(p.get(0), p.get(1), p.get(2)))),
+                        (c, p) -> ApicurioJson.content(store.version(p.get(0), p.get(1), p.get(2)))),
                 Route.of(
                         "GET",
                         ARTIFACT + "/versions/{v}/meta",
-                        (c, p) -> json(200, versionMeta(store.version(p.get(0), p.get(1), p.get(2))))),
+                        (c, p) -> json(200, ApicurioJson.versionMeta(store.version(p.get(0), p.get(1), p.get(2))))),
                 Route.of("GET", ARTIFACT + "/versions/{v}/references", (c, p) -> {
                     store.version(p.get(0), p.get(1), p.get(2));
                     return json(200, List.of());
@@ -105,7 +107,7 @@ public final class ApicurioApi extends ApiHandler {
                 Route.of(
                         "GET",
                         ARTIFACT + "/rules",
-                        (c, p) -> json(200, names(store.artifactRules(p.get(0), p.get(1))))),
+                        (c, p) -> json(200, ApicurioJson.names(store.artifactRules(p.get(0), p.get(1))))),
                 Route.of("POST", ARTIFACT + "/rules", (c, p) -> {
                     Map.Entry<RuleType, String> rule = rule(c, null);
                     store.setArtifactRule(p.get(0), p.get(1), rule.getKey(), rule.getValue(), false);
@@ -118,14 +120,14 @@ public final class ApicurioApi extends ApiHandler {
                 Route.of("GET", ARTIFACT + "/rules/{r}", (c, p) -> {
                     RuleType type = RuleType.parse(p.get(2));
                     String config = store.artifactRules(p.get(0), p.get(1)).get(type);
-                    return json(200, ruleBody(type, requireRule(type, config)));
+                    return json(200, ApicurioJson.ruleBody(type, requireRule(type, config)));
                 }),
                 Route.of("PUT", ARTIFACT + "/rules/{r}", (c, p) -> {
                     Map.Entry<RuleType, String> rule = rule(c, RuleType.parse(p.get(2)));
                     store.setArtifactRule(p.get(0), p.get(1), rule.getKey(), rule.getValue(), true);
                     return json(
                             200,
-                            ruleBody(
+                            ApicurioJson.ruleBody(
                                     rule.getKey(),
                                     store.artifactRules(p.get(0), p.get(1)).get(rule.getKey())));
                 }),
@@ -133,7 +135,7 @@ public final class ApicurioApi extends ApiHandler {
                     store.setArtifactRule(p.get(0), p.get(1), RuleType.parse(p.get(2)), null, true);
                     return HttpReply.noContent();
                 }),
-                Route.of("GET", "admin/rules", (c, p) -> json(200, names(store.globalRules()))),
+                Route.of("GET", "admin/rules", (c, p) -> json(200, ApicurioJson.names(store.globalRules()))),
                 Route.of("POST", "admin/rules", (c, p) -> {
                     Map.Entry<RuleType, String> rule = rule(c, null);
                     store.setGlobalRule(rule.getKey(), rule.getValue(), false);
@@ -147,12 +149,16 @@ public final class ApicurioApi extends ApiHandler {
                     RuleType type = RuleType.parse(p.get(0));
                     return json(
                             200,
-                            ruleBody(type, requireRule(type, store.globalRules().get(type))));
+                            ApicurioJson.ruleBody(
+                                    type, requireRule(type, store.globalRules().get(type))));
                 }),
                 Route.of("PUT", "admin/rules/{r}", (c, p) -> {
                     Map.Entry<RuleType, String> rule = rule(c, RuleType.parse(p.get(0)));
                     store.setGlobalRule(rule.getKey(), rule.getValue(), true);
-                    return json(200, ruleBody(rule.getKey(), store.globalRules().get(rule.getKey())));
+                    return json(
+                            200,
+                            ApicurioJson.ruleBody(
+                                    rule.getKey(), store.globalRules().get(rule.getKey())));
                 }),
                 Route.of("DELETE", "admin/rules/{r}", (c, p) -> {
                     store.setGlobalRule(RuleType.parse(p.get(0)), null, true);
@@ -161,7 +167,7 @@ public final class ApicurioApi extends ApiHandler {
                 Route.of(
                         "GET",
                         "ids/globalIds/{id}",
-                        (c, p) -> content(store.byGlobalId(HttpCall.parseLong("globalId", p.get(0))))),
+                        (c, p) -> ApicurioJson.content(store.byGlobalId(HttpCall.parseLong("globalId", p.get(0))))),
                 Route.of("GET", "ids/globalIds/{id}/references", (c, p) -> {
                     store.byGlobalId(HttpCall.parseLong("globalId", p.get(0)));
                     return json(200, List.of());
@@ -188,7 +194,7 @@ public final class ApicurioApi extends ApiHandler {
                 Route.of(
                         "GET",
                         "search/artifacts",
-                        (c, p) -> searchResults(store.search(new SearchQuery(
+                        (c, p) -> ApicurioJson.searchResults(store.search(new SearchQuery(
                                 c.query("group"),
                                 c.query("name"),
                                 c.query("description"),
@@ -234,7 +240,7 @@ public final class ApicurioApi extends ApiHandler {
                 newVersion(call),
                 ifExists,
                 canonical);
-        return json(200, artifactMeta(registered));
+        return json(200, ApicurioJson.artifactMeta(registered));
     }
 
     private HttpReply deleteGroupArtifacts(HttpCall call, List<String> params) {
@@ -251,7 +257,7 @@ public final class ApicurioApi extends ApiHandler {
         int limit = Math.max(0, call.queryInt("limit", 20));
         List<Map<String, Object>> page = new ArrayList<>();
         for (int i = offset; i < versions.size() && page.size() < limit; i++) {
-            Map<String, Object> item = versionFields(artifact, versions.get(i));
+            Map<String, Object> item = ApicurioJson.versionFields(artifact, versions.get(i));
             item.put("references", List.of());
             page.add(item);
         }
@@ -405,114 +411,5 @@ public final class ApicurioApi extends ApiHandler {
     private static boolean ascending(HttpCall call) {
         String order = call.query("order");
         return order == null || !order.toLowerCase(Locale.ROOT).equals("desc");
-    }
-
-    // ---- response bodies
-
-    private static HttpReply content(Registered registered) {
-        HttpReply reply = HttpReply.text(200, "application/json", registered.content());
-        if (registered.version().state() == VersionState.DEPRECATED) {
-            reply = reply.withHeader("X-Registry-Deprecated", "true")
-                    .withHeader("X-Registry-GroupId", registered.artifact().groupId())
-                    .withHeader("X-Registry-ArtifactId", registered.artifact().artifactId())
-                    .withHeader("X-Registry-Version", registered.version().version());
-        }
-        return reply;
-    }
-
-    private static Map<String, Object> artifactMeta(Registered registered) {
-        ArtifactRecord artifact = registered.artifact();
-        VersionRecord version = registered.version();
-        Map<String, Object> body = object();
-        body.put("groupId", groupField(artifact.groupId()));
-        body.put("id", artifact.artifactId());
-        body.put("name", version.name());
-        body.put("description", version.description());
-        body.put("createdBy", "");
-        body.put("createdOn", Codec.date(artifact.createdOn()));
-        body.put("modifiedBy", "");
-        body.put("modifiedOn", Codec.date(version.createdOn()));
-        body.put("type", artifact.type());
-        body.put("version", version.version());
-        body.put("globalId", version.globalId());
-        body.put("contentId", version.contentId());
-        body.put("state", version.state().name());
-        body.put("labels", artifact.labels());
-        body.put("properties", artifact.properties());
-        body.put("references", List.of());
-        return body;
-    }
-
-    private static Map<String, Object> versionMeta(Registered registered) {
-        Map<String, Object> body = object();
-        body.put("groupId", groupField(registered.artifact().groupId()));
-        body.put("id", registered.artifact().artifactId());
-        body.putAll(versionFields(registered.artifact(), registered.version()));
-        return body;
-    }
-
-    private static Map<String, Object> versionFields(ArtifactRecord artifact, VersionRecord version) {
-        Map<String, Object> body = object();
-        body.put("version", version.version());
-        body.put("name", version.name());
-        body.put("description", version.description());
-        body.put("createdBy", "");
-        body.put("createdOn", Codec.date(version.createdOn()));
-        body.put("type", artifact.type());
-        body.put("globalId", version.globalId());
-        body.put("contentId", version.contentId());
-        body.put("state", version.state().name());
-        body.put("labels", List.of());
-        body.put("properties", Map.of());
-        return body;
-    }
-
-    private static HttpReply searchResults(SearchPage page) {
-        List<Map<String, Object>> artifacts = new ArrayList<>();
-        for (Registered registered : page.artifacts()) {
-            ArtifactRecord artifact = registered.artifact();
-            Map<String, Object> item = object();
-            item.put("groupId", groupField(artifact.groupId()));
-            item.put("id", artifact.artifactId());
-            item.put("name", artifact.name());
-            item.put("description", artifact.description());
-            item.put("createdBy", "");
-            item.put("createdOn", Codec.date(artifact.createdOn()));
-            item.put("modifiedBy", "");
-            item.put("modifiedOn", Codec.date(artifact.modifiedOn()));
-            item.put("type", artifact.type());
-            item.put("state", registered.version().state().name());
-            item.put("labels", artifact.labels());
-            artifacts.add(item);
-        }
-        Map<String, Object> body = object();
-        body.put("count", page.count());
-        body.put("artifacts", artifacts);
-        return json(200, body);
-    }
-
-    private static Map<String, Object> ruleBody(RuleType type, String config) {
-        Map<String, Object> body = object();
-        body.put("type", type.name());
-        body.put("config", config);
-        return body;
-    }
-
-    private static List<String> names(Map<RuleType, String> rules) {
-        return rules.keySet().stream().map(Enum::name).toList();
-    }
-
-    private static Map<String, Object> systemInfo() {
-        Map<String, Object> body = object();
-        body.put("name", "event-contracts embedded registry");
-        body.put("description", "Apicurio Registry REST API v2 subset, backed by memory or a file store");
-        body.put("version", "2.6.13.Final-compatible");
-        body.put("builtOn", null);
-        return body;
-    }
-
-    /** Apicurio reports the default group as null. */
-    private static String groupField(String groupId) {
-        return RegistryStore.DEFAULT_GROUP.equals(groupId) ? null : groupId;
     }
 }
