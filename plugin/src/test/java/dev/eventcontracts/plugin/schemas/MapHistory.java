@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
 
-/** A registry history held in a map, for core tests. */
-final class MapHistory implements SubjectHistory {
+/** A registry held in a map, for core tests. */
+final class MapHistory implements SubjectRegistry {
 
     private final Map<String, List<VersionedSchema>> subjects = new HashMap<>();
 
@@ -21,6 +21,13 @@ final class MapHistory implements SubjectHistory {
     @Override
     public List<VersionedSchema> history(String subject) {
         return subjects.getOrDefault(subject, List.of());
+    }
+
+    @Override
+    public int register(String subject, Schema schema) {
+        List<VersionedSchema> versions = subjects.computeIfAbsent(subject, s -> new ArrayList<>());
+        versions.add(new VersionedSchema(versions.size() + 1, schema));
+        return versions.size();
     }
 
     @Override
