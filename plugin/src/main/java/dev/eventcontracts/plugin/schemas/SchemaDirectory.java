@@ -3,7 +3,10 @@ package dev.eventcontracts.plugin.schemas;
 import dev.eventcontracts.plugin.problems.InvalidParameterException;
 import dev.eventcontracts.plugin.problems.UserProblemException;
 import dev.eventcontracts.registry.compat.CompatibilityLevel;
-import java.io.IOException;
+import dev.eventcontracts.registry.schema.LoadedSchema;
+import dev.eventcontracts.registry.schema.SchemaLoadException;
+import dev.eventcontracts.registry.schema.SchemaLoader;
+import dev.eventcontracts.registry.schema.SchemaSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,14 +14,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
-import org.apache.avro.SchemaParser;
 
 /**
- * Loads the {@code .avsc} and {@code .avdl} files of a directory as one set, so a record may use
- * a named type defined in another file, and assigns each schema its subject and level.
+ * Loads the {@code .avsc} and {@code .avdl} files of a directory as one set (with the registry
+ * module's {@link SchemaLoader}, so a record may use a named type defined in another file and
+ * errors carry file, line and column), and assigns each record its subject and level.
  *
  * <p>The subject of a file is its main schema's full name (for an IDL file without a main
  * {@code schema} declaration: each record it defines), unless a {@link SubjectRule} names it.
@@ -26,39 +27,37 @@ import org.apache.avro.SchemaParser;
 final class SchemaDirectory {
 
     private final Path projectDirectory;
+    private final SchemaLoader loader = new SchemaLoader();
 
     SchemaDirectory(Path projectDirectory) {
         this.projectDirectory = projectDirectory;
     }
 
-    List<LocalSchema> load(Path directory, CompatibilityLevel defaultLevel, List<SubjectRule> rules)
-            throws IOException {
+    List<LocalSchema> load(Path directory, CompatibilityLevel defaultLevel, List<SubjectRule> rules) {
         if (!Files.isDirectory(directory)) {
             return List.of();
         }
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(directory)) {
-            files = walk.filter(Files::isRegularFile)
-                    .filter(p -> p.toString().endsWith(".avsc") || p.toString().endsWith(".avdl"))
-                    .sorted(Comparator.comparing(p -> directory.relativize(p).toString()))
-                    .toList();
+        SchemaSet set;
+        try {
+            set = loader.loadDirectory(directory);
+        } catch (SchemaLoadException e) {
+            String message = e.file() == null
+                    ? e.getMessage()
+                    : e.getMessage().replace(e.file().toString(), display(e.file()));
+            throw new UserProblemException(
+                    "Cannot load the schemas of <schemaDirectory> '" + display(directory) + "': " + message, e);
         }
-        SchemaParser parser = new SchemaParser();
-        Map<Path, SchemaParser.ParseResult> parsed = new LinkedHashMap<>();
-        for (Path file : files) {
-            try {
-                parsed.put(file, parser.parse(file));
-            } catch (SchemaParseException e) {
-                throw new UserProblemException("Cannot parse schema file '" + display(file) + "': " + e.getMessage()
-                        + ". Fix the schema (Avro specification: https://avro.apache.org/docs/) or move the file out of"
-                        + " <schemaDirectory>.");
+        Map<Path, List<Schema>> byFile = new LinkedHashMap<>();
+        for (LoadedSchema loaded : set.schemas()) {
+            if (loaded.schema().getType() == Schema.Type.RECORD && loaded.source() != null) {
+                byFile.computeIfAbsent(loaded.source(), f -> new ArrayList<>()).add(loaded.schema());
             }
         }
         List<LocalSchema> schemas = new ArrayList<>();
-        for (Map.Entry<Path, SchemaParser.ParseResult> entry : parsed.entrySet()) {
+        for (Map.Entry<Path, List<Schema>> entry : byFile.entrySet()) {
             Path file = entry.getKey();
             String relative = directory.relativize(file).toString().replace('\\', '/');
-            List<Schema> roots = roots(parser, entry.getValue(), file);
+            List<Schema> roots = entry.getValue();
             List<SubjectRule> fileRules = rules.stream()
                     .filter(r -> r.file() != null && !r.file().isBlank())
                     .filter(r -> r.matches(relative, null))
@@ -66,8 +65,8 @@ final class SchemaDirectory {
             if (!fileRules.isEmpty() && roots.size() > 1 && fileRules.get(0).subject() != null) {
                 throw new UserProblemException("<subjects><subject><file>" + relative + "</file> names subject '"
                         + fileRules.get(0).subject() + "', but '" + display(file) + "' defines " + roots.size()
-                        + " records; name a subject per record instead (<subject><subject>"
-                        + roots.get(0).getFullName() + "</subject>...).");
+                        + " records; name a subject per record instead (<subject><name>"
+                        + roots.get(0).getFullName() + "</name>...).");
             }
             for (Schema root : roots) {
                 String defaultSubject = root.getFullName();
@@ -91,25 +90,6 @@ final class SchemaDirectory {
         return List.copyOf(schemas);
     }
 
-    private List<Schema> roots(SchemaParser parser, SchemaParser.ParseResult result, Path file) {
-        try {
-            Schema main = result.mainSchema();
-            if (main != null) {
-                return List.of(parser.resolve(result));
-            }
-            List<Schema> records = new ArrayList<>();
-            for (Schema named : result.parsedNamedSchemas()) {
-                if (named.getType() == Schema.Type.RECORD) {
-                    records.add(named);
-                }
-            }
-            return records;
-        } catch (SchemaParseException e) {
-            throw new UserProblemException("Cannot resolve the types of schema file '" + display(file) + "': "
-                    + e.getMessage() + ". Define every referenced type in a file of <schemaDirectory>.");
-        }
-    }
-
     static CompatibilityLevel parseLevel(String text, String element) {
         try {
             return CompatibilityLevel.parse(text);
@@ -124,6 +104,9 @@ final class SchemaDirectory {
     }
 
     private String display(Path file) {
+        if (file == null) {
+            return "";
+        }
         Path absolute = file.toAbsolutePath().normalize();
         Path base = projectDirectory.toAbsolutePath().normalize();
         return absolute.startsWith(base)

@@ -170,7 +170,8 @@ class CompatibilityCheckTest {
 
         assertThatThrownBy(() -> new CompatibilityCheck().run(config(null, null), new MapHistory()))
                 .isInstanceOf(UserProblemException.class)
-                .hasMessageStartingWith("Cannot parse schema file 'src/main/avro/broken.avsc': ");
+                .hasMessageStartingWith(
+                        "Cannot load the schemas of <schemaDirectory> 'src/main/avro': src/main/avro/broken.avsc:1:");
     }
 
     @Test
