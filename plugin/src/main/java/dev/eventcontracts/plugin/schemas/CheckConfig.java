@@ -12,9 +12,15 @@ import java.util.Objects;
  * @param schemaDirectory the schemas; default {@code src/main/avro}
  * @param level the global level; default {@link #DEFAULT_LEVEL}
  * @param subjects per-file subject names and per-subject levels
+ * @param registry the registry; default the file store in {@code src/main/registry}
  */
 public record CheckConfig(
-        Path projectDirectory, Path buildDirectory, Path schemaDirectory, String level, List<SubjectRule> subjects) {
+        Path projectDirectory,
+        Path buildDirectory,
+        Path schemaDirectory,
+        String level,
+        List<SubjectRule> subjects,
+        RegistrySelection registry) {
 
     /** The level applied to subjects without their own (Apicurio's and Confluent's default too). */
     public static final String DEFAULT_LEVEL = "BACKWARD";
@@ -33,6 +39,7 @@ public record CheckConfig(
                 schemaDirectory == null ? projectDirectory.resolve(DEFAULT_SCHEMA_DIRECTORY) : schemaDirectory;
         level = level == null || level.isBlank() ? DEFAULT_LEVEL : level;
         subjects = subjects == null ? List.of() : List.copyOf(subjects);
+        registry = registry == null ? RegistrySelection.defaults(projectDirectory) : registry;
     }
 
     /** {@code target/event-contracts/compatibility.json}, read by the {@code verify} gate. */

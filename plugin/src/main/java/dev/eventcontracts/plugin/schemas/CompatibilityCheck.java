@@ -39,7 +39,19 @@ public final class CompatibilityCheck {
     record Checked(LocalSchema schema, List<VersionedSchema> history, CompatibilityReport report) {}
 
     /**
-     * Runs the check.
+     * Runs the check against the configured registry.
+     *
+     * @throws dev.eventcontracts.plugin.problems.UserProblemException a schema file, a parameter or the credentials are wrong
+     * @throws IOException the registry or the files cannot be read
+     */
+    public CheckOutcome run(CheckConfig config) throws IOException {
+        try (SubjectRegistry registry = GatewayRegistry.open(config.registry(), false)) {
+            return run(config, registry);
+        }
+    }
+
+    /**
+     * Runs the check against the given history.
      *
      * @throws dev.eventcontracts.plugin.problems.UserProblemException a schema file or a parameter is wrong
      * @throws IOException the registry or the files cannot be read

@@ -2,6 +2,7 @@ package dev.eventcontracts.plugin.schemas;
 
 import dev.eventcontracts.plugin.problems.UserProblemException;
 import dev.eventcontracts.registry.compat.VersionedSchema;
+import dev.eventcontracts.registry.gateway.RegisteredSchema;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,18 @@ public final class Registration {
     /** A registration using the given check. */
     public Registration(CompatibilityCheck check) {
         this.check = check;
+    }
+
+    /**
+     * Registers the project's changed schemas in the configured registry (a missing file store is created).
+     *
+     * @param dryRun check and report, write nothing
+     * @throws UserProblemException some schema is incompatible, or the registry refuses access
+     */
+    public RegisterOutcome run(CheckConfig config, boolean dryRun) throws IOException {
+        try (SubjectRegistry registry = GatewayRegistry.open(config.registry(), !dryRun)) {
+            return run(config, registry, dryRun);
+        }
     }
 
     /**
@@ -71,6 +84,6 @@ public final class Registration {
      * defaults, order, aliases, docs and properties), whatever the file's formatting.
      */
     static boolean sameCanonicalForm(Schema a, Schema b) {
-        return a.toString().equals(b.toString());
+        return RegisteredSchema.canonicalForm(a).equals(RegisteredSchema.canonicalForm(b));
     }
 }

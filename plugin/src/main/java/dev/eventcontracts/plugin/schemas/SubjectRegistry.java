@@ -3,8 +3,12 @@ package dev.eventcontracts.plugin.schemas;
 import java.io.IOException;
 import org.apache.avro.Schema;
 
-/** A registry the {@code register} goal can write to. */
-public interface SubjectRegistry extends SubjectHistory {
+/** A registry the schema goals read subjects from and {@code register} writes to. */
+public interface SubjectRegistry extends SubjectHistory, AutoCloseable {
+
+    /** Releases connections or files; does nothing by default. */
+    @Override
+    default void close() {}
 
     /**
      * Registers {@code schema} as the next version of {@code subject}.

@@ -41,7 +41,7 @@ class CompatibilityCheckTest {
     Path project;
 
     private CheckConfig config(String level, List<SubjectRule> rules) {
-        return new CheckConfig(project, project.resolve("target"), null, level, rules);
+        return new CheckConfig(project, project.resolve("target"), null, level, rules, null);
     }
 
     private void schema(String name, String json) throws IOException {

@@ -19,7 +19,7 @@ class RegistrationTest {
     Path project;
 
     private CheckConfig config() {
-        return new CheckConfig(project, project.resolve("target"), null, null, null);
+        return new CheckConfig(project, project.resolve("target"), null, null, null, null);
     }
 
     private void schema(String json) throws IOException {
