@@ -41,6 +41,23 @@ final class Wording {
                 kind, place.pointer(), place.path(), version, direction, sentence(text[0]), sentence(text[1]));
     }
 
+    /** A type mismatch against one branch of the writing side's union. */
+    static Incompatibility unionBranchMismatch(
+            Schema reader, Schema writerBranch, SchemaWalker.Place place, int version, Direction direction) {
+        Sides s = new Sides(version, direction);
+        String message = "'" + place.path() + "' is " + typeName(reader) + " in " + s.reader() + ", but " + s.writer()
+                + " may write " + typeName(writerBranch)
+                + " there (a branch of its union), which Avro cannot convert to "
+                + typeName(reader) + ".";
+        String fix = direction == Direction.NEW_READS_OLD
+                ? "Make the type in the new schema a union that has a branch for " + typeName(writerBranch)
+                        + " (keep the union of " + s.old() + ")."
+                : "Do not widen the type to a union with " + typeName(writerBranch) + ": " + s.old() + " reads it as "
+                        + typeName(reader) + ". Keep the type of " + s.old() + ".";
+        return new Incompatibility(
+                IncompatibilityKind.TYPE_MISMATCH, place.pointer(), place.path(), version, direction, message, fix);
+    }
+
     /** Starts a message with a capital letter. */
     static String sentence(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
