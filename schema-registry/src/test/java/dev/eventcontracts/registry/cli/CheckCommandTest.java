@@ -74,7 +74,7 @@ class CheckCommandTest {
         assertThat(run.out())
                 .contains("is not BACKWARD compatible with v1: 1 incompatibility.")
                 .contains("READER_FIELD_MISSING_DEFAULT_VALUE at OrderPlaced.email")
-                .contains("Fix: Give 'email' a default");
+                .contains("Fix: Give field 'email' a default in the new schema");
         assertThat(run.err()).isEmpty();
     }
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  */
 class RandomParityTest {
 
-    private static final int HISTORIES = 300;
+    private static final int HISTORIES = 150;
 
     @Test
     void randomHistories_everyLevel_verdictEqualsAvros() {

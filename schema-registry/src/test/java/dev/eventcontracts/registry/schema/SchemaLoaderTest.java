@@ -79,7 +79,23 @@ class SchemaLoaderTest {
         assertThat(e.getMessage())
                 .startsWith(order + ":2:29: ")
                 .contains("Unknown type 'Custmer'")
-                .contains("'shop.Custmer'");
+                .contains("'shop.Custmer'")
+                .doesNotContain("Did you mean");
+    }
+
+    @Test
+    void load_misspelledName_suggestsTheClosestDefinedName() throws IOException {
+        Path customer = write("customer.avsc", "{'type':'record','name':'Customer','namespace':'shop','fields':[]}");
+        Path order = write(
+                "order.avsc",
+                "{'type':'record','name':'OrderPlaced','namespace':'shop','fields':["
+                        + "{'name':'customer','type':'Custmer'},{'name':'note','type':'strng'}]}");
+
+        assertThatThrownBy(() -> loader.load(List.of(customer, order)))
+                .hasMessageContaining("Unknown type 'Custmer'")
+                .hasMessageContaining("Did you mean 'shop.Customer'?");
+        Path typo = write("typo.avsc", "{'type':'record','name':'R','fields':[{'name':'note','type':'strng'}]}");
+        assertThatThrownBy(() -> loader.loadFile(typo)).hasMessageContaining("Did you mean 'string'?");
     }
 
     @Test
@@ -270,6 +286,25 @@ class SchemaLoaderTest {
         assertThat(three.crc64()).isNotEqualTo(one.crc64());
         assertThat(three.sha256()).isNotEqualTo(one.sha256());
         assertThat(one.sameVersionAs(loader.loadFile(pretty).schema())).isTrue();
+    }
+
+    @Test
+    void parse_textWithKnownTypes_resolvesReferences() {
+        LoadedSchema customer = loader.parse(
+                "{\"type\":\"record\",\"name\":\"Customer\",\"namespace\":\"shop\",\"fields\":["
+                        + "{\"name\":\"tier\",\"type\":{\"type\":\"enum\",\"name\":\"Tier\",\"symbols\":[\"GOLD\"]}}]}");
+
+        LoadedSchema order = loader.parse(
+                "{\"type\":\"record\",\"name\":\"OrderPlaced\",\"namespace\":\"shop\",\"fields\":["
+                        + "{\"name\":\"customer\",\"type\":\"Customer\"},{\"name\":\"tier\",\"type\":\"Tier\"}]}",
+                List.of(customer.schema()));
+
+        assertThat(order.schema().getField("customer").schema()).isEqualTo(customer.schema());
+        assertThatThrownBy(
+                        () -> loader.parse(
+                                "{\"type\":\"record\",\"name\":\"R\",\"fields\":[{\"name\":\"c\",\"type\":\"shop.Customer\"}]}"))
+                .isInstanceOf(SchemaLoadException.class)
+                .hasMessageContaining("Unknown type 'shop.Customer'");
     }
 
     @Test
