@@ -101,15 +101,20 @@ final class MessageQueue {
             }
         }
         store.append(entry);
-        if (overflow == Overflow.DROP_HEAD) {
-            while (store.size() > 0 && exceeded()) {
-                QueueEntry head = store.poll();
-                store.settled(head);
-                vhost.deadLetter(this, head, "maxlen");
-            }
-        }
+        dropHeadOverLimit();
         dispatch();
         return Accepted.YES;
+    }
+
+    private void dropHeadOverLimit() {
+        if (options.overflow() != Overflow.DROP_HEAD) {
+            return;
+        }
+        while (store.size() > 0 && exceeded()) {
+            QueueEntry head = store.poll();
+            store.settled(head);
+            vhost.deadLetter(this, head, "maxlen");
+        }
     }
 
     private boolean wouldExceed(int size) {
@@ -132,7 +137,13 @@ final class MessageQueue {
         if (ttl == null) {
             return QueueEntry.NO_EXPIRY;
         }
-        return vhost.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ttl);
+        return after(vhost.nanoTime(), ttl);
+    }
+
+    /** {@code nanos} plus {@code millis}, saturating below {@link QueueEntry#NO_EXPIRY}. */
+    private static long after(long nanos, long millis) {
+        long delta = TimeUnit.MILLISECONDS.toNanos(millis);
+        return delta >= QueueEntry.NO_EXPIRY - 1 - nanos ? QueueEntry.NO_EXPIRY - 1 : nanos + delta;
     }
 
     /** Delivers ready messages to consumers with capacity, dropping expired ones at the head. */
@@ -210,7 +221,7 @@ final class MessageQueue {
         if (leaseTimer != null) {
             leaseTimer.cancel(false);
         }
-        long due = lastUsedNanos + TimeUnit.MILLISECONDS.toNanos(expires);
+        long due = after(lastUsedNanos, expires);
         leaseTimer = vhost.schedule(
                 () -> {
                     leaseTimer = null;
@@ -249,6 +260,7 @@ final class MessageQueue {
             }
         }
         store.requeue(entry);
+        dropHeadOverLimit();
     }
 
     /** A delivered entry was acknowledged (or otherwise finished). */

@@ -195,7 +195,14 @@ public final class Session {
     }
 
     boolean isReceiving() {
-        return !closed && flowActive;
+        return !closed && flowActive && output.isWritable();
+    }
+
+    /** The client caught up (its output became writable again): deliver what waits. */
+    public void resume() {
+        if (!closed) {
+            dispatchMine(new LinkedHashSet<>());
+        }
     }
 
     boolean hasGlobalCapacity() {
@@ -261,7 +268,9 @@ public final class Session {
         if (!requeue) {
             throw AmqpException.of(AmqpException.NOT_IMPLEMENTED, "requeue=false");
         }
-        settle(take(0, true), Settle.REQUEUE);
+        Set<MessageQueue> touched = new LinkedHashSet<>();
+        apply(take(0, true), Settle.REQUEUE, touched);
+        dispatchMine(touched);
     }
 
     private List<Delivery> take(long tag, boolean multiple) {
