@@ -1,0 +1,28 @@
+package dev.eventcontracts.junit;
+
+import dev.eventcontracts.broker.HarnessBroker;
+import java.net.URI;
+import java.util.stream.Stream;
+
+/** A broker runtime tests run against: the harness broker, and RabbitMQ as the oracle. */
+public enum BrokerTarget {
+    /** One in-JVM harness broker shared by the test JVM's runtime tests (started on first use). */
+    HARNESS,
+    /** The real RabbitMQ, the oracle (tests abort when it is unreachable). */
+    RABBITMQ;
+
+    /** All targets. */
+    static Stream<BrokerTarget> all() {
+        return Stream.of(values());
+    }
+
+    /** The broker's URI. */
+    URI uri() {
+        return this == HARNESS ? SharedHarness.BROKER.amqpUri() : Brokers.rabbitMq();
+    }
+
+    /** Lazily started; the JVM exit closes its daemon threads. */
+    private static final class SharedHarness {
+        static final HarnessBroker BROKER = HarnessBroker.builder().build().start();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.eventcontracts.registry.store;
+
+/** Checks of the ids, types and content a caller passes, before any transaction starts. */
+final class Arguments {
+
+    private static final int MAX_ID_LENGTH = 512;
+
+    private Arguments() {}
+
+    static String checkGroup(String groupId) {
+        if (groupId == null || groupId.isBlank()) {
+            return RegistryStore.DEFAULT_GROUP;
+        }
+        if (groupId.length() > MAX_ID_LENGTH || groupId.chars().anyMatch(Character::isISOControl)) {
+            throw new RegistryException(
+                    RegistryException.Kind.INVALID_GROUP_ID,
+                    "Invalid group id '" + groupId + "': use at most " + MAX_ID_LENGTH + " printable characters.");
+        }
+        return groupId;
+    }
+
+    static String checkId(String id) {
+        if (id == null
+                || id.isBlank()
+                || id.length() > MAX_ID_LENGTH
+                || id.chars().anyMatch(Character::isISOControl)) {
+            throw new RegistryException(
+                    RegistryException.Kind.INVALID_ARTIFACT_ID,
+                    "Invalid id '" + id + "': use 1 to " + MAX_ID_LENGTH + " printable characters.");
+        }
+        return id;
+    }
+
+    static void checkType(String type) {
+        if (type != null && !type.isBlank() && !type.trim().equalsIgnoreCase("AVRO")) {
+            throw new RegistryException(
+                    RegistryException.Kind.INVALID_ARTIFACT_TYPE,
+                    "Artifact type '" + type + "' is not supported: this registry stores Avro schemas only. Send"
+                            + " X-Registry-ArtifactType: AVRO or leave it out.");
+        }
+    }
+
+    static SchemaText text(String content) {
+        if (content == null || content.isBlank()) {
+            throw new RegistryException(RegistryException.Kind.BAD_REQUEST, "Empty content is not allowed.");
+        }
+        return SchemaText.of(content);
+    }
+}
