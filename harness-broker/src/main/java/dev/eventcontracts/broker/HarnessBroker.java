@@ -1,5 +1,6 @@
 package dev.eventcontracts.broker;
 
+import dev.eventcontracts.broker.admin.internal.AdminServer;
 import dev.eventcontracts.broker.amqp.connection.AmqpChannelInitializer;
 import dev.eventcontracts.broker.amqp.connection.AmqpConnectionHandler;
 import dev.eventcontracts.broker.amqp.connection.ConnectionSettings;
@@ -56,6 +57,8 @@ public final class HarnessBroker implements AutoCloseable {
     private final Map<String, String> users;
     private final String firstUser;
     private final int heartbeatSeconds;
+    private final int requestedAdminPort;
+    private AdminServer admin;
     private final Set<AmqpConnectionHandler> openConnections = new HashSet<>();
     private EventLoopGroup group;
     private EventLoop loop;
@@ -73,6 +76,7 @@ public final class HarnessBroker implements AutoCloseable {
         this.users = Map.copyOf(u);
         this.firstUser = u.keySet().iterator().next();
         this.heartbeatSeconds = b.heartbeatSeconds;
+        this.requestedAdminPort = b.adminPort;
     }
 
     /** A builder with the defaults: free port on 127.0.0.1, user guest/guest, heartbeat 60 s. */
@@ -118,6 +122,16 @@ public final class HarnessBroker implements AutoCloseable {
         }
         serverChannel = bind.channel();
         port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        try {
+            admin = AdminServer.start(group, bindAddress, requestedAdminPort, vhost, port);
+        } catch (UncheckedIOException e) {
+            serverChannel.close().awaitUninterruptibly();
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();
+            group = null;
+            closed = true;
+            port = -1;
+            throw e;
+        }
         return this;
     }
 
@@ -131,6 +145,22 @@ public final class HarnessBroker implements AutoCloseable {
 
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * {@code http://host:port} of the admin HTTP API ({@code /api/overview}, {@code /api/queues},
+     * {@code /metrics}, ...; see docs/broker.md).
+     */
+    public URI adminUri() {
+        requireStarted();
+        String host = bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
+        return URI.create("http://" + host + ":" + admin.port());
+    }
+
+    /** The bound admin HTTP port. */
+    public int adminPort() {
+        requireStarted();
+        return admin.port();
     }
 
     /** The bound AMQP port. */
@@ -164,6 +194,7 @@ public final class HarnessBroker implements AutoCloseable {
             return;
         }
         serverChannel.close().awaitUninterruptibly();
+        admin.close();
         List<ChannelFuture> closing = new ArrayList<>();
         try {
             loop.submit(() -> {
@@ -194,8 +225,19 @@ public final class HarnessBroker implements AutoCloseable {
         private String bindAddress = "127.0.0.1";
         private final Map<String, String> users = new LinkedHashMap<>();
         private int heartbeatSeconds = 60;
+        private int adminPort;
 
         private Builder() {}
+
+        /** The admin HTTP port, bound on {@link #bindAddress(String)}; 0 (default) picks a free one. */
+        public Builder adminPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException(
+                        "adminPort '" + port + "' is out of range; use 0..65535 (0 = free port)");
+            }
+            this.adminPort = port;
+            return this;
+        }
 
         /** The AMQP port; 0 (default) picks a free one. */
         public Builder amqpPort(int port) {

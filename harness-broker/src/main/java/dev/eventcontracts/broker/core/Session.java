@@ -19,6 +19,7 @@ import java.util.function.Consumer;
  * succeeds or throws {@link AmqpException}.
  */
 public final class Session {
+    private final int channel;
     private final VirtualHost vhost;
     private final Topology topology;
     private final ClientConnection connection;
@@ -58,10 +59,25 @@ public final class Session {
     public record QueueDeclareOk(String queue, int messageCount, int consumerCount) {}
 
     Session(VirtualHost vhost, ClientConnection connection, int channel, SessionOutput output) {
+        this.channel = channel;
         this.vhost = vhost;
         this.topology = vhost.topology();
         this.connection = connection;
         this.output = output;
+    }
+
+    /** A snapshot for the admin API. */
+    Views.ChannelView view(long connectionId, String connectionName, String user) {
+        return new Views.ChannelView(
+                connectionId,
+                connectionName,
+                channel,
+                user,
+                consumers.size(),
+                unacked.size(),
+                consumerPrefetch,
+                confirmMode,
+                transactional);
     }
 
     // ---- exchanges -------------------------------------------------------------------------
@@ -210,6 +226,7 @@ public final class Session {
 
     void deliver(dev.eventcontracts.broker.core.Consumer c, MessageQueue q, QueueEntry e) {
         long tag = nextDeliveryTag++;
+        q.delivered(e);
         if (c.noAck) {
             q.settle(e);
         } else {
@@ -236,6 +253,7 @@ public final class Session {
             return false;
         }
         long tag = nextDeliveryTag++;
+        q.delivered(e);
         if (noAck) {
             q.settle(e);
         } else {
@@ -369,13 +387,20 @@ public final class Session {
     private void route(String exchangeName, Message message, boolean mandatory, long sequence) {
         Exchange exchange = vhost.exchange(exchangeName);
         VirtualHost.Routed routed =
-                exchange == null ? new VirtualHost.Routed(0, false) : vhost.publish(exchange, message);
-        if (routed.queues() == 0 && mandatory) {
+                exchange == null ? new VirtualHost.Routed(List.of(), false) : vhost.publish(exchange, message);
+        boolean returned = routed.queues().isEmpty() && mandatory;
+        if (returned) {
             output.returned(312, "NO_ROUTE", message);
         }
         if (sequence > 0) {
             output.confirm(sequence, false, !routed.rejected());
         }
+        vhost.journal()
+                .record(
+                        message,
+                        routed.queues(),
+                        returned,
+                        sequence > 0 ? (routed.rejected() ? "nack" : "ack") : "none");
     }
 
     // ---- confirms and transactions ---------------------------------------------------------

@@ -32,6 +32,9 @@ public final class VirtualHost {
     private final Map<String, Exchange> exchanges = new HashMap<>();
     private final Map<String, MessageQueue> queues = new HashMap<>();
     private final Topology topology;
+    private final PublishJournal journal;
+    private final java.util.LinkedHashSet<ClientConnection> connections = new java.util.LinkedHashSet<>();
+    private long connectionIds;
 
     /**
      * A virtual host.
@@ -57,6 +60,7 @@ public final class VirtualHost {
         this.store = store;
         this.random = random;
         this.topology = new Topology(this, exchanges, queues);
+        this.journal = new PublishJournal(wallClockMillis);
         exchanges.put("", new Exchange("", ExchangeType.DIRECT, true, false, false, Map.of()));
         for (ExchangeType t : ExchangeType.values()) {
             String n = "amq." + t.wireName();
@@ -75,9 +79,25 @@ public final class VirtualHost {
         return executor;
     }
 
-    /** A new client connection to this virtual host. */
-    public ClientConnection connect(String user, boolean consumerCancelNotify) {
-        return new ClientConnection(this, user, consumerCancelNotify);
+    /** A new client connection to this virtual host, named e.g. {@code 127.0.0.1:50312 -> 127.0.0.1:5672}. */
+    public ClientConnection connect(String user, boolean consumerCancelNotify, String connectionName) {
+        ClientConnection c = new ClientConnection(
+                this, ++connectionIds, connectionName, user, wallClockMillis.getAsLong(), consumerCancelNotify);
+        connections.add(c);
+        return c;
+    }
+
+    void disconnected(ClientConnection c) {
+        connections.remove(c);
+    }
+
+    PublishJournal journal() {
+        return journal;
+    }
+
+    /** Inspection and administration of this virtual host, for the admin API (same thread rule). */
+    public VirtualHostAdmin admin() {
+        return new VirtualHostAdmin(this, exchanges, queues, connections);
     }
 
     /** Number of queues (for diagnostics and tests). */
@@ -120,18 +140,20 @@ public final class VirtualHost {
     }
 
     /** Result of routing one publish. */
-    record Routed(int queues, boolean rejected) {}
+    record Routed(List<String> queues, boolean rejected) {}
 
     Routed publish(Exchange exchange, Message message) {
         Set<MessageQueue> targets =
                 route(exchange, routingKeys(message), message.properties().headers());
         boolean rejected = false;
+        List<String> names = new ArrayList<>(targets.size());
         for (MessageQueue q : targets) {
+            names.add(q.name);
             if (q.enqueue(message) == MessageQueue.Accepted.REJECTED) {
                 rejected = true;
             }
         }
-        return new Routed(targets.size(), rejected);
+        return new Routed(names, rejected);
     }
 
     private static List<String> routingKeys(Message m) {
@@ -215,6 +237,7 @@ public final class VirtualHost {
         if (dlx == null) {
             return;
         }
+        from.countDeadLettered();
         String dlrk = from.options.deadLetterRoutingKey();
         Message dead = DeadLetters.deadLettered(
                 entry.message(), from.name, reason, dlxName, dlrk, wallClockMillis.getAsLong());

@@ -76,6 +76,26 @@ public final class InMemoryMessageStore implements MessageStore {
         }
 
         @Override
+        public List<QueueEntry> snapshot(int limit) {
+            List<QueueEntry> out = new ArrayList<>(Math.min(limit, size()));
+            List<QueueEntry> back = new ArrayList<>(requeued);
+            back.sort(Comparator.comparingLong(QueueEntry::sequence));
+            for (QueueEntry e : back) {
+                if (out.size() == limit) {
+                    return out;
+                }
+                out.add(e);
+            }
+            for (QueueEntry e : fresh) {
+                if (out.size() == limit) {
+                    break;
+                }
+                out.add(e);
+            }
+            return out;
+        }
+
+        @Override
         public List<QueueEntry> drain() {
             List<QueueEntry> all = new ArrayList<>(size());
             QueueEntry e;

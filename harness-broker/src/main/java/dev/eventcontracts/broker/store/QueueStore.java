@@ -29,6 +29,9 @@ public interface QueueStore {
     /** Sum of the body sizes of the ready entries. */
     long bodyBytes();
 
+    /** Up to {@code limit} ready entries from the head, in order, without removing them. */
+    List<QueueEntry> snapshot(int limit);
+
     /** Removes every ready entry and returns them in order. */
     List<QueueEntry> drain();
 

@@ -242,7 +242,7 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter {
                             0);
                     return;
                 }
-                client = vhost.connect(user, handshake.clientWantsCancelNotify(m));
+                client = vhost.connect(user, handshake.clientWantsCancelNotify(m), connectionName());
                 state = State.AWAIT_TUNE_OK;
                 sendMethod(
                         0,
@@ -466,5 +466,17 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter {
                 ctx.flush();
             });
         }
+    }
+
+    private String connectionName() {
+        return address(ctx.channel().remoteAddress()) + " -> "
+                + address(ctx.channel().localAddress());
+    }
+
+    private static String address(java.net.SocketAddress a) {
+        if (a instanceof java.net.InetSocketAddress i) {
+            return i.getAddress().getHostAddress() + ":" + i.getPort();
+        }
+        return String.valueOf(a);
     }
 }
