@@ -5,6 +5,7 @@ import dev.eventcontracts.broker.amqp.connection.AmqpChannelInitializer;
 import dev.eventcontracts.broker.amqp.connection.AmqpConnectionHandler;
 import dev.eventcontracts.broker.amqp.connection.ConnectionSettings;
 import dev.eventcontracts.broker.core.VirtualHost;
+import dev.eventcontracts.broker.faults.Faults;
 import dev.eventcontracts.broker.store.InMemoryMessageStore;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -59,6 +60,7 @@ public final class HarnessBroker implements AutoCloseable {
     private final int heartbeatSeconds;
     private final int requestedAdminPort;
     private AdminServer admin;
+    private Faults faults;
     private final Set<AmqpConnectionHandler> openConnections = new HashSet<>();
     private EventLoopGroup group;
     private EventLoop loop;
@@ -122,6 +124,7 @@ public final class HarnessBroker implements AutoCloseable {
         }
         serverChannel = bind.channel();
         port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        faults = new BrokerFaults(loop, vhost.admin());
         try {
             admin = AdminServer.start(group, bindAddress, requestedAdminPort, vhost, port);
         } catch (UncheckedIOException e) {
@@ -155,6 +158,12 @@ public final class HarnessBroker implements AutoCloseable {
         requireStarted();
         String host = bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
         return URI.create("http://" + host + ":" + admin.port());
+    }
+
+    /** The fault rules of this broker (duplicate, lose acks, delay, reorder, close, pause). */
+    public Faults faults() {
+        requireStarted();
+        return faults;
     }
 
     /** The bound admin HTTP port. */

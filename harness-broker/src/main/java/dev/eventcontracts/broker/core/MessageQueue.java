@@ -100,7 +100,10 @@ final class MessageQueue {
         }
         published++;
         QueueEntry entry = new QueueEntry(store.nextSequence(), message, expiryFor(message));
-        if (store.size() == 0 && !consumers.isEmpty() && !dispatching) {
+        if (store.size() == 0
+                && !consumers.isEmpty()
+                && !dispatching
+                && !vhost.faults().paused(name)) {
             Consumer c = nextReadyConsumer();
             if (c != null) {
                 c.session.deliver(c, this, entry);
@@ -155,7 +158,7 @@ final class MessageQueue {
 
     /** Delivers ready messages to consumers with capacity, dropping expired ones at the head. */
     void dispatch() {
-        if (dispatching || deleted) {
+        if (dispatching || deleted || vhost.faults().paused(name)) {
             return;
         }
         dispatching = true;

@@ -40,7 +40,11 @@ public final class Session {
 
     /** One unacknowledged delivery. */
     private record Delivery(
-            long tag, MessageQueue queue, QueueEntry entry, dev.eventcontracts.broker.core.Consumer consumer) {}
+            long tag,
+            MessageQueue queue,
+            QueueEntry entry,
+            dev.eventcontracts.broker.core.Consumer consumer,
+            boolean copy) {}
 
     /** What to do with settled deliveries. */
     private enum Settle {
@@ -227,14 +231,50 @@ public final class Session {
     void deliver(dev.eventcontracts.broker.core.Consumer c, MessageQueue q, QueueEntry e) {
         long tag = nextDeliveryTag++;
         q.delivered(e);
+        boolean redelivered = e.redelivered();
         if (c.noAck) {
             q.settle(e);
         } else {
-            unacked.put(tag, new Delivery(tag, q, e, c));
-            c.unacked++;
-            globalUnacked++;
+            track(new Delivery(tag, q, e, c, false));
         }
-        output.deliver(c.tag, tag, e.redelivered(), e.message(), propertiesFor(q, e));
+        BasicProperties props = propertiesFor(q, e);
+        FaultInjector faults = vhost.faults();
+        FaultInjector.Plan plan = faults.onDelivery(q.name);
+        if (plan == FaultInjector.Plan.NONE) {
+            output.deliver(c.tag, tag, redelivered, e.message(), props);
+            return;
+        }
+        faults.emit(plan, () -> sendUnlessClosed(c.tag, tag, redelivered, e, props));
+        if (plan.duplicate()) {
+            long copyTag = nextDeliveryTag++;
+            if (!c.noAck) {
+                track(new Delivery(copyTag, q, e, c, true));
+            }
+            faults.emit(plan, () -> sendUnlessClosed(c.tag, copyTag, true, e, props));
+        }
+        if (plan.closeChannel() || plan.closeConnection()) {
+            String text = "CONNECTION_FORCED - closed by harness fault rule after delivery " + tag + " from queue '"
+                    + q.name + "'";
+            vhost.executor().execute(() -> {
+                if (plan.closeConnection()) {
+                    output.closeConnection(AmqpException.CONNECTION_FORCED, text);
+                } else if (!closed) {
+                    output.closeChannel(AmqpException.CONNECTION_FORCED, text);
+                }
+            });
+        }
+    }
+
+    private void track(Delivery d) {
+        unacked.put(d.tag, d);
+        d.consumer.unacked++;
+        globalUnacked++;
+    }
+
+    private void sendUnlessClosed(String consumerTag, long tag, boolean redelivered, QueueEntry e, BasicProperties p) {
+        if (!closed) {
+            output.deliver(consumerTag, tag, redelivered, e.message(), p);
+        }
     }
 
     private static BasicProperties propertiesFor(MessageQueue q, QueueEntry e) {
@@ -257,7 +297,7 @@ public final class Session {
         if (noAck) {
             q.settle(e);
         } else {
-            unacked.put(tag, new Delivery(tag, q, e, null));
+            unacked.put(tag, new Delivery(tag, q, e, null, false));
         }
         output.getOk(tag, e.redelivered(), e.message(), propertiesFor(q, e), q.messageCount());
         return true;
@@ -338,8 +378,17 @@ public final class Session {
                 d.consumer.unacked--;
                 globalUnacked--;
             }
+            if (d.copy) {
+                continue;
+            }
             switch (how) {
-                case ACK -> d.queue.settle(d.entry);
+                case ACK -> {
+                    if (vhost.faults().loseAck(d.queue.name)) {
+                        d.queue.requeue(d.entry, false);
+                    } else {
+                        d.queue.settle(d.entry);
+                    }
+                }
                 case REQUEUE -> d.queue.requeue(d.entry, true);
                 case REJECT -> d.queue.reject(d.entry);
             }

@@ -33,6 +33,7 @@ public final class VirtualHost {
     private final Map<String, MessageQueue> queues = new HashMap<>();
     private final Topology topology;
     private final PublishJournal journal;
+    private final FaultInjector faults;
     private final java.util.LinkedHashSet<ClientConnection> connections = new java.util.LinkedHashSet<>();
     private long connectionIds;
 
@@ -61,6 +62,7 @@ public final class VirtualHost {
         this.random = random;
         this.topology = new Topology(this, exchanges, queues);
         this.journal = new PublishJournal(wallClockMillis);
+        this.faults = new FaultInjector(this, wallClockMillis);
         exchanges.put("", new Exchange("", ExchangeType.DIRECT, true, false, false, Map.of()));
         for (ExchangeType t : ExchangeType.values()) {
             String n = "amq." + t.wireName();
@@ -93,6 +95,10 @@ public final class VirtualHost {
 
     PublishJournal journal() {
         return journal;
+    }
+
+    FaultInjector faults() {
+        return faults;
     }
 
     /** Inspection and administration of this virtual host, for the admin API (same thread rule). */

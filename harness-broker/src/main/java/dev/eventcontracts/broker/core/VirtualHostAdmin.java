@@ -1,5 +1,7 @@
 package dev.eventcontracts.broker.core;
 
+import dev.eventcontracts.broker.faults.FaultRule;
+import dev.eventcontracts.broker.faults.Faults;
 import dev.eventcontracts.broker.store.QueueEntry;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -144,6 +146,26 @@ public final class VirtualHostAdmin {
     /** How many of the oldest journal records were discarded to bound its memory. */
     public long journalDropped() {
         return vhost.journal().dropped();
+    }
+
+    /** Activates a fault rule. */
+    public Faults.ActiveFault addFault(FaultRule rule) {
+        return vhost.faults().add(rule);
+    }
+
+    /** The active fault rules, oldest first. */
+    public List<Faults.ActiveFault> faults() {
+        return vhost.faults().active();
+    }
+
+    /** Ends a fault rule; false when no rule has that id. */
+    public boolean removeFault(long id) {
+        return vhost.faults().remove(id);
+    }
+
+    /** Ends every fault rule. */
+    public void clearFaults() {
+        vhost.faults().clear();
     }
 
     private static Views.MessageView view(QueueEntry e) {

@@ -64,7 +64,7 @@ final class AdminApi {
         }
         String resource = p.get(1);
         List<String> rest = p.subList(2, p.size());
-        if (!rest.isEmpty()) {
+        if (!rest.isEmpty() && !resource.equals("faults")) {
             requireVhost(rest.get(0));
         }
         return switch (resource) {
@@ -81,6 +81,7 @@ final class AdminApi {
             case "channels" ->
                 json(mapAll(admin.channels(), c -> JsonShapes.channel(admin.name(), c)), r, "GET", rest.isEmpty());
             case "journal" -> json(journal(r), r, "GET", rest.size() <= 1);
+            case "faults" -> faults(r, rest);
             default -> throw new ApiError(404, "not_found", "no resource '/api/" + resource + "'");
         };
     }
@@ -122,19 +123,63 @@ final class AdminApi {
         }
     }
 
-    private Response getMessages(String queue, byte[] body) {
-        JsonNode req;
+    private Response faults(Request r, List<String> rest) {
+        if (rest.isEmpty()) {
+            switch (r.method()) {
+                case "GET" -> {
+                    return ok(mapAll(admin.faults(), FaultJson::write));
+                }
+                case "POST" -> {
+                    JsonNode body =
+                            readJson(r.body(), "{\"type\":\"duplicate-deliveries\",\"queue\":\"orders\",\"times\":1}");
+                    try {
+                        return created(FaultJson.write(admin.addFault(FaultJson.read(body))));
+                    } catch (IllegalArgumentException e) {
+                        throw new ApiError(400, "bad_request", e.getMessage());
+                    }
+                }
+                case "DELETE" -> {
+                    admin.clearFaults();
+                    return new Response(204, JSON, new byte[0]);
+                }
+                default ->
+                    throw new ApiError(
+                            405,
+                            "method_not_allowed",
+                            r.method() + " is not allowed on '" + r.path() + "'; use GET, POST or DELETE");
+            }
+        }
+        if (rest.size() > 1) {
+            throw notFound(r.path());
+        }
+        requireMethod(r, "DELETE");
+        long id;
         try {
-            req = mapper.readTree(body);
+            id = Long.parseLong(rest.get(0));
+        } catch (NumberFormatException e) {
+            throw new ApiError(400, "bad_request", "fault id '" + rest.get(0) + "' is not a number");
+        }
+        if (!admin.removeFault(id)) {
+            throw new ApiError(404, "not_found", "no active fault rule with id '" + id + "'");
+        }
+        return new Response(204, JSON, new byte[0]);
+    }
+
+    private JsonNode readJson(byte[] body, String example) {
+        try {
+            return mapper.readTree(body);
         } catch (JsonProcessingException e) {
             throw new ApiError(
                     400,
                     "bad_request",
-                    "request body is not JSON: " + e.getOriginalMessage()
-                            + "; send e.g. {\"count\":5,\"ackmode\":\"ack_requeue_true\",\"encoding\":\"auto\"}");
+                    "request body is not JSON: " + e.getOriginalMessage() + "; send e.g. " + example);
         } catch (java.io.IOException e) {
             throw new ApiError(400, "bad_request", e.getMessage());
         }
+    }
+
+    private Response getMessages(String queue, byte[] body) {
+        JsonNode req = readJson(body, "{\"count\":5,\"ackmode\":\"ack_requeue_true\",\"encoding\":\"auto\"}");
         if (req == null || !req.isObject()) {
             throw new ApiError(
                     400,
@@ -262,8 +307,16 @@ final class AdminApi {
     }
 
     private Response ok(Object value) {
+        return status(200, value);
+    }
+
+    private Response created(Object value) {
+        return status(201, value);
+    }
+
+    private Response status(int status, Object value) {
         try {
-            return new Response(200, JSON, mapper.writeValueAsBytes(value));
+            return new Response(status, JSON, mapper.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render admin response: " + e.getOriginalMessage(), e);
         }
