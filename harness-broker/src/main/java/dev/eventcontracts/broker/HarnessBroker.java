@@ -7,6 +7,9 @@ import dev.eventcontracts.broker.amqp.connection.ConnectionSettings;
 import dev.eventcontracts.broker.core.VirtualHost;
 import dev.eventcontracts.broker.faults.Faults;
 import dev.eventcontracts.broker.store.InMemoryMessageStore;
+import dev.eventcontracts.broker.store.MessageStore;
+import dev.eventcontracts.broker.store.RecoveryReport;
+import dev.eventcontracts.broker.store.log.LogMessageStore;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -24,11 +27,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -59,6 +64,8 @@ public final class HarnessBroker implements AutoCloseable {
     private final String firstUser;
     private final int heartbeatSeconds;
     private final int requestedAdminPort;
+    private final Path dataDirectory;
+    private LogMessageStore durableStore;
     private AdminServer admin;
     private Faults faults;
     private final Set<AmqpConnectionHandler> openConnections = new HashSet<>();
@@ -79,6 +86,7 @@ public final class HarnessBroker implements AutoCloseable {
         this.firstUser = u.keySet().iterator().next();
         this.heartbeatSeconds = b.heartbeatSeconds;
         this.requestedAdminPort = b.adminPort;
+        this.dataDirectory = b.dataDirectory;
     }
 
     /** A builder with the defaults: free port on 127.0.0.1, user guest/guest, heartbeat 60 s. */
@@ -100,8 +108,22 @@ public final class HarnessBroker implements AutoCloseable {
         group = new MultiThreadIoEventLoopGroup(
                 1, new DefaultThreadFactory("harness-broker", true), NioIoHandler.newFactory());
         loop = group.next();
-        VirtualHost vhost = new VirtualHost(
-                "/", loop, System::nanoTime, System::currentTimeMillis, new InMemoryMessageStore(), new Random());
+        MessageStore store;
+        if (dataDirectory != null) {
+            try {
+                durableStore = LogMessageStore.open(dataDirectory, loop);
+            } catch (UncheckedIOException e) {
+                group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();
+                group = null;
+                closed = true;
+                throw e;
+            }
+            store = durableStore;
+        } else {
+            store = new InMemoryMessageStore();
+        }
+        VirtualHost vhost =
+                new VirtualHost("/", loop, System::nanoTime, System::currentTimeMillis, store, new Random());
         ConnectionSettings settings = ConnectionSettings.defaults(users, heartbeatSeconds);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
@@ -166,6 +188,15 @@ public final class HarnessBroker implements AutoCloseable {
         return faults;
     }
 
+    /**
+     * What start-up recovery found in the data directory (and what it cut off a torn tail), or
+     * empty when the broker keeps everything in memory.
+     */
+    public Optional<RecoveryReport> recoveryReport() {
+        requireStarted();
+        return Optional.ofNullable(durableStore).map(LogMessageStore::report);
+    }
+
     /** The bound admin HTTP port. */
     public int adminPort() {
         requireStarted();
@@ -225,6 +256,15 @@ public final class HarnessBroker implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             // fall through to shutting the loop down, which closes every socket
         }
+        if (durableStore != null) {
+            try {
+                loop.submit(durableStore::close).get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // the log was synced at the last flush; nothing more can be saved
+            }
+        }
         group.shutdownGracefully(0, 500, TimeUnit.MILLISECONDS).awaitUninterruptibly();
     }
 
@@ -235,6 +275,7 @@ public final class HarnessBroker implements AutoCloseable {
         private final Map<String, String> users = new LinkedHashMap<>();
         private int heartbeatSeconds = 60;
         private int adminPort;
+        private Path dataDirectory;
 
         private Builder() {}
 
@@ -283,6 +324,19 @@ public final class HarnessBroker implements AutoCloseable {
                 throw new IllegalArgumentException("heartbeatSeconds '" + s + "' is out of range; use 0..65535");
             }
             this.heartbeatSeconds = s;
+            return this;
+        }
+
+        /**
+         * Keeps durable exchanges, queues, bindings and persistent messages on durable queues in
+         * {@code dir}, so they survive a restart or a crash; default: memory only.
+         */
+        public Builder dataDirectory(Path dir) {
+            if (dir == null) {
+                throw new IllegalArgumentException(
+                        "dataDirectory must be a directory path, e.g. Path.of(\"target/broker-data\")");
+            }
+            this.dataDirectory = dir;
             return this;
         }
 

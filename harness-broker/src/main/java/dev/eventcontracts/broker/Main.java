@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
  * The standalone harness broker:
  *
  * <pre>
- * java -jar event-contracts-harness-broker-VERSION-standalone.jar [--amqp-port 5672] [--admin-port 15672] [--bind 127.0.0.1] [--users FILE]
+ * java -jar event-contracts-harness-broker-VERSION-standalone.jar [--amqp-port 5672] [--admin-port 15672] [--bind 127.0.0.1] [--users FILE] [--data-dir DIR]
  * </pre>
  *
  * <p>Prints one ready line ({@code event-contracts harness broker ready amqp=127.0.0.1:5672 admin=127.0.0.1:15672}) and
@@ -23,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Main {
     private static final String USAGE =
-            "usage: java -jar event-contracts-harness-broker-standalone.jar [--amqp-port N] [--admin-port N] [--bind HOST] [--users FILE]";
+            "usage: java -jar event-contracts-harness-broker-standalone.jar [--amqp-port N] [--admin-port N] [--bind HOST] [--users FILE] [--data-dir DIR]";
 
     private Main() {}
 
@@ -59,6 +59,7 @@ public final class Main {
                             stopped.countDown();
                         },
                         "harness-broker-shutdown"));
+        broker.recoveryReport().ifPresent(r -> out.println("event-contracts harness broker " + r.summary()));
         out.println("event-contracts harness broker ready amqp=" + broker.bindAddress() + ":" + broker.port()
                 + " admin=" + broker.bindAddress() + ":" + broker.adminPort());
         out.flush();
@@ -85,6 +86,7 @@ public final class Main {
                 case "--amqp-port" -> b.amqpPort(parsePort(flag, value));
                 case "--admin-port" -> b.adminPort(parsePort(flag, value));
                 case "--bind" -> b.bindAddress(value);
+                case "--data-dir" -> b.dataDirectory(Path.of(value));
                 case "--users" -> readUsers(Path.of(value), b);
                 default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
             }

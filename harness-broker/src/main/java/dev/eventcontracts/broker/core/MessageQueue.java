@@ -106,6 +106,7 @@ final class MessageQueue {
                 && !vhost.faults().paused(name)) {
             Consumer c = nextReadyConsumer();
             if (c != null) {
+                store.bypassed(entry);
                 c.session.deliver(c, this, entry);
                 return Accepted.YES;
             }

@@ -436,12 +436,18 @@ public final class Session {
     private void route(String exchangeName, Message message, boolean mandatory, long sequence) {
         Exchange exchange = vhost.exchange(exchangeName);
         VirtualHost.Routed routed =
-                exchange == null ? new VirtualHost.Routed(List.of(), false) : vhost.publish(exchange, message);
+                exchange == null ? new VirtualHost.Routed(List.of(), false, false) : vhost.publish(exchange, message);
         boolean returned = routed.queues().isEmpty() && mandatory;
         if (returned) {
             output.returned(312, "NO_ROUTE", message);
         }
-        if (sequence > 0) {
+        if (sequence > 0 && routed.persisted()) {
+            vhost.store().afterSync(written -> {
+                if (!closed) {
+                    output.confirm(sequence, false, written && !routed.rejected());
+                }
+            });
+        } else if (sequence > 0) {
             output.confirm(sequence, false, !routed.rejected());
         }
         vhost.journal()

@@ -69,6 +69,7 @@ public final class VirtualHost {
             exchanges.put(n, new Exchange(n, t, true, false, false, Map.of()));
         }
         exchanges.put("amq.match", new Exchange("amq.match", ExchangeType.HEADERS, true, false, false, Map.of()));
+        topology.restore(store.recovered());
     }
 
     /** The name of the virtual host. */
@@ -146,20 +147,23 @@ public final class VirtualHost {
     }
 
     /** Result of routing one publish. */
-    record Routed(List<String> queues, boolean rejected) {}
+    record Routed(List<String> queues, boolean rejected, boolean persisted) {}
 
     Routed publish(Exchange exchange, Message message) {
         Set<MessageQueue> targets =
                 route(exchange, routingKeys(message), message.properties().headers());
         boolean rejected = false;
+        boolean persistent = Integer.valueOf(2).equals(message.properties().deliveryMode());
+        boolean persisted = false;
         List<String> names = new ArrayList<>(targets.size());
         for (MessageQueue q : targets) {
             names.add(q.name);
+            persisted |= persistent && q.durable && !q.exclusive;
             if (q.enqueue(message) == MessageQueue.Accepted.REJECTED) {
                 rejected = true;
             }
         }
-        return new Routed(names, rejected);
+        return new Routed(names, rejected, persisted);
     }
 
     private static List<String> routingKeys(Message m) {
