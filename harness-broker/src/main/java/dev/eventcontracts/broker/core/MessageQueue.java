@@ -65,6 +65,23 @@ final class MessageQueue {
         this.owner = owner;
         this.store = store;
         touch();
+        if (store.size() > 0) {
+            restoreRecovered();
+        }
+    }
+
+    /**
+     * Re-applies TTL (counted from now) and length limits to messages a durable store recovered;
+     * they keep their positions and stay flagged redelivered.
+     */
+    private void restoreRecovered() {
+        for (QueueEntry e : store.drain()) {
+            QueueEntry restored = new QueueEntry(e.sequence(), e.message(), expiryFor(e.message()));
+            restored.markRedelivered();
+            store.requeue(restored);
+        }
+        dropHeadOverLimit();
+        scheduleExpiry();
     }
 
     int messageCount() {

@@ -213,4 +213,30 @@ class DurabilityTest {
             return files.filter(p -> p.toString().endsWith(".seg")).sorted().toList();
         }
     }
+
+    @Test
+    void recoveredMessages_keepTheirOrder_andQueueTtlAppliesAgain() throws Exception {
+        try (HarnessBroker broker = start();
+                Connection c = connect(broker)) {
+            Channel ch = c.createChannel();
+            ch.confirmSelect();
+            ch.queueDeclare("short", true, false, false, Map.of("x-message-ttl", 300));
+            ch.queueDeclare("limited", true, false, false, null);
+            publish(ch, "", "short", "expires", PERSISTENT);
+            for (int i = 0; i < 3; i++) {
+                publish(ch, "", "limited", "m" + i, PERSISTENT);
+            }
+            ch.waitForConfirmsOrDie(5000);
+        }
+        try (HarnessBroker broker = start();
+                Connection c = connect(broker)) {
+            Channel ch = c.createChannel();
+            assertThat(broker.recoveryReport().orElseThrow().messages()).isEqualTo(4);
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> ch.queueDeclarePassive("short").getMessageCount() == 0);
+            assertThat(ch.queueDeclarePassive("limited").getMessageCount()).isEqualTo(3);
+            assertThat(body(ch.basicGet("limited", true))).isEqualTo("m0");
+        }
+    }
 }
