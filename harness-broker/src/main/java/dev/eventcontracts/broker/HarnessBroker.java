@@ -4,6 +4,7 @@ import dev.eventcontracts.broker.admin.internal.AdminServer;
 import dev.eventcontracts.broker.amqp.connection.AmqpChannelInitializer;
 import dev.eventcontracts.broker.amqp.connection.AmqpConnectionHandler;
 import dev.eventcontracts.broker.amqp.connection.ConnectionSettings;
+import dev.eventcontracts.broker.amqp.connection.PasswordHash;
 import dev.eventcontracts.broker.core.VirtualHost;
 import dev.eventcontracts.broker.faults.Faults;
 import dev.eventcontracts.broker.store.InMemoryMessageStore;
@@ -60,8 +61,12 @@ public final class HarnessBroker implements AutoCloseable {
 
     private final int requestedPort;
     private final String bindAddress;
-    private final Map<String, String> users;
+    private final Map<String, String> passwordHashes;
     private final String firstUser;
+    private final String firstPassword;
+    private final int frameMax;
+    private final int channelMax;
+    private final int maxConnections;
     private final int heartbeatSeconds;
     private final int requestedAdminPort;
     private final Path dataDirectory;
@@ -82,8 +87,14 @@ public final class HarnessBroker implements AutoCloseable {
         if (u.isEmpty()) {
             u.put("guest", "guest");
         }
-        this.users = Map.copyOf(u);
+        Map<String, String> hashes = new LinkedHashMap<>();
+        u.forEach((name, password) -> hashes.put(name, PasswordHash.hash(password)));
+        this.passwordHashes = Map.copyOf(hashes);
         this.firstUser = u.keySet().iterator().next();
+        this.firstPassword = u.get(firstUser);
+        this.frameMax = b.frameMax;
+        this.channelMax = b.channelMax;
+        this.maxConnections = b.maxConnections;
         this.heartbeatSeconds = b.heartbeatSeconds;
         this.requestedAdminPort = b.adminPort;
         this.dataDirectory = b.dataDirectory;
@@ -124,7 +135,8 @@ public final class HarnessBroker implements AutoCloseable {
         }
         VirtualHost vhost =
                 new VirtualHost("/", loop, System::nanoTime, System::currentTimeMillis, store, new Random());
-        ConnectionSettings settings = ConnectionSettings.defaults(users, heartbeatSeconds);
+        ConnectionSettings settings = new ConnectionSettings(
+                passwordHashes, Set.of("guest"), heartbeatSeconds, frameMax, channelMax, maxConnections, 3000);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -163,7 +175,7 @@ public final class HarnessBroker implements AutoCloseable {
     /** {@code amqp://user:password@host:port} with the first configured user's credentials. */
     public URI amqpUri() {
         requireStarted();
-        Map.Entry<String, String> user = Map.entry(firstUser, users.get(firstUser));
+        Map.Entry<String, String> user = Map.entry(firstUser, firstPassword);
         String host = bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
         return URI.create("amqp://" + encode(user.getKey()) + ":" + encode(user.getValue()) + "@" + host + ":" + port);
     }
@@ -275,6 +287,9 @@ public final class HarnessBroker implements AutoCloseable {
         private final Map<String, String> users = new LinkedHashMap<>();
         private int heartbeatSeconds = 60;
         private int adminPort;
+        private int frameMax = ConnectionSettings.DEFAULT_FRAME_MAX;
+        private int channelMax = ConnectionSettings.DEFAULT_CHANNEL_MAX;
+        private int maxConnections;
         private Path dataDirectory;
 
         private Builder() {}
@@ -337,6 +352,38 @@ public final class HarnessBroker implements AutoCloseable {
                         "dataDirectory must be a directory path, e.g. Path.of(\"target/broker-data\")");
             }
             this.dataDirectory = dir;
+            return this;
+        }
+
+        /** Largest frame the broker accepts, negotiated in {@code connection.tune}; default 131072 (128 KiB). */
+        public Builder frameMax(int bytes) {
+            if (bytes < 4096) {
+                throw new IllegalArgumentException(
+                        "frameMax '" + bytes + "' is below AMQP's minimum frame size; use at least 4096");
+            }
+            this.frameMax = bytes;
+            return this;
+        }
+
+        /** Highest channel number a connection may open; default 2047, as RabbitMQ. */
+        public Builder channelMax(int channels) {
+            if (channels < 1 || channels > 65535) {
+                throw new IllegalArgumentException("channelMax '" + channels + "' is out of range; use 1..65535");
+            }
+            this.channelMax = channels;
+            return this;
+        }
+
+        /**
+         * Most client connections open at once; a further {@code connection.open} is refused with
+         * {@code 530 NOT_ALLOWED}. Default 0 = no limit.
+         */
+        public Builder maxConnections(int connections) {
+            if (connections < 0) {
+                throw new IllegalArgumentException(
+                        "maxConnections '" + connections + "' must be 0 (no limit) or positive");
+            }
+            this.maxConnections = connections;
             return this;
         }
 

@@ -90,6 +90,11 @@ public final class VirtualHost {
         return c;
     }
 
+    /** Number of open client connections. */
+    public int connectionCount() {
+        return connections.size();
+    }
+
     void disconnected(ClientConnection c) {
         connections.remove(c);
     }
