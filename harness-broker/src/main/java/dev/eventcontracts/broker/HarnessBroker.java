@@ -67,6 +67,7 @@ public final class HarnessBroker implements AutoCloseable {
     private final int frameMax;
     private final int channelMax;
     private final int maxConnections;
+    private final Map<String, List<String>> permissions;
     private final int heartbeatSeconds;
     private final int requestedAdminPort;
     private final Path dataDirectory;
@@ -95,6 +96,16 @@ public final class HarnessBroker implements AutoCloseable {
         this.frameMax = b.frameMax;
         this.channelMax = b.channelMax;
         this.maxConnections = b.maxConnections;
+        Map<String, List<String>> grants = new LinkedHashMap<>();
+        u.keySet().forEach(name -> grants.put(name, List.of(".*", ".*", ".*")));
+        b.permissions.forEach((name, p) -> {
+            if (!u.containsKey(name)) {
+                throw new IllegalArgumentException("permissions for user '" + name
+                        + "' but no such user is configured; add it with user(name, password) first");
+            }
+            grants.put(name, p);
+        });
+        this.permissions = Map.copyOf(grants);
         this.heartbeatSeconds = b.heartbeatSeconds;
         this.requestedAdminPort = b.adminPort;
         this.dataDirectory = b.dataDirectory;
@@ -135,6 +146,7 @@ public final class HarnessBroker implements AutoCloseable {
         }
         VirtualHost vhost =
                 new VirtualHost("/", loop, System::nanoTime, System::currentTimeMillis, store, new Random());
+        permissions.forEach((name, p) -> vhost.grant(name, p.get(0), p.get(1), p.get(2)));
         ConnectionSettings settings = new ConnectionSettings(
                 passwordHashes, Set.of("guest"), heartbeatSeconds, frameMax, channelMax, maxConnections, 3000);
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -290,6 +302,7 @@ public final class HarnessBroker implements AutoCloseable {
         private int frameMax = ConnectionSettings.DEFAULT_FRAME_MAX;
         private int channelMax = ConnectionSettings.DEFAULT_CHANNEL_MAX;
         private int maxConnections;
+        private final Map<String, List<String>> permissions = new LinkedHashMap<>();
         private Path dataDirectory;
 
         private Builder() {}
@@ -384,6 +397,26 @@ public final class HarnessBroker implements AutoCloseable {
                         "maxConnections '" + connections + "' must be 0 (no limit) or positive");
             }
             this.maxConnections = connections;
+            return this;
+        }
+
+        /**
+         * RabbitMQ-style permissions of a configured user in vhost {@code /}: regexes the names of
+         * exchanges and queues must match to configure (declare, delete), write (publish, bind a
+         * queue) and read (consume, get, purge, bind from an exchange); the default exchange is
+         * {@code amq.default}. Refusals are {@code 403 ACCESS_REFUSED}. Default for every user:
+         * {@code ".*"} for all three.
+         */
+        public Builder permissions(String user, String configure, String write, String read) {
+            for (String regex : new String[] {configure, write, read}) {
+                try {
+                    java.util.regex.Pattern.compile(regex);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(
+                            "permission regex '" + regex + "' for user '" + user + "' is invalid: " + e.getMessage());
+                }
+            }
+            permissions.put(user, List.of(configure, write, read));
             return this;
         }
 

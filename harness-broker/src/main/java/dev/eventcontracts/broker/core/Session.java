@@ -95,21 +95,29 @@ public final class Session {
             boolean autoDelete,
             boolean internal,
             Map<String, Object> args) {
+        if (!passive) {
+            allow(AccessControl.Need.CONFIGURE, "exchange", name);
+        }
         topology.declareExchange(name, type, passive, durable, autoDelete, internal, args);
     }
 
     /** {@code exchange.delete}. */
     public void exchangeDelete(String name, boolean ifUnused) {
+        allow(AccessControl.Need.CONFIGURE, "exchange", name);
         topology.deleteExchange(name, ifUnused);
     }
 
     /** {@code exchange.bind}. */
     public void exchangeBind(String destination, String source, String key, Map<String, Object> args) {
+        allow(AccessControl.Need.WRITE, "exchange", destination);
+        allow(AccessControl.Need.READ, "exchange", source);
         topology.bind(source, destination, true, key, args, connection);
     }
 
     /** {@code exchange.unbind}. */
     public void exchangeUnbind(String destination, String source, String key, Map<String, Object> args) {
+        allow(AccessControl.Need.WRITE, "exchange", destination);
+        allow(AccessControl.Need.READ, "exchange", source);
         topology.unbind(source, destination, true, key, args, connection);
     }
 
@@ -125,6 +133,9 @@ public final class Session {
             Map<String, Object> args) {
         boolean serverNamed = name.isEmpty() && !passive;
         String actual = serverNamed ? vhost.generateName("amq.gen-") : passive ? resolve(name) : name;
+        if (!passive) {
+            allow(AccessControl.Need.CONFIGURE, "queue", actual);
+        }
         Topology.Declared d =
                 topology.declareQueue(actual, serverNamed, passive, durable, exclusive, autoDelete, args, connection);
         lastQueue = d.queue();
@@ -134,23 +145,33 @@ public final class Session {
     /** {@code queue.bind}. */
     public void queueBind(String queue, String exchange, String key, Map<String, Object> args) {
         String q = resolve(queue);
+        allow(AccessControl.Need.WRITE, "queue", q);
+        allow(AccessControl.Need.READ, "exchange", exchange);
         topology.bind(exchange, q, false, key.isEmpty() && queue.isEmpty() ? q : key, args, connection);
     }
 
     /** {@code queue.unbind}. */
     public void queueUnbind(String queue, String exchange, String key, Map<String, Object> args) {
         String q = resolve(queue);
+        allow(AccessControl.Need.WRITE, "queue", q);
+        allow(AccessControl.Need.READ, "exchange", exchange);
         topology.unbind(exchange, q, false, key.isEmpty() && queue.isEmpty() ? q : key, args, connection);
     }
 
     /** {@code queue.purge}; returns the number of messages removed. */
     public int queuePurge(String queue) {
+        allow(AccessControl.Need.READ, "queue", resolve(queue));
         return topology.purge(resolve(queue), connection);
     }
 
     /** {@code queue.delete}; returns the number of messages deleted. */
     public int queueDelete(String queue, boolean ifUnused, boolean ifEmpty) {
+        allow(AccessControl.Need.CONFIGURE, "queue", resolve(queue));
         return topology.deleteQueue(resolve(queue), ifUnused, ifEmpty, connection);
+    }
+
+    private void allow(AccessControl.Need need, String resourceType, String name) {
+        vhost.access().check(connection.user(), need, resourceType, name);
     }
 
     private String resolve(String queue) {
@@ -184,6 +205,7 @@ public final class Session {
      */
     public void consume(
             String queue, String tag, boolean noAck, boolean exclusive, Consumer<String> beforeFirstDelivery) {
+        allow(AccessControl.Need.READ, "queue", resolve(queue));
         MessageQueue q = topology.accessibleQueue(resolve(queue), connection);
         String actualTag = tag.isEmpty() ? vhost.generateName("amq.ctag-") : tag;
         if (consumers.containsKey(actualTag)) {
@@ -287,6 +309,7 @@ public final class Session {
 
     /** {@code basic.get}; sends {@code get-ok} and returns true, or returns false when empty. */
     public boolean get(String queue, boolean noAck) {
+        allow(AccessControl.Need.READ, "queue", resolve(queue));
         MessageQueue q = topology.accessibleQueue(resolve(queue), connection);
         QueueEntry e = q.fetch();
         if (e == null) {
@@ -418,6 +441,7 @@ public final class Session {
         if (immediate) {
             throw AmqpException.of(AmqpException.NOT_IMPLEMENTED, "immediate=true");
         }
+        allow(AccessControl.Need.WRITE, "exchange", exchangeName);
         Exchange exchange = topology.existingExchange(exchangeName);
         if (exchange.internal) {
             throw AmqpException.accessRefused(

@@ -34,6 +34,7 @@ public final class VirtualHost {
     private final Topology topology;
     private final PublishJournal journal;
     private final FaultInjector faults;
+    private final AccessControl access;
     private final java.util.LinkedHashSet<ClientConnection> connections = new java.util.LinkedHashSet<>();
     private long connectionIds;
 
@@ -63,6 +64,7 @@ public final class VirtualHost {
         this.topology = new Topology(this, exchanges, queues);
         this.journal = new PublishJournal(wallClockMillis);
         this.faults = new FaultInjector(this, wallClockMillis);
+        this.access = new AccessControl(name);
         exchanges.put("", new Exchange("", ExchangeType.DIRECT, true, false, false, Map.of()));
         for (ExchangeType t : ExchangeType.values()) {
             String n = "amq." + t.wireName();
@@ -88,6 +90,22 @@ public final class VirtualHost {
                 this, ++connectionIds, connectionName, user, wallClockMillis.getAsLong(), consumerCancelNotify);
         connections.add(c);
         return c;
+    }
+
+    /**
+     * Grants {@code user} RabbitMQ-style permissions: regexes that configure (declare, delete),
+     * write (publish, bind to a queue) and read (consume, get, purge, bind from an exchange)
+     * resource names must match. Call before clients connect. Once any user is granted, users
+     * without a grant are refused every operation.
+     *
+     * @throws IllegalArgumentException when a regex is invalid
+     */
+    public void grant(String user, String configure, String write, String read) {
+        access.grant(user, configure, write, read);
+    }
+
+    AccessControl access() {
+        return access;
     }
 
     /** Number of open client connections. */

@@ -140,4 +140,53 @@ class SecurityTest {
         assertThatThrownBy(() -> HarnessBroker.builder().maxConnections(-1))
                 .hasMessageContaining("maxConnections '-1'");
     }
+
+    @Test
+    void permissions_limitWhatAUserMayConfigureWriteAndRead_with403() throws Exception {
+        try (HarnessBroker broker = HarnessBroker.builder()
+                        .user("admin", "pw")
+                        .user("app", "pw")
+                        .permissions("app", "^app\\..*", "^(app\\..*|amq\\.default)$", "^app\\..*")
+                        .build()
+                        .start();
+                Connection admin =
+                        factory("127.0.0.1", broker.port(), "admin", "pw").newConnection();
+                Connection app =
+                        factory("127.0.0.1", broker.port(), "app", "pw").newConnection()) {
+            Channel adminCh = admin.createChannel();
+            adminCh.queueDeclare("other", false, false, false, null);
+            adminCh.exchangeDeclare("shared", "fanout");
+
+            Channel ch = app.createChannel();
+            ch.queueDeclare("app.q", false, false, false, null);
+            ch.basicPublish("", "app.q", null, new byte[] {1});
+            assertThat(ch.basicGet("app.q", true)).isNotNull();
+
+            assertThatThrownBy(() -> app.createChannel().queueDeclare("other", false, false, false, null))
+                    .isInstanceOf(IOException.class)
+                    .hasStackTraceContaining("reply-code=403")
+                    .hasStackTraceContaining(
+                            "ACCESS_REFUSED - access to queue 'other' in vhost '/' refused for user 'app'");
+            assertThatThrownBy(() -> app.createChannel().basicGet("other", true))
+                    .hasStackTraceContaining("access to queue 'other' in vhost '/' refused for user 'app'");
+            assertThatThrownBy(() -> app.createChannel().queueBind("app.q", "shared", ""))
+                    .hasStackTraceContaining("access to exchange 'shared' in vhost '/' refused for user 'app'");
+            Channel publisher = app.createChannel();
+            publisher.basicPublish("shared", "", null, new byte[] {1});
+            assertThatThrownBy(() -> publisher.queueDeclarePassive("app.q"))
+                    .hasStackTraceContaining("access to exchange 'shared' in vhost '/' refused for user 'app'");
+            assertThat(app.isOpen()).isTrue();
+            assertThat(adminCh.queueDeclarePassive("other").getMessageCount()).isZero();
+        }
+    }
+
+    @Test
+    void permissions_forAnUnknownUserOrWithABadRegex_areRefusedByTheBuilder() {
+        assertThatThrownBy(() -> HarnessBroker.builder().permissions("u", "(", ".*", ".*"))
+                .hasMessageContaining("permission regex '('");
+        assertThatThrownBy(() -> HarnessBroker.builder()
+                        .permissions("ghost", ".*", ".*", ".*")
+                        .build())
+                .hasMessageContaining("permissions for user 'ghost' but no such user is configured");
+    }
 }

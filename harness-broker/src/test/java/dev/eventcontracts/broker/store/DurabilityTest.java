@@ -239,4 +239,26 @@ class DurabilityTest {
             assertThat(body(ch.basicGet("limited", true))).isEqualTo("m0");
         }
     }
+
+    @Test
+    void stateSpanningSeveralSegments_survivesRepeatedRestarts() throws Exception {
+        byte[] body = new byte[100_000];
+        int messages = 700;
+        try (HarnessBroker broker = start();
+                Connection c = connect(broker)) {
+            Channel ch = c.createChannel();
+            ch.confirmSelect();
+            ch.queueDeclare("big", true, false, false, null);
+            for (int i = 0; i < messages; i++) {
+                ch.basicPublish("", "big", PERSISTENT, body);
+            }
+            ch.waitForConfirmsOrDie(30_000);
+        }
+        for (int restart = 0; restart < 2; restart++) {
+            try (HarnessBroker broker = start()) {
+                assertThat(broker.recoveryReport().orElseThrow().messages()).isEqualTo(messages);
+            }
+        }
+        assertThat(segments()).hasSizeGreaterThan(1);
+    }
 }

@@ -98,13 +98,14 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
 
     /** Writes the recovered live state into the fresh segment, syncs it and drops older segments. */
     private void compact() throws IOException {
+        long first = log.currentIndex();
         recoveredTopology.exchanges().forEach(e -> log.append(new LogRecord.ExchangeDeclared(e)));
         recoveredTopology.queues().forEach(q -> log.append(new LogRecord.QueueDeclared(q)));
         recoveredTopology.bindings().forEach(b -> log.append(new LogRecord.BindingChanged(b, true)));
         recoveredMessages.forEach(
                 (queue, messages) -> messages.forEach((seq, m) -> log.append(new LogRecord.Published(queue, seq, m))));
         log.flush();
-        log.deleteOlderSegments();
+        log.deleteSegmentsBefore(first);
     }
 
     /** What start-up recovery found and dropped. */

@@ -185,10 +185,10 @@ final class SegmentLog implements AutoCloseable {
         }
     }
 
-    /** Deletes every segment before the current one. */
-    void deleteOlderSegments() throws IOException {
+    /** Deletes every segment before segment {@code index}. */
+    void deleteSegmentsBefore(long index) throws IOException {
         for (Path p : segments(dir)) {
-            if (Long.parseLong(p.getFileName().toString().substring(0, 20)) < currentIndex) {
+            if (Long.parseLong(p.getFileName().toString().substring(0, 20)) < index) {
                 Files.delete(p);
             }
         }
