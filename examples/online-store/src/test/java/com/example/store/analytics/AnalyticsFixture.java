@@ -1,0 +1,20 @@
+package com.example.store.analytics;
+
+import dev.eventcontracts.junit.ConsumerFixture;
+import dev.eventcontracts.junit.ContractContext;
+
+/** How contract tests build the analytics consumer: the sales figures outlive each {@link #create}. */
+public class AnalyticsFixture implements ConsumerFixture<AnalyticsConsumer> {
+
+    private final SalesCounter sales = new SalesCounter();
+
+    @Override
+    public AnalyticsConsumer create(ContractContext context) {
+        return new AnalyticsConsumer(sales, OrderPlacedReader.create());
+    }
+
+    @Override
+    public Object state() {
+        return sales.snapshot();
+    }
+}
