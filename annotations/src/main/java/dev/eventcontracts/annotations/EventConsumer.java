@@ -64,9 +64,11 @@ public @interface EventConsumer {
 
     /**
      * How many times a message is delivered before it is dead-lettered when processing keeps
-     * failing with a retryable exception, e.g. {@code maxAttempts = 3}.
+     * failing with a retryable exception, e.g. {@code maxAttempts = 3}. {@code 0} describes a
+     * container that requeues failed messages forever (Spring AMQP's default without a retry
+     * interceptor); the contract tests report such a consumer as looping on poison messages.
      *
-     * @return the maximum number of deliveries, at least 1
+     * @return the maximum number of deliveries, at least 1, or 0 for "requeue forever"
      */
     int maxAttempts() default 3;
 

@@ -1,8 +1,13 @@
 package dev.eventcontracts.junit;
 
 import java.net.URI;
+import java.util.Map;
 
-/** What a {@link ConsumerFixture} receives to wire a consumer to the test's infrastructure. */
+/**
+ * What a {@link ConsumerFixture} receives to wire a consumer to the test's infrastructure: a
+ * publisher whose messages are recorded as effects, and the base URI of an HTTP stub server that
+ * stands in for downstream services (every request to it is recorded as an effect).
+ */
 public interface ContractContext {
 
     /** Publishes the consumer's outgoing messages; everything it publishes is recorded. */
@@ -17,8 +22,18 @@ public interface ContractContext {
         /**
          * Publishes {@code body} to {@code exchange} with {@code routingKey}.
          *
-         * @throws java.io.UncheckedIOException when the broker cannot be reached
+         * @throws java.io.UncheckedIOException when the broker cannot be reached (contract tests
+         *     inject such failures to check retry behaviour)
          */
         void publish(String exchange, String routingKey, byte[] body);
+
+        /**
+         * Publishes {@code body} with message headers; the default ignores the headers.
+         *
+         * @throws java.io.UncheckedIOException when the broker cannot be reached
+         */
+        default void publish(String exchange, String routingKey, Map<String, Object> headers, byte[] body) {
+            publish(exchange, routingKey, body);
+        }
     }
 }

@@ -1,0 +1,75 @@
+package dev.eventcontracts.junit.internal.results;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.eventcontracts.junit.ConsumerContract;
+import dev.eventcontracts.junit.ScenarioResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes one consumer's scenario results as {@code <ConsumerSimpleName>-<handler>.json} (format
+ * version 1, documented in docs/contract-tests.md), atomically, so the plugin's verify goal
+ * never reads half a file.
+ */
+public final class ResultsWriter {
+
+    /** The format version written in {@code formatVersion}. */
+    public static final int FORMAT_VERSION = 1;
+
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final Path directory;
+
+    /** A writer into {@code directory} (created when missing). */
+    public ResultsWriter(Path directory) {
+        this.directory = directory;
+    }
+
+    /** The file the results of {@code contract} go to. */
+    public Path fileFor(ConsumerContract contract) {
+        return directory.resolve(contract.consumerClass().getSimpleName() + "-"
+                + contract.handler().getName() + ".json");
+    }
+
+    /** Writes the results so far, replacing the previous file. */
+    public Path write(ConsumerContract contract, String broker, List<ScenarioResult> results) throws IOException {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put(
+                "consumer",
+                contract.consumerClass().getName() + "#" + contract.handler().getName());
+        root.put("consumerClass", contract.consumerClass().getName());
+        root.put("handler", contract.handler().getName());
+        root.put("queue", contract.queue());
+        root.put("deadLetterQueue", contract.hasDeadLetterQueue() ? contract.deadLetterQueue() : null);
+        root.put("broker", broker);
+        root.put("judgedOn", contract.fixture() == null ? "effects" : "effects+state");
+        List<Map<String, Object>> scenarios = new ArrayList<>();
+        results.stream()
+                .sorted(java.util.Comparator.comparing(r -> r.scenario().ordinal()))
+                .forEach(r -> {
+                    Map<String, Object> s = new LinkedHashMap<>();
+                    s.put("id", r.scenario().id());
+                    s.put("letter", r.scenario().letter());
+                    s.put("displayName", r.scenario().displayName());
+                    s.put("status", r.status().name());
+                    s.put("message", r.message());
+                    s.put("fix", r.fix());
+                    s.put("durationMillis", r.durationMillis());
+                    scenarios.add(s);
+                });
+        root.put("scenarios", scenarios);
+        Files.createDirectories(directory);
+        Path target = fileFor(contract);
+        Path tmp = Files.createTempFile(directory, target.getFileName().toString(), ".tmp");
+        mapper.writeValue(tmp.toFile(), root);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+}

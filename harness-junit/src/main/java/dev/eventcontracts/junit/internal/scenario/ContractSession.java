@@ -1,0 +1,224 @@
+package dev.eventcontracts.junit.internal.scenario;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import dev.eventcontracts.junit.ConsumerContract;
+import dev.eventcontracts.junit.Scenario;
+import dev.eventcontracts.junit.ScenarioResult;
+import dev.eventcontracts.junit.ScenarioStatus;
+import dev.eventcontracts.junit.internal.avro.AvroCodec;
+import dev.eventcontracts.junit.internal.effects.HttpStub;
+import dev.eventcontracts.junit.internal.effects.Normalizer;
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs the contract scenarios of one consumer against one broker: owns the AMQP connection, the
+ * HTTP stub, the codec and sample data, caches baseline runs, and turns every scenario into a
+ * {@link ScenarioResult} (never throws for a consumer's misbehaviour).
+ */
+public final class ContractSession implements AutoCloseable {
+
+    /**
+     * Tunables of a session.
+     *
+     * @param seed seed of the sample data
+     * @param settleTimeout how long a scenario waits for messages to settle before giving up
+     * @param loopBound deliveries of one message after which it counts as looping forever
+     */
+    public record Options(long seed, Duration settleTimeout, int loopBound) {
+        /** Seed 42, 10 s to settle, 25 deliveries count as a loop. */
+        public static Options defaults() {
+            return new Options(42, Duration.ofSeconds(10), 25);
+        }
+    }
+
+    private final ConsumerContract contract;
+    private final URI brokerUri;
+    private final Options options;
+    private final Connection connection;
+    private final HttpStub http;
+    private final Normalizer normalizer;
+    private final AvroCodec codec;
+    private final HandlerInvoker invoker;
+    private final Samples samples;
+    private final Map<Integer, Baseline> baselines = new HashMap<>();
+    private final List<ScenarioResult> results = new ArrayList<>();
+    private final AtomicInteger runs = new AtomicInteger();
+    private final String sessionId = Long.toHexString(System.nanoTime() & 0xffffffffL);
+
+    /** Connects to {@code brokerUri} and starts the HTTP stub. */
+    public ContractSession(ConsumerContract contract, URI brokerUri, Options options)
+            throws IOException, TimeoutException {
+        this.contract = contract;
+        this.brokerUri = brokerUri;
+        this.options = options;
+        ConnectionFactory factory = new ConnectionFactory();
+        try {
+            factory.setUri(brokerUri);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalArgumentException(
+                    "Broker URI '" + brokerUri + "' is not an AMQP URI: " + e.getMessage(), e);
+        }
+        factory.setAutomaticRecoveryEnabled(false);
+        factory.setConnectionTimeout(5_000);
+        this.connection = factory.newConnection("event-contracts " + contract.displayName());
+        this.normalizer = new Normalizer(new ObjectMapper(), contract.ignoreEffectPaths());
+        this.http = new HttpStub(normalizer);
+        this.codec = new AvroCodec(contract.readerSchema(), contract.writerSchemas());
+        this.invoker = new HandlerInvoker(contract, codec);
+        this.samples = new Samples(contract, options.seed());
+    }
+
+    /** The contract under test. */
+    public ConsumerContract contract() {
+        return contract;
+    }
+
+    /** The broker URI without credentials, for reports. */
+    public String brokerDisplay() {
+        return brokerUri.getScheme() + "://" + brokerUri.getHost()
+                + (brokerUri.getPort() > 0 ? ":" + brokerUri.getPort() : "");
+    }
+
+    /** Results of the scenarios run so far, in run order. */
+    public synchronized List<ScenarioResult> results() {
+        return List.copyOf(results);
+    }
+
+    /** Runs one scenario; consumer misbehaviour is a FAILED result, broken infrastructure an ERROR. */
+    public ScenarioResult run(Scenario scenario) {
+        long start = System.nanoTime();
+        Verdict verdict;
+        try {
+            verdict = scenario.isIdempotency()
+                    ? new IdempotencyScenarios(this).run(scenario)
+                    : new DeadLetterScenarios(this).run(scenario);
+        } catch (BaselineException e) {
+            verdict = Verdict.error(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            verdict = Verdict.error(scenario.id() + " could not run against " + brokerDisplay() + ": " + e);
+        }
+        ScenarioResult result = new ScenarioResult(
+                scenario, verdict.status(), verdict.message(), verdict.fix(), (System.nanoTime() - start) / 1_000_000);
+        synchronized (this) {
+            results.removeIf(r -> r.scenario() == scenario);
+            results.add(result);
+        }
+        return result;
+    }
+
+    /** True when at least one scenario failed or errored. */
+    public synchronized boolean anyFailed() {
+        return results.stream()
+                .anyMatch(r -> r.status() == ScenarioStatus.FAILED || r.status() == ScenarioStatus.ERROR);
+    }
+
+    Run newRun() throws IOException {
+        return new Run(this, sessionId + "-" + runs.incrementAndGet());
+    }
+
+    Options options() {
+        return options;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    HttpStub http() {
+        return http;
+    }
+
+    Normalizer normalizer() {
+        return normalizer;
+    }
+
+    HandlerInvoker invoker() {
+        return invoker;
+    }
+
+    Samples samples() {
+        return samples;
+    }
+
+    /** The effects of delivering good samples 1..n once each, on a fresh fixture (cached). */
+    synchronized Baseline baseline(int n) throws IOException {
+        Baseline cached = baselines.get(n);
+        if (cached == null) {
+            cached = Baseline.measure(this, n);
+            baselines.put(n, cached);
+        }
+        return cached;
+    }
+
+    Object newFixture() {
+        Class<?> type = contract.fixture();
+        if (type == null) {
+            return null;
+        }
+        try {
+            Constructor<?> constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(
+                    "Cannot instantiate fixture '" + type.getName() + "': it needs a public no-arg constructor (" + e
+                            + ").",
+                    e);
+        }
+    }
+
+    boolean isNonRetryable(Throwable failure) {
+        if (failure instanceof AvroCodec.UndecodableMessageException) {
+            return true;
+        }
+        return contract.nonRetryable().stream().anyMatch(type -> type.isInstance(failure));
+    }
+
+    /** An instance of the first declared non-retryable exception, as scenario (i) throws it. */
+    Exception nonRetryableInstance() {
+        Class<? extends Throwable> type = contract.nonRetryable().get(0);
+        String text = "non-retryable failure injected by event-contracts";
+        try {
+            try {
+                return (Exception) type.getDeclaredConstructor(String.class).newInstance(text);
+            } catch (NoSuchMethodException e) {
+                return (Exception) type.getDeclaredConstructor().newInstance();
+            }
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            return new IllegalStateException(
+                    "Cannot instantiate non-retryable exception '" + type.getName()
+                            + "' with a (String) or no-arg constructor",
+                    e);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        try {
+            connection.close();
+        } catch (IOException | RuntimeException e) {
+            // the broker may already be gone
+        }
+    }
+
+    /** Thrown when the baseline run itself fails; the scenario reports ERROR. */
+    static final class BaselineException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        BaselineException(String message) {
+            super(message);
+        }
+    }
+}

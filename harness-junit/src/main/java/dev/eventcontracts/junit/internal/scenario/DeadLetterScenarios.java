@@ -1,0 +1,277 @@
+package dev.eventcontracts.junit.internal.scenario;
+
+import static dev.eventcontracts.junit.internal.scenario.Baseline.messageId;
+
+import dev.eventcontracts.junit.ConsumerContract;
+import dev.eventcontracts.junit.Scenario;
+import dev.eventcontracts.junit.internal.amqp.Journal;
+import dev.eventcontracts.junit.internal.amqp.ListenerContainer.AckPolicy;
+import dev.eventcontracts.junit.internal.effects.EffectDiff;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.avro.Schema;
+
+/**
+ * Scenarios (g)–(n): poison messages reach the dead-letter queue on the first delivery, failures
+ * are retried exactly {@code maxAttempts} times, transient failures recover, poison does not block
+ * or lose later messages, nothing is lost or duplicated between processing and the DLQ, and every
+ * writer schema version is readable.
+ */
+final class DeadLetterScenarios {
+
+    private final ContractSession session;
+    private final ConsumerContract contract;
+    private final String consumer;
+    private final PoisonJudge judge;
+
+    DeadLetterScenarios(ContractSession session) {
+        this.session = session;
+        this.contract = session.contract();
+        this.consumer = contract.consumerClass().getSimpleName();
+        this.judge = new PoisonJudge(contract);
+    }
+
+    Verdict run(Scenario scenario) throws IOException {
+        return switch (scenario) {
+            case UNDECODABLE_BYTES -> poison(session.samples().undecodable());
+            case WRONG_SCHEMA -> poison(session.samples().wrongSchema());
+            case NON_RETRYABLE -> nonRetryable();
+            case RETRIES_EXHAUSTED -> retriesExhausted();
+            case TRANSIENT_RECOVERS -> transientRecovers();
+            case NO_HEAD_OF_LINE_BLOCKING -> headOfLine();
+            case CONSERVATION -> conservation();
+            case SCHEMA_EVOLUTION -> schemaEvolution();
+            default -> throw new IllegalArgumentException(scenario + " is not a dead-letter scenario");
+        };
+    }
+
+    private Verdict poison(Sample poison) throws IOException {
+        try (Run run = session.newRun()) {
+            run.start(run.newConsumer(), 1, 1, AckPolicy.ACK);
+            run.publish(poison, "p-1");
+            Fate fate = awaitFate(run, "p-1");
+            return judge.poison(fate, poison, 1, run.topology(), null);
+        }
+    }
+
+    private Verdict nonRetryable() throws IOException {
+        if (contract.nonRetryable().isEmpty()) {
+            return Verdict.skipped(consumer + " declares no nonRetryable exceptions; declare the exceptions that mean"
+                    + " a message can never succeed (e.g. validation errors) to run this scenario.");
+        }
+        Sample s1 = session.samples().good(1);
+        try (Run run = session.newRun()) {
+            run.injectNonRetryable(i -> messageId(1).equals(i.messageId()));
+            run.start(run.newConsumer(), 1, 1, AckPolicy.ACK);
+            run.publish(s1, messageId(1));
+            Fate fate = awaitFate(run, messageId(1));
+            String what = s1 + " failing with " + contract.nonRetryable().get(0).getSimpleName();
+            return judge.poison(fate, new Sample(s1.body(), s1.schemaId(), what), 1, run.topology(), null);
+        }
+    }
+
+    private Verdict retriesExhausted() throws IOException {
+        Baseline base = session.baseline(1);
+        Sample s1 = base.samples().get(0);
+        try (Run run = session.newRun()) {
+            run.injectTransient(
+                    FaultPlan.transientFailure(mode(base), i -> messageId(1).equals(i.messageId())));
+            run.start(run.newConsumer(), 1, 1, AckPolicy.ACK);
+            run.publish(s1, messageId(1));
+            Fate fate = awaitFate(run, messageId(1));
+            String what = s1 + " failing transiently on every attempt";
+            int expected = contract.maxAttempts() == 0 ? session.options().loopBound() : contract.maxAttempts();
+            return judge.poison(fate, new Sample(s1.body(), s1.schemaId(), what), expected, run.topology(), mode(base));
+        }
+    }
+
+    private Verdict transientRecovers() throws IOException {
+        Baseline base = session.baseline(1);
+        Sample s1 = base.samples().get(0);
+        try (Run run = session.newRun()) {
+            FaultPlan.Mode mode = mode(base);
+            run.injectTransient(FaultPlan.transientFailure(mode, i -> i.attempt() == 1));
+            run.start(run.newConsumer(), 1, 1, AckPolicy.ACK);
+            run.publish(s1, messageId(1));
+            Fate fate = awaitFate(run, messageId(1));
+            run.stopContainers();
+            String what = s1 + " failing transiently once";
+            if (fate.rejected()) {
+                Throwable thrown = fate.lastFailure();
+                return Verdict.failed(
+                        consumer + " dead-letters transient failures on attempt " + fate.attempts() + ": " + what
+                                + " (" + injected(mode) + ") threw " + thrown + " and was "
+                                + (contract.hasDeadLetterQueue() ? "dead-lettered" : "dropped")
+                                + " instead of retried.",
+                        judge.classificationFix(thrown));
+            }
+            if (!fate.acked()) {
+                return judge.poison(fate, new Sample(s1.body(), s1.schemaId(), what), 2, run.topology(), mode);
+            }
+            List<String> differences = EffectDiff.differences(base.effects(), run.effects(), run.initialState());
+            if (differences.isEmpty()) {
+                return Verdict.passed();
+            }
+            if (fate.attempts() == 1) {
+                return Verdict.failed(
+                        consumer + " swallows transient failures: " + what + " (" + injected(mode) + ") was acked"
+                                + " anyway and " + EffectDiff.join(differences) + ".",
+                        "Let the failure propagate so the message is retried; catching it acknowledges a message"
+                                + " whose effects never happened.");
+            }
+            return Verdict.failed(
+                    consumer + " is not idempotent under retry: " + what + " and succeeding on attempt "
+                            + fate.attempts() + " " + EffectDiff.join(differences) + ".",
+                    "Undo partial effects when processing fails, or deduplicate each effect, so a retry does not"
+                            + " repeat what the failed attempt already did.");
+        }
+    }
+
+    private Verdict headOfLine() throws IOException {
+        Baseline base = session.baseline(3);
+        Sample poison = session.samples().undecodable();
+        try (Run run = session.newRun()) {
+            run.start(run.newConsumer(), 1, 1, AckPolicy.ACK);
+            run.publish(base.samples().get(0), messageId(1));
+            run.publish(poison, "p-1");
+            run.publish(base.samples().get(1), messageId(2));
+            run.publish(base.samples().get(2), messageId(3));
+            Journal j = run.journal();
+            int bound = session.options().loopBound();
+            boolean settled = j.await(
+                    () -> Baseline.allSettled(j, 3) || j.deliveries("p-1").size() >= bound,
+                    session.options().settleTimeout());
+            run.stopContainers();
+            List<String> blocked = new ArrayList<>();
+            for (int i = 2; i <= 3; i++) {
+                if (!Baseline.settled(j, messageId(i))) {
+                    blocked.add(base.samples().get(i - 1).description());
+                }
+            }
+            if (!blocked.isEmpty()) {
+                return Verdict.failed(
+                        consumer + " blocks behind a poison message: " + String.join(", ", blocked)
+                                + " were not processed "
+                                + (settled
+                                        ? ""
+                                        : "within "
+                                                + session.options()
+                                                        .settleTimeout()
+                                                        .toSeconds() + " s ")
+                                + "while the undecodable message ahead of them was delivered "
+                                + j.deliveries("p-1").size() + " times.",
+                        "Bound the retries (maxAttempts) and dead-letter what cannot succeed (deadLetterQueue,"
+                                + " nonRetryable), so one poison message cannot hold up the queue.");
+            }
+            List<String> differences = EffectDiff.differences(base.effects(), run.effects(), run.initialState());
+            if (differences.isEmpty()) {
+                return Verdict.passed();
+            }
+            return Verdict.failed(
+                    consumer + " loses messages behind a poison message: after the undecodable message between "
+                            + base.describe() + ", the consumer " + EffectDiff.join(differences)
+                            + " compared with the same messages without the poison.",
+                    "Handle each message on its own: a poison message must fail (and be dead-lettered) without"
+                            + " changing how the messages after it are processed.");
+        }
+    }
+
+    private Verdict conservation() throws IOException {
+        Baseline base = session.baseline(3);
+        Map<String, Sample> published = new LinkedHashMap<>();
+        for (int i = 1; i <= 3; i++) {
+            published.put(messageId(i), base.samples().get(i - 1));
+        }
+        published.put("p-undecodable", session.samples().undecodable());
+        published.put("p-wrong-schema", session.samples().wrongSchema());
+        Sample failing = session.samples().good(4);
+        published.put(
+                "p-persistent-failure",
+                new Sample(failing.body(), failing.schemaId(), failing + " failing on every attempt"));
+        boolean withNonRetryable = !contract.nonRetryable().isEmpty();
+        Sample invalid = session.samples().good(5);
+        if (withNonRetryable) {
+            published.put(
+                    "p-non-retryable",
+                    new Sample(invalid.body(), invalid.schemaId(), invalid + " failing non-retryably"));
+        }
+        try (Run run = session.newRun()) {
+            run.injectTransient(FaultPlan.transientFailure(
+                    FaultPlan.Mode.BOUNDARY, i -> "p-persistent-failure".equals(i.messageId())));
+            run.injectNonRetryable(i -> "p-non-retryable".equals(i.messageId()));
+            run.start(run.newConsumer(), 1, 1, AckPolicy.ACK);
+            published.forEach((id, sample) -> run.publish(sample, id));
+            Journal j = run.journal();
+            int bound = session.options().loopBound();
+            j.await(
+                    () -> published.keySet().stream()
+                            .allMatch(id -> Fate.of(j, id, bound).settled(contract.hasDeadLetterQueue())),
+                    session.options().settleTimeout());
+            run.stopContainers();
+            return judge.conservation(published, j, run.topology(), bound);
+        }
+    }
+
+    private Verdict schemaEvolution() throws IOException {
+        List<Schema> writers = contract.writerSchemas();
+        try (Run run = session.newRun()) {
+            run.start(run.newConsumer(), 1, 1, AckPolicy.ACK);
+            Map<String, Sample> published = new LinkedHashMap<>();
+            for (int v = 0; v < writers.size(); v++) {
+                Sample sample = session.samples()
+                        .written(
+                                writers.get(v),
+                                10 + v,
+                                " written with writer version " + (v + 1) + " of " + writers.size());
+                published.put("v-" + (v + 1), sample);
+                run.publish(sample, "v-" + (v + 1));
+            }
+            Journal j = run.journal();
+            int bound = session.options().loopBound();
+            j.await(
+                    () -> published.keySet().stream()
+                            .allMatch(id -> Fate.of(j, id, bound).settled(contract.hasDeadLetterQueue())),
+                    session.options().settleTimeout());
+            run.stopContainers();
+            for (var entry : published.entrySet()) {
+                Fate fate = Fate.of(j, entry.getKey(), bound);
+                if (!fate.acked()) {
+                    return Verdict.failed(
+                            consumer + " cannot read " + entry.getValue() + ": "
+                                    + (fate.lastFailure() == null
+                                            ? "it was not processed"
+                                            : "it threw " + fate.lastFailure())
+                                    + ".",
+                            "Keep the reader schema '" + contract.readerSchema().getFullName()
+                                    + "' compatible with every"
+                                    + " registered writer version: give new fields defaults and do not remove fields"
+                                    + " without defaults (check-compatibility names the field).");
+                }
+            }
+            return Verdict.passed();
+        }
+    }
+
+    private Fate awaitFate(Run run, String id) {
+        Journal j = run.journal();
+        int bound = session.options().loopBound();
+        j.await(
+                () -> Fate.of(j, id, bound).settled(contract.hasDeadLetterQueue()),
+                session.options().settleTimeout());
+        run.stopContainers();
+        return Fate.of(j, id, bound);
+    }
+
+    private static FaultPlan.Mode mode(Baseline base) {
+        return base.publishes() ? FaultPlan.Mode.PUBLISHER : FaultPlan.Mode.BOUNDARY;
+    }
+
+    static String injected(FaultPlan.Mode mode) {
+        return mode == FaultPlan.Mode.PUBLISHER
+                ? "its publish failed with an injected connection reset"
+                : "an injected connection reset before the handler ran";
+    }
+}

@@ -1,0 +1,76 @@
+package dev.eventcontracts.junit.internal.scenario;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Envelope;
+import dev.eventcontracts.junit.ConsumerContract;
+import dev.eventcontracts.junit.internal.amqp.ListenerContainer.Incoming;
+import dev.eventcontracts.junit.internal.avro.AvroCodec;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+
+/**
+ * Calls the consumer's handler for one delivery: decodes the body into the payload type (raw
+ * bytes, a GenericRecord or a generated SpecificRecord) and fills further parameters by type
+ * ({@link AMQP.BasicProperties}, {@link Envelope}, headers {@link Map}).
+ */
+final class HandlerInvoker {
+
+    private final Method handler;
+    private final AvroCodec codec;
+
+    HandlerInvoker(ConsumerContract contract, AvroCodec codec) {
+        this.handler = contract.handler();
+        this.codec = codec;
+        handler.setAccessible(true);
+        for (Class<?> type : handler.getParameterTypes()) {
+            if (type != handler.getParameterTypes()[0] && !supported(type)) {
+                throw new IllegalArgumentException(
+                        "Handler '" + handler + "' has a parameter of type '" + type.getName()
+                                + "'; contract tests can pass the payload, AMQP.BasicProperties, Envelope or the headers Map.");
+            }
+        }
+    }
+
+    private static boolean supported(Class<?> type) {
+        return type == AMQP.BasicProperties.class || type == Envelope.class || type == Map.class;
+    }
+
+    void invoke(Object consumer, Incoming incoming) throws Exception {
+        Class<?>[] types = handler.getParameterTypes();
+        Object[] args = new Object[types.length];
+        args[0] = payload(types[0], incoming);
+        for (int i = 1; i < types.length; i++) {
+            args[i] = types[i] == Envelope.class
+                    ? incoming.envelope()
+                    : types[i] == Map.class ? incoming.properties().getHeaders() : incoming.properties();
+        }
+        try {
+            handler.invoke(consumer, args);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof Exception ex) {
+                throw ex;
+            }
+            throw (Error) cause;
+        }
+    }
+
+    private Object payload(Class<?> type, Incoming incoming) {
+        if (type == byte[].class) {
+            return incoming.body();
+        }
+        Map<String, Object> headers = incoming.properties().getHeaders();
+        Object id = headers == null ? null : headers.get(AvroCodec.SCHEMA_ID_HEADER);
+        Long schemaId = id instanceof Number n ? Long.valueOf(n.longValue()) : id == null ? null : parse(id.toString());
+        return codec.decode(incoming.body(), schemaId, type);
+    }
+
+    private static Long parse(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return Long.MIN_VALUE;
+        }
+    }
+}

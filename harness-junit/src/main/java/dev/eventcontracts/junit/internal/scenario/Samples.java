@@ -1,0 +1,68 @@
+package dev.eventcontracts.junit.internal.scenario;
+
+import dev.eventcontracts.junit.ConsumerContract;
+import dev.eventcontracts.junit.internal.avro.AvroCodec;
+import dev.eventcontracts.junit.internal.avro.SampleGenerator;
+import java.util.Arrays;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaBuilder;
+import org.apache.avro.generic.GenericRecord;
+
+/** The good and poison messages scenarios publish for one contract, deterministic per seed. */
+final class Samples {
+
+    private static final Schema UNRELATED = SchemaBuilder.record("UnrelatedEvent")
+            .namespace("dev.eventcontracts.poison")
+            .fields()
+            .requiredBytes("blob")
+            .requiredBoolean("flag")
+            .endRecord();
+
+    private final ConsumerContract contract;
+    private final SampleGenerator generator;
+
+    Samples(ConsumerContract contract, long seed) {
+        this.contract = contract;
+        this.generator = new SampleGenerator(seed);
+    }
+
+    /** Good sample number {@code index} (1-based), written with the reader schema. */
+    Sample good(int index) {
+        return written(contract.readerSchema(), index, "");
+    }
+
+    /** A good sample written with an older writer schema. */
+    Sample written(Schema writer, int index, String suffix) {
+        GenericRecord record = generator.sample(writer, index, keyIn(writer));
+        return new Sample(AvroCodec.encode(record), AvroCodec.schemaId(writer), describe(writer, index) + suffix);
+    }
+
+    private String keyIn(Schema writer) {
+        String key = contract.idempotencyKey();
+        return key.isEmpty() || writer.getField(key.split("\\.")[0]) == null ? "" : key;
+    }
+
+    private String describe(Schema schema, int index) {
+        String key = contract.idempotencyKey();
+        if (key.isEmpty()) {
+            return schema.getName() + "#" + index;
+        }
+        return schema.getName() + "{" + key + "=" + SampleGenerator.keyValue(key, index) + "}";
+    }
+
+    /** Bytes no Avro schema decodes: an unterminated variable-length integer. */
+    Sample undecodable() {
+        byte[] body = new byte[32];
+        Arrays.fill(body, (byte) 0x80);
+        return new Sample(body, AvroCodec.schemaId(contract.readerSchema()), "undecodable bytes (32 x 0x80)");
+    }
+
+    /** A valid Avro record of an unrelated schema, with that schema's id. */
+    Sample wrongSchema() {
+        GenericRecord record = generator.sample(UNRELATED, 1, "");
+        return new Sample(
+                AvroCodec.encode(record),
+                AvroCodec.schemaId(UNRELATED),
+                "a '" + UNRELATED.getFullName() + "' record (wrong schema)");
+    }
+}

@@ -1,0 +1,116 @@
+package dev.eventcontracts.junit.jupiter;
+
+import dev.eventcontracts.junit.ConsumerContract;
+import dev.eventcontracts.junit.Scenario;
+import dev.eventcontracts.junit.ScenarioResult;
+import dev.eventcontracts.junit.internal.results.ResultsWriter;
+import dev.eventcontracts.junit.internal.scenario.ContractSession;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.opentest4j.AssertionFailedError;
+
+/**
+ * The JUnit 5 extension generated contract tests use: connects to the broker named by system
+ * property {@code eventcontracts.amqp.uri} (or starts an in-JVM harness broker when it is absent,
+ * so a generated test runs from the IDE), runs one scenario per test method, fails the test with
+ * the scenario's message and fix, and writes the results JSON to {@code eventcontracts.results.dir}
+ * (default {@code target/event-contracts/results}).
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final ContractTestExtension contract = ContractTestExtension.of(
+ *         ConsumerContract.builder(InventoryConsumer.class, "onOrderPlaced")
+ *                 .queue("inventory.order-placed")
+ *                 .deadLetterQueue("inventory.order-placed.dlq")
+ *                 .idempotencyKey("orderId")
+ *                 .build());
+ *
+ * @Test
+ * @DisplayName("delivered twice: same effects as one delivery")
+ * void duplicateDelivery() {
+ *     contract.verify(Scenario.DUPLICATE_DELIVERY);
+ * }
+ * }</pre>
+ */
+public final class ContractTestExtension implements BeforeAllCallback, AfterAllCallback {
+
+    /** System property naming the broker; absent means an in-JVM harness broker. */
+    public static final String AMQP_URI_PROPERTY = "eventcontracts.amqp.uri";
+
+    /** System property naming the results directory. */
+    public static final String RESULTS_DIR_PROPERTY = "eventcontracts.results.dir";
+
+    private final ConsumerContract contract;
+    private ContractSession session;
+    private AutoCloseable ownBroker;
+    private ResultsWriter writer;
+
+    private ContractTestExtension(ConsumerContract contract) {
+        this.contract = contract;
+    }
+
+    /** An extension verifying {@code contract}. */
+    public static ContractTestExtension of(ConsumerContract contract) {
+        return new ContractTestExtension(contract);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException, TimeoutException {
+        String uri = context.getConfigurationParameter(AMQP_URI_PROPERTY).orElse(System.getProperty(AMQP_URI_PROPERTY));
+        URI broker;
+        if (uri == null || uri.isBlank()) {
+            InJvmBroker started = InJvmBroker.start();
+            ownBroker = started;
+            broker = started.amqpUri();
+        } else {
+            broker = URI.create(uri);
+        }
+        String dir = context.getConfigurationParameter(RESULTS_DIR_PROPERTY)
+                .orElse(System.getProperty(RESULTS_DIR_PROPERTY, "target/event-contracts/results"));
+        writer = new ResultsWriter(Path.of(dir));
+        session = new ContractSession(contract, broker, ContractSession.Options.defaults());
+    }
+
+    /**
+     * Runs {@code scenario}, records its result and fails the calling test when the consumer broke
+     * the contract (or aborts it when the scenario does not apply).
+     */
+    public ScenarioResult verify(Scenario scenario) {
+        if (session == null) {
+            throw new IllegalStateException("ContractTestExtension is not started: register it on a static field"
+                    + " with @RegisterExtension so JUnit calls beforeAll.");
+        }
+        ScenarioResult result = session.run(scenario);
+        try {
+            writer.write(contract, session.brokerDisplay(), session.results());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write contract results to '" + writer.fileFor(contract) + "'", e);
+        }
+        switch (result.status()) {
+            case FAILED -> throw new AssertionFailedError(result.describe());
+            case ERROR -> throw new IllegalStateException(result.describe());
+            case SKIPPED -> Assumptions.abort(result.message());
+            default -> {
+                // passed
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (session != null) {
+            session.close();
+        }
+        if (ownBroker != null) {
+            ownBroker.close();
+        }
+    }
+}

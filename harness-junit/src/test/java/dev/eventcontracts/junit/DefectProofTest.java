@@ -1,0 +1,249 @@
+package dev.eventcontracts.junit;
+
+import static dev.eventcontracts.junit.ScenarioRunner.runOne;
+import static dev.eventcontracts.junit.samples.SampleContracts.inventory;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventcontracts.junit.samples.InventoryConsumers.CheckThenActConsumer;
+import dev.eventcontracts.junit.samples.InventoryConsumers.CheckThenActFixture;
+import dev.eventcontracts.junit.samples.InventoryConsumers.EagerDeadLetterConsumer;
+import dev.eventcontracts.junit.samples.InventoryConsumers.EagerDeadLetterFixture;
+import dev.eventcontracts.junit.samples.InventoryConsumers.InventoryConsumer;
+import dev.eventcontracts.junit.samples.InventoryConsumers.InventoryFixture;
+import dev.eventcontracts.junit.samples.InventoryConsumers.LossyAfterPoisonConsumer;
+import dev.eventcontracts.junit.samples.InventoryConsumers.LossyAfterPoisonFixture;
+import dev.eventcontracts.junit.samples.InventoryConsumers.MessageIdDedupConsumer;
+import dev.eventcontracts.junit.samples.InventoryConsumers.MessageIdDedupFixture;
+import dev.eventcontracts.junit.samples.InventoryConsumers.NoDedupConsumer;
+import dev.eventcontracts.junit.samples.InventoryConsumers.NoDedupFixture;
+import dev.eventcontracts.junit.samples.InventoryConsumers.PoisonLoopConsumer;
+import dev.eventcontracts.junit.samples.InventoryConsumers.PoisonLoopFixture;
+import dev.eventcontracts.junit.samples.InventoryConsumers.RawInventoryConsumer;
+import dev.eventcontracts.junit.samples.InventoryConsumers.RawInventoryFixture;
+import dev.eventcontracts.junit.samples.InventoryConsumers.SwallowingConsumer;
+import dev.eventcontracts.junit.samples.InventoryConsumers.SwallowingFixture;
+import dev.eventcontracts.junit.samples.ShippingConsumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The proof that the scenarios catch real bugs: each sample consumer has one classic defect and
+ * must fail the right scenario with the right message; its corrected version must pass it. Runs
+ * against every broker in {@link BrokerTarget}.
+ */
+class DefectProofTest {
+
+    static Stream<BrokerTarget> brokers() {
+        return BrokerTarget.all();
+    }
+
+    private static final ConsumerContract CORRECT = inventory(
+                    InventoryConsumer.class, "onOrderPlaced", InventoryFixture.class)
+            .build();
+    private static final ConsumerContract CORRECT_RAW = inventory(
+                    RawInventoryConsumer.class, "onMessage", RawInventoryFixture.class)
+            .build();
+
+    @ParameterizedTest
+    @MethodSource("brokers")
+    void noDeduplication_failsDuplicateDelivery_withCountsStateAndKey(BrokerTarget broker) {
+        ScenarioResult result = runOne(
+                broker.uri(),
+                inventory(NoDedupConsumer.class, "onOrderPlaced", NoDedupFixture.class)
+                        .build(),
+                Scenario.DUPLICATE_DELIVERY);
+
+        assertThat(result.status()).as(result.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(result.message())
+                .startsWith("NoDedupConsumer is not idempotent: delivering OrderPlaced{orderId=o-1} twice (immediate"
+                        + " duplicate) published 2 messages on exchange 'inventory' with routing key 'stock.reserved'"
+                        + " (expected 1) and state 'sku-1' went from 10 to ")
+                .contains("(expected " + (10 - quantityOfSample1(broker)) + ")");
+        assertThat(result.fix()).isEqualTo("Deduplicate on 'orderId' — see idempotencyKey.");
+        assertThat(runOne(broker.uri(), CORRECT, Scenario.DUPLICATE_DELIVERY).status())
+                .isEqualTo(ScenarioStatus.PASSED);
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokers")
+    void noDeduplication_failsLostAck_saysAckLostAfterProcessing(BrokerTarget broker) {
+        ScenarioResult result = runOne(
+                broker.uri(),
+                inventory(NoDedupConsumer.class, "onOrderPlaced", NoDedupFixture.class)
+                        .build(),
+                Scenario.LOST_ACK);
+
+        assertThat(result.status()).as(result.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(result.message())
+                .contains("delivering OrderPlaced{orderId=o-1} twice (ack lost after processing) published 2 messages");
+        assertThat(runOne(broker.uri(), CORRECT, Scenario.LOST_ACK).status()).isEqualTo(ScenarioStatus.PASSED);
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokers")
+    void dedupeByMessageIdOnly_failsRepublishedWithNewId_butPassesDuplicates(BrokerTarget broker) {
+        ConsumerContract defect = inventory(MessageIdDedupConsumer.class, "onOrderPlaced", MessageIdDedupFixture.class)
+                .build();
+        var results = ScenarioRunner.run(
+                broker.uri(), defect, Scenario.DUPLICATE_DELIVERY, Scenario.REPUBLISHED_NEW_MESSAGE_ID);
+
+        assertThat(results.get(0).status()).as(results.get(0).describe()).isEqualTo(ScenarioStatus.PASSED);
+        assertThat(results.get(1).status()).as(results.get(1).describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(results.get(1).message())
+                .startsWith("MessageIdDedupConsumer is not idempotent: delivering OrderPlaced{orderId=o-1} twice with"
+                        + " different message ids published 2 messages");
+        assertThat(results.get(1).fix()).startsWith("Deduplicate on the business key 'orderId', not on the message id");
+        assertThat(runOne(broker.uri(), CORRECT, Scenario.REPUBLISHED_NEW_MESSAGE_ID)
+                        .status())
+                .isEqualTo(ScenarioStatus.PASSED);
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokers")
+    void checkThenAct_failsConcurrentInstances(BrokerTarget broker) {
+        ScenarioResult result = runOne(
+                broker.uri(),
+                inventory(CheckThenActConsumer.class, "onOrderPlaced", CheckThenActFixture.class)
+                        .build(),
+                Scenario.CONCURRENT_INSTANCES);
+
+        assertThat(result.status()).as(result.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(result.message())
+                .startsWith("CheckThenActConsumer is not idempotent: delivering each of OrderPlaced{orderId=o-1},")
+                .contains("to two instances at the same time published ");
+        assertThat(result.fix()).contains("check-then-act");
+        assertThat(runOne(broker.uri(), CORRECT, Scenario.CONCURRENT_INSTANCES).status())
+                .isEqualTo(ScenarioStatus.PASSED);
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokers")
+    void swallowingPoison_failsUndecodableBytes_saysSwallowedSilently(BrokerTarget broker) {
+        ScenarioResult result = runOne(
+                broker.uri(),
+                inventory(SwallowingConsumer.class, "onMessage", SwallowingFixture.class)
+                        .build(),
+                Scenario.UNDECODABLE_BYTES);
+
+        assertThat(result.status()).as(result.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(result.message())
+                .isEqualTo("SwallowingConsumer swallows poison silently: undecodable bytes (32 x 0x80) was acked after"
+                        + " the handler returned normally on attempt 1; it was neither processed nor dead-lettered.");
+        assertThat(runOne(broker.uri(), CORRECT_RAW, Scenario.UNDECODABLE_BYTES).status())
+                .isEqualTo(ScenarioStatus.PASSED);
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokers")
+    void requeueingPoisonForeverWithoutDlq_failsUndecodableBytes_saysLoops(BrokerTarget broker) {
+        ConsumerContract defect = inventory(PoisonLoopConsumer.class, "onMessage", PoisonLoopFixture.class)
+                .deadLetterQueue("")
+                .maxAttempts(0)
+                .build();
+        ScenarioResult result = runOne(broker.uri(), defect, Scenario.UNDECODABLE_BYTES);
+
+        assertThat(result.status()).as(result.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(result.message())
+                .startsWith("PoisonLoopConsumer requeues poison forever: undecodable bytes (32 x 0x80) was delivered")
+                .endsWith("times and is still being requeued (maxAttempts = 0 requeues forever) and there is no"
+                        + " dead-letter queue.");
+        assertThat(result.fix()).contains("deadLetterQueue (e.g. \"inventory.order-placed.dlq\")");
+        assertThat(runOne(broker.uri(), CORRECT_RAW, Scenario.UNDECODABLE_BYTES).status())
+                .isEqualTo(ScenarioStatus.PASSED);
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokers")
+    void deadLetteringTransientFailures_failsTransientRecovers_namesTheMisclassifiedException(BrokerTarget broker) {
+        ScenarioResult result = runOne(
+                broker.uri(),
+                inventory(EagerDeadLetterConsumer.class, "onOrderPlaced", EagerDeadLetterFixture.class)
+                        .build(),
+                Scenario.TRANSIENT_RECOVERS);
+
+        assertThat(result.status()).as(result.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(result.message())
+                .startsWith(
+                        "EagerDeadLetterConsumer dead-letters transient failures on attempt 1: OrderPlaced{orderId=o-1}"
+                                + " failing transiently once (its publish failed with an injected connection reset) threw"
+                                + " dev.eventcontracts.junit.samples.InvalidOrderException")
+                .endsWith("and was dead-lettered instead of retried.");
+        assertThat(result.fix()).startsWith("'InvalidOrderException' is declared nonRetryable");
+        assertThat(runOne(broker.uri(), CORRECT, Scenario.TRANSIENT_RECOVERS).status())
+                .isEqualTo(ScenarioStatus.PASSED);
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokers")
+    void losingMessagesBehindPoison_failsNoHeadOfLineBlocking(BrokerTarget broker) {
+        ScenarioResult result = runOne(
+                broker.uri(),
+                inventory(LossyAfterPoisonConsumer.class, "onMessage", LossyAfterPoisonFixture.class)
+                        .build(),
+                Scenario.NO_HEAD_OF_LINE_BLOCKING);
+
+        assertThat(result.status()).as(result.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(result.message())
+                .startsWith("LossyAfterPoisonConsumer loses messages behind a poison message: after the undecodable"
+                        + " message between OrderPlaced{orderId=o-1}, OrderPlaced{orderId=o-2}, OrderPlaced{orderId=o-3},"
+                        + " the consumer published 1 message on exchange 'inventory' with routing key 'stock.reserved'"
+                        + " (expected 3)");
+        assertThat(runOne(broker.uri(), CORRECT_RAW, Scenario.NO_HEAD_OF_LINE_BLOCKING)
+                        .status())
+                .isEqualTo(ScenarioStatus.PASSED);
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokers")
+    void requeueForeverWithoutDlq_blocksTheQueue_failsHeadOfLineAndConservation(BrokerTarget broker) {
+        ConsumerContract defect = inventory(PoisonLoopConsumer.class, "onMessage", PoisonLoopFixture.class)
+                .deadLetterQueue("")
+                .maxAttempts(0)
+                .build();
+        var results =
+                ScenarioRunner.run(broker.uri(), defect, Scenario.NO_HEAD_OF_LINE_BLOCKING, Scenario.RETRIES_EXHAUSTED);
+
+        assertThat(results.get(0).status()).as(results.get(0).describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(results.get(0).message())
+                .startsWith("PoisonLoopConsumer blocks behind a poison message: OrderPlaced{orderId=o-2},"
+                        + " OrderPlaced{orderId=o-3} were not processed while the undecodable message ahead of them"
+                        + " was delivered ");
+        assertThat(results.get(1).status()).as(results.get(1).describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(results.get(1).message()).contains("requeues poison forever");
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokers")
+    void httpCallWithoutDeduplication_failsDuplicateDelivery_countingRequests_ignoringVolatileFields(
+            BrokerTarget broker) {
+        ConsumerContract contract = ConsumerContract.builder(ShippingConsumer.class, "onOrderPlaced")
+                .queue("shipping.order-placed")
+                .deadLetterQueue("shipping.order-placed.dlq")
+                .idempotencyKey("orderId")
+                .ignoreEffectPaths("requestedAt")
+                .fixture(ShippingConsumer.Fixture.class)
+                .build();
+
+        var results =
+                ScenarioRunner.run(broker.uri(), contract, Scenario.DUPLICATE_DELIVERY, Scenario.TRANSIENT_RECOVERS);
+
+        assertThat(results.get(0).status()).as(results.get(0).describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(results.get(0).message())
+                .isEqualTo("ShippingConsumer is not idempotent: delivering OrderPlaced{orderId=o-1} twice (immediate"
+                        + " duplicate) sent 2 POST /shipments requests to the HTTP stub (expected 1).");
+        assertThat(results.get(1).status()).as(results.get(1).describe()).isEqualTo(ScenarioStatus.PASSED);
+    }
+
+    private static int quantityOfSample1(BrokerTarget broker) {
+        return new dev.eventcontracts.junit.internal.avro.SampleGenerator(42)
+                                .sample(
+                                        dev.eventcontracts.junit.samples.avro.OrderPlaced.getClassSchema(),
+                                        1,
+                                        "orderId")
+                                .get("quantity")
+                        instanceof Integer q
+                ? q
+                : -1;
+    }
+}

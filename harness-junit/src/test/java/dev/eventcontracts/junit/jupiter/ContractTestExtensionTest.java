@@ -1,0 +1,67 @@
+package dev.eventcontracts.junit.jupiter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eventcontracts.junit.Brokers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+class ContractTestExtensionTest {
+
+    @TempDir
+    Path results;
+
+    @Test
+    void generatedStyleTest_failsWithTheScenarioMessage_andWritesResultsJson() throws Exception {
+        String uri = Brokers.rabbitMq().toString();
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        LauncherFactory.create()
+                .execute(
+                        LauncherDiscoveryRequestBuilder.request()
+                                .selectors(selectClass(
+                                        Class.forName("dev.eventcontracts.junit.samples.NoDedupContractExample")))
+                                .configurationParameters(Map.of(
+                                        ContractTestExtension.AMQP_URI_PROPERTY,
+                                        uri,
+                                        ContractTestExtension.RESULTS_DIR_PROPERTY,
+                                        results.toString()))
+                                .build(),
+                        listener);
+        TestExecutionSummary summary = listener.getSummary();
+
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
+        assertThat(summary.getTestsFailedCount()).isEqualTo(1);
+        assertThat(summary.getFailures().get(0).getException().getMessage())
+                .startsWith("NoDedupConsumer is not idempotent: delivering OrderPlaced{orderId=o-1} twice")
+                .endsWith("Deduplicate on 'orderId' — see idempotencyKey.");
+
+        JsonNode json =
+                new ObjectMapper().readTree(Files.readString(results.resolve("NoDedupConsumer-onOrderPlaced.json")));
+        assertThat(json.get("formatVersion").asInt()).isEqualTo(1);
+        assertThat(json.get("consumer").asText())
+                .isEqualTo("dev.eventcontracts.junit.samples.InventoryConsumers$NoDedupConsumer#onOrderPlaced");
+        assertThat(json.get("handler").asText()).isEqualTo("onOrderPlaced");
+        assertThat(json.get("queue").asText()).isEqualTo("inventory.order-placed");
+        assertThat(json.get("deadLetterQueue").asText()).isEqualTo("inventory.order-placed.dlq");
+        assertThat(json.get("broker").asText()).isEqualTo("amqp://127.0.0.1:5672");
+        assertThat(json.get("judgedOn").asText()).isEqualTo("effects+state");
+        assertThat(json.get("scenarios")).hasSize(2);
+        JsonNode first = json.get("scenarios").get(0);
+        assertThat(first.get("id").asText()).isEqualTo("duplicate-delivery");
+        assertThat(first.get("letter").asText()).isEqualTo("a");
+        assertThat(first.get("status").asText()).isEqualTo("FAILED");
+        assertThat(first.get("fix").asText()).isEqualTo("Deduplicate on 'orderId' — see idempotencyKey.");
+        assertThat(json.get("scenarios").get(1).get("status").asText()).isEqualTo("PASSED");
+        assertThat(json.get("scenarios").get(1).get("message").isNull()).isTrue();
+    }
+}
