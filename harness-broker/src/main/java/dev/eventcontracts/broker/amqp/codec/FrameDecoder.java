@@ -1,0 +1,120 @@
+package dev.eventcontracts.broker.amqp.codec;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import java.util.List;
+
+/**
+ * Splits the inbound byte stream into {@link InboundFrame}s: first the protocol header, then
+ * frames of {@code type channel size payload 0xCE}. Framing violations raise 501 FRAME_ERROR,
+ * bad payloads 502 SYNTAX_ERROR; after the first error everything further is discarded.
+ */
+public final class FrameDecoder extends ByteToMessageDecoder {
+    /** Frame type of method frames. */
+    public static final int METHOD = 1;
+    /** Frame type of content header frames. */
+    public static final int HEADER = 2;
+    /** Frame type of content body frames. */
+    public static final int BODY = 3;
+    /** Frame type of heartbeat frames. */
+    public static final int HEARTBEAT = 8;
+    /** Frame end octet. */
+    public static final int FRAME_END = 0xCE;
+
+    private boolean headerSeen;
+    private boolean failed;
+    private long frameMax;
+
+    /** A decoder accepting frames up to {@code initialFrameMax} bytes until {@link #frameMax} changes it. */
+    public FrameDecoder(long initialFrameMax) {
+        this.frameMax = initialFrameMax;
+    }
+
+    /** Sets the negotiated maximum frame size (0 = unlimited). */
+    public void frameMax(long max) {
+        this.frameMax = max;
+    }
+
+    @Override
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (failed) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
+        try {
+            if (!headerSeen) {
+                if (in.readableBytes() < ProtocolHeader.LENGTH) {
+                    return;
+                }
+                byte[] header = new byte[ProtocolHeader.LENGTH];
+                in.readBytes(header);
+                headerSeen = true;
+                boolean supported = ProtocolHeader.isAmqp091(header);
+                if (!supported) {
+                    failed = true;
+                }
+                out.add(new InboundFrame.Header(supported));
+                return;
+            }
+            while (in.readableBytes() >= 7) {
+                int start = in.readerIndex();
+                int type = in.getUnsignedByte(start);
+                int channel = in.getUnsignedShort(start + 1);
+                long size = in.getUnsignedInt(start + 3);
+                if (frameMax > 0 && size + 8 > frameMax) {
+                    throw new AmqpProtocolException(
+                            501,
+                            "FRAME_ERROR - frame size " + (size + 8) + " exceeds the negotiated frame_max " + frameMax);
+                }
+                if (in.readableBytes() < size + 8) {
+                    return;
+                }
+                if (in.getUnsignedByte(start + 7 + (int) size) != FRAME_END) {
+                    throw new AmqpProtocolException(
+                            501,
+                            "FRAME_ERROR - invalid frame end marker on channel " + channel + " (frame type " + type
+                                    + ")");
+                }
+                in.skipBytes(7);
+                ByteBuf payload = in.readSlice((int) size);
+                in.skipBytes(1);
+                out.add(decodePayload(type, channel, payload));
+            }
+        } catch (AmqpProtocolException e) {
+            failed = true;
+            in.skipBytes(in.readableBytes());
+            throw e;
+        }
+    }
+
+    private static InboundFrame decodePayload(int type, int channel, ByteBuf payload) {
+        try {
+            return switch (type) {
+                case METHOD -> {
+                    AmqpMethod m = AmqpMethod.decode(payload);
+                    if (payload.isReadable()) {
+                        throw new AmqpProtocolException(
+                                502,
+                                "SYNTAX_ERROR - " + payload.readableBytes() + " unexpected trailing bytes in "
+                                        + m.spec().name());
+                    }
+                    yield new InboundFrame.Method(channel, m);
+                }
+                case HEADER -> new InboundFrame.ContentHeaderFrame(channel, ContentHeader.decode(payload));
+                case BODY -> {
+                    byte[] bytes = new byte[payload.readableBytes()];
+                    payload.readBytes(bytes);
+                    yield new InboundFrame.Body(channel, bytes);
+                }
+                case HEARTBEAT -> new InboundFrame.Heartbeat(channel);
+                default -> throw new AmqpProtocolException(501, "FRAME_ERROR - unknown frame type " + type);
+            };
+        } catch (IndexOutOfBoundsException e) {
+            throw new AmqpProtocolException(
+                    502, "SYNTAX_ERROR - truncated frame payload (frame type " + type + ", channel " + channel + ")");
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new AmqpProtocolException(502, "SYNTAX_ERROR - " + e.getMessage());
+        }
+    }
+}

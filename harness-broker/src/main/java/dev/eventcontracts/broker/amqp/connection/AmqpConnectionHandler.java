@@ -1,0 +1,453 @@
+package dev.eventcontracts.broker.amqp.connection;
+
+import dev.eventcontracts.broker.amqp.codec.AmqpMethod;
+import dev.eventcontracts.broker.amqp.codec.AmqpProtocolException;
+import dev.eventcontracts.broker.amqp.codec.FrameDecoder;
+import dev.eventcontracts.broker.amqp.codec.FrameWriter;
+import dev.eventcontracts.broker.amqp.codec.InboundFrame;
+import dev.eventcontracts.broker.amqp.codec.ProtocolHeader;
+import dev.eventcontracts.broker.core.AmqpException;
+import dev.eventcontracts.broker.core.ClientConnection;
+import dev.eventcontracts.broker.core.VirtualHost;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.timeout.IdleState;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The server side of one AMQP connection: handshake, channel bookkeeping, heartbeats and the one
+ * error path ({@link #closeChannel} / {@link #closeConnection}). Frames come decoded from {@link
+ * FrameDecoder}; channel methods go to {@link ChannelContext}. Runs on the virtual host's thread.
+ */
+public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter {
+    private enum State {
+        AWAIT_HEADER,
+        AWAIT_START_OK,
+        AWAIT_TUNE_OK,
+        AWAIT_OPEN,
+        OPEN,
+        CLOSING,
+        CLOSED
+    }
+
+    private final ConnectionSettings settings;
+    private final VirtualHost vhost;
+    private final Set<AmqpConnectionHandler> openConnections;
+    private final Map<Integer, ChannelContext> channels = new HashMap<>();
+    private final Handshake handshake;
+    private ChannelHandlerContext ctx;
+    private State state = State.AWAIT_HEADER;
+    private ClientConnection client;
+    private long frameMax;
+    private int channelMax;
+    private AmqpMethod currentMethod;
+    private boolean flushScheduled;
+    private ScheduledFuture<?> closeTimer;
+
+    /**
+     * A handler for one connection.
+     *
+     * @param settings what to negotiate and whom to accept
+     * @param vhost the only virtual host, {@code /}
+     * @param openConnections where the handler registers itself while open (for forced close)
+     */
+    public AmqpConnectionHandler(
+            ConnectionSettings settings, VirtualHost vhost, Set<AmqpConnectionHandler> openConnections) {
+        this.settings = settings;
+        this.vhost = vhost;
+        this.openConnections = openConnections;
+        this.frameMax = settings.frameMax();
+        this.channelMax = settings.channelMax();
+        this.handshake = new Handshake(settings);
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        openConnections.add(this);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        state = State.CLOSED;
+        openConnections.remove(this);
+        if (closeTimer != null) {
+            closeTimer.cancel(false);
+        }
+        if (client != null) {
+            client.close();
+        }
+        channels.clear();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        InboundFrame frame = (InboundFrame) msg;
+        try {
+            onFrame(frame);
+        } catch (AmqpProtocolException e) {
+            closeConnection(e.replyCode(), e.getMessage(), currentClassId(), currentMethodId());
+        } catch (AmqpException e) {
+            if (e.isConnectionError() || frame.channel() == 0) {
+                closeConnection(e.replyCode(), e.replyText(), currentClassId(), currentMethodId());
+            } else {
+                closeChannel(frame.channel(), e.replyCode(), e.replyText(), currentClassId(), currentMethodId());
+            }
+        } catch (RuntimeException e) {
+            closeConnection(
+                    AmqpException.INTERNAL_ERROR,
+                    "INTERNAL_ERROR - " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    currentClassId(),
+                    currentMethodId());
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
+        if (root instanceof AmqpProtocolException e && state != State.CLOSED && state != State.AWAIT_HEADER) {
+            closeConnection(e.replyCode(), e.getMessage(), 0, 0);
+        } else {
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof IdleStateEvent idle) {
+            if (idle.state() == IdleState.WRITER_IDLE) {
+                ByteBuf hb = allocate(8);
+                FrameWriter.heartbeat(hb);
+                ctx.writeAndFlush(hb);
+            } else if (idle.state() == IdleState.READER_IDLE) {
+                ctx.close(); // missed heartbeats: the peer is gone
+            }
+        } else {
+            ctx.fireUserEventTriggered(evt);
+        }
+    }
+
+    private int currentClassId() {
+        return currentMethod == null ? 0 : currentMethod.classId();
+    }
+
+    private int currentMethodId() {
+        return currentMethod == null ? 0 : currentMethod.methodId();
+    }
+
+    void inMethod(AmqpMethod m) {
+        currentMethod = m;
+    }
+
+    long frameMax() {
+        return frameMax;
+    }
+
+    // ---- frames ----------------------------------------------------------------------------
+
+    private void onFrame(InboundFrame frame) {
+        if (frame instanceof InboundFrame.Header header) {
+            if (!header.supported()) {
+                ctx.writeAndFlush(Unpooled.wrappedBuffer(ProtocolHeader.amqp091()))
+                        .addListener(ChannelFutureListener.CLOSE);
+                state = State.CLOSED;
+                return;
+            }
+            state = State.AWAIT_START_OK;
+            sendMethod(0, handshake.start());
+            return;
+        }
+        if (frame instanceof InboundFrame.Heartbeat) {
+            if (frame.channel() != 0) {
+                throw AmqpException.of(AmqpException.UNEXPECTED_FRAME, "heartbeat frame on channel " + frame.channel());
+            }
+            return;
+        }
+        if (state == State.CLOSING) {
+            if (frame instanceof InboundFrame.Method m && m.channel() == 0) {
+                int id = m.method().methodId();
+                if (m.method().classId() == 10 && (id == 51 || id == 50)) {
+                    if (id == 50) {
+                        sendMethod(0, AmqpMethod.of(10, 51));
+                    }
+                    ctx.flush();
+                    ctx.close();
+                }
+            }
+            return;
+        }
+        if (state != State.OPEN) {
+            onHandshakeFrame(frame);
+            return;
+        }
+        if (frame.channel() == 0) {
+            onConnectionFrame(frame);
+            return;
+        }
+        onChannelFrame(frame);
+    }
+
+    private void onHandshakeFrame(InboundFrame frame) {
+        if (!(frame instanceof InboundFrame.Method mf) || frame.channel() != 0) {
+            throw AmqpException.of(
+                    AmqpException.COMMAND_INVALID, "expected a connection method on channel 0 during the handshake");
+        }
+        AmqpMethod m = mf.method();
+        currentMethod = m;
+        switch (state) {
+            case AWAIT_START_OK -> {
+                expect(m, 11, "connection.start-ok");
+                String user = handshake.authenticate(m);
+                if (user == null) {
+                    closeConnection(
+                            AmqpException.ACCESS_REFUSED,
+                            "ACCESS_REFUSED - Login was refused using authentication mechanism " + m.string(1)
+                                    + ". For details see the broker logfile.",
+                            0,
+                            0);
+                    return;
+                }
+                client = vhost.connect(user, handshake.clientWantsCancelNotify(m));
+                state = State.AWAIT_TUNE_OK;
+                sendMethod(
+                        0,
+                        AmqpMethod.of(10, 30, settings.channelMax(), settings.frameMax(), settings.heartbeatSeconds()));
+            }
+            case AWAIT_TUNE_OK -> {
+                expect(m, 31, "connection.tune-ok");
+                tuned(m.integer(0), m.integer(1) & 0xFFFFFFFFL, m.integer(2));
+                state = State.AWAIT_OPEN;
+            }
+            case AWAIT_OPEN -> {
+                expect(m, 40, "connection.open");
+                if (!m.string(0).equals(vhost.name())) {
+                    throw AmqpException.of(AmqpException.NOT_ALLOWED, "vhost " + m.string(0) + " not found");
+                }
+                state = State.OPEN;
+                sendMethod(0, AmqpMethod.of(10, 41, ""));
+            }
+            default -> throw new IllegalStateException("handshake frame in state " + state);
+        }
+    }
+
+    private static void expect(AmqpMethod m, int methodId, String name) {
+        if (m.classId() != 10 || m.methodId() != methodId) {
+            throw AmqpException.of(
+                    AmqpException.COMMAND_INVALID,
+                    "expected '" + name + "', got '" + m.spec().name() + "'");
+        }
+    }
+
+    private void tuned(int clientChannelMax, long clientFrameMax, int heartbeat) {
+        if (clientFrameMax != 0 && clientFrameMax < 4096) {
+            throw AmqpException.of(AmqpException.NOT_ALLOWED, "frame_max=" + clientFrameMax + " < 4096 min size");
+        }
+        if (clientFrameMax > settings.frameMax()) {
+            throw AmqpException.of(
+                    AmqpException.NOT_ALLOWED,
+                    "frame_max=" + clientFrameMax + " > " + settings.frameMax() + " max size");
+        }
+        frameMax = clientFrameMax == 0 ? settings.frameMax() : clientFrameMax;
+        channelMax = clientChannelMax == 0 ? settings.channelMax() : Math.min(clientChannelMax, settings.channelMax());
+        ctx.pipeline().get(FrameDecoder.class).frameMax(frameMax);
+        if (heartbeat > 0) {
+            long ms = heartbeat * 1000L;
+            ctx.pipeline()
+                    .addBefore(ctx.name(), "heartbeat", new IdleStateHandler(ms * 2, ms / 2, 0, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    private void onConnectionFrame(InboundFrame frame) {
+        if (!(frame instanceof InboundFrame.Method mf)) {
+            throw AmqpException.of(AmqpException.CHANNEL_ERROR, "content frame on channel 0");
+        }
+        AmqpMethod m = mf.method();
+        currentMethod = m;
+        if (m.classId() == 10 && m.methodId() == 50) {
+            sendMethod(0, AmqpMethod.of(10, 51));
+            state = State.CLOSED;
+            client.close();
+            ctx.flush();
+            ctx.close();
+            return;
+        }
+        if (m.classId() == 10 && (m.methodId() == 70)) {
+            sendMethod(0, AmqpMethod.of(10, 71));
+            return;
+        }
+        if (m.classId() == 10 && (m.methodId() == 60 || m.methodId() == 61)) {
+            return;
+        }
+        throw AmqpException.of(
+                AmqpException.COMMAND_INVALID, "unexpected method " + m.spec().name() + " on channel 0");
+    }
+
+    private void onChannelFrame(InboundFrame frame) {
+        int number = frame.channel();
+        ChannelContext ch = channels.get(number);
+        if (frame instanceof InboundFrame.Method mf) {
+            AmqpMethod m = mf.method();
+            currentMethod = m;
+            if (ch == null) {
+                openChannel(number, m);
+                return;
+            }
+            if (ch.isClosing()) {
+                if (m.classId() == 20 && m.methodId() == 41) {
+                    channels.remove(number);
+                } else if (m.classId() == 20 && m.methodId() == 40) {
+                    sendMethod(number, AmqpMethod.of(20, 41));
+                }
+                return;
+            }
+            if (ch.expectsContent()) {
+                throw AmqpException.of(
+                        AmqpException.UNEXPECTED_FRAME,
+                        "expected content header for class 60, got non content header frame instead");
+            }
+            if (m.classId() == 20 && m.methodId() == 40) {
+                ch.session().close();
+                channels.remove(number);
+                sendMethod(number, AmqpMethod.of(20, 41));
+                return;
+            }
+            if (m.classId() == 20 && m.methodId() == 41) {
+                return;
+            }
+            ch.onMethod(m);
+            return;
+        }
+        if (ch == null) {
+            throw AmqpException.of(
+                    AmqpException.CHANNEL_ERROR, "unexpected content frame on unopened channel " + number);
+        }
+        if (ch.isClosing()) {
+            return;
+        }
+        if (frame instanceof InboundFrame.ContentHeaderFrame h) {
+            if (!ch.awaitingHeader()) {
+                throw AmqpException.of(
+                        AmqpException.UNEXPECTED_FRAME, "expected method frame, got non method frame instead");
+            }
+            currentMethod = ch.pendingMethod();
+            ch.onHeader(h.header());
+        } else if (frame instanceof InboundFrame.Body b) {
+            if (!ch.expectsContent() || ch.awaitingHeader()) {
+                throw AmqpException.of(
+                        AmqpException.UNEXPECTED_FRAME, "expected method frame, got non method frame instead");
+            }
+            currentMethod = ch.pendingMethod();
+            ch.onBody(b.bytes());
+        }
+    }
+
+    private void openChannel(int number, AmqpMethod m) {
+        if (m.classId() != 20 || m.methodId() != 10) {
+            throw AmqpException.of(
+                    AmqpException.CHANNEL_ERROR,
+                    "expected 'channel.open' on channel " + number + ", got '"
+                            + m.spec().name() + "'");
+        }
+        if (number > channelMax) {
+            throw AmqpException.of(
+                    AmqpException.CHANNEL_ERROR,
+                    "channel " + number + " exceeds the negotiated channel_max " + channelMax);
+        }
+        ChannelContext ch = new ChannelContext(this, number);
+        ch.attach(client.openSession(number, ch));
+        channels.put(number, ch);
+        sendMethod(number, AmqpMethod.of(20, 11, new byte[0]));
+    }
+
+    // ---- the error path --------------------------------------------------------------------
+
+    /** Closes one channel with a soft error: its unacked deliveries are requeued. */
+    void closeChannel(int number, int code, String text, int classId, int methodId) {
+        ChannelContext ch = channels.get(number);
+        if (ch == null) {
+            closeConnection(code, text, classId, methodId);
+            return;
+        }
+        if (ch.isClosing()) {
+            return;
+        }
+        ch.markClosing();
+        ch.session().close();
+        sendMethod(number, AmqpMethod.of(20, 40, code, text, classId, methodId));
+    }
+
+    /** Closes the connection with a hard error; the socket closes on close-ok or after a timeout. */
+    public void closeConnection(int code, String text, int classId, int methodId) {
+        if (state == State.CLOSING || state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSING;
+        if (client != null) {
+            client.close();
+        }
+        sendMethod(0, AmqpMethod.of(10, 50, code, text, classId, methodId));
+        ctx.flush();
+        closeTimer = ctx.executor()
+                .schedule(
+                        () -> {
+                            ctx.close();
+                        },
+                        settings.closeTimeoutMillis(),
+                        TimeUnit.MILLISECONDS);
+    }
+
+    /** Closes the connection with 320 CONNECTION_FORCED (broker shutdown). */
+    public void forceClose() {
+        closeConnection(
+                AmqpException.CONNECTION_FORCED,
+                "CONNECTION_FORCED - broker forced connection closure with reason 'shutdown'",
+                0,
+                0);
+    }
+
+    /** Completes when the socket is closed. */
+    public io.netty.channel.ChannelFuture closeFuture() {
+        return ctx.channel().closeFuture();
+    }
+
+    // ---- output ----------------------------------------------------------------------------
+
+    ByteBuf allocate(int capacity) {
+        return ctx.alloc().buffer(capacity);
+    }
+
+    void sendMethod(int channel, AmqpMethod m) {
+        ByteBuf out = allocate(64);
+        FrameWriter.method(out, channel, m);
+        send(out);
+    }
+
+    void send(ByteBuf out) {
+        ctx.write(out, ctx.voidPromise());
+        if (!flushScheduled) {
+            flushScheduled = true;
+            ctx.executor().execute(() -> {
+                flushScheduled = false;
+                ctx.flush();
+            });
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.eventcontracts.broker.amqp.connection;
+
+import dev.eventcontracts.broker.amqp.codec.AmqpMethod;
+import dev.eventcontracts.broker.amqp.codec.FieldTables;
+import dev.eventcontracts.broker.amqp.codec.LongString;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code connection.start} contents and SASL PLAIN / AMQPLAIN authentication. */
+final class Handshake {
+    private final ConnectionSettings settings;
+
+    Handshake(ConnectionSettings settings) {
+        this.settings = settings;
+    }
+
+    AmqpMethod start() {
+        Map<String, Object> capabilities = new LinkedHashMap<>();
+        for (String c : new String[] {
+            "publisher_confirms",
+            "basic.nack",
+            "consumer_cancel_notify",
+            "exchange_exchange_bindings",
+            "per_consumer_qos",
+            "authentication_failure_close"
+        }) {
+            capabilities.put(c, true);
+        }
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("capabilities", capabilities);
+        props.put("product", LongString.of("event-contracts harness broker"));
+        props.put("version", LongString.of("3.10.8"));
+        props.put("platform", LongString.of("Java " + Runtime.version().feature()));
+        props.put("information", LongString.of("In-memory AMQP 0-9-1 broker that behaves like RabbitMQ 3.10.8"));
+        props.put("cluster_name", LongString.of("event-contracts-harness"));
+        return AmqpMethod.of(10, 10, 0, 9, props, bytes("PLAIN AMQPLAIN"), bytes("en_US"));
+    }
+
+    /** The authenticated user, or null when the credentials or mechanism are refused. */
+    String authenticate(AmqpMethod startOk) {
+        String mechanism = startOk.string(1);
+        byte[] response = startOk.bytes(2);
+        String user;
+        String password;
+        if (mechanism.equals("PLAIN")) {
+            String[] parts = new String(response, StandardCharsets.UTF_8).split("\0", -1);
+            if (parts.length != 3) {
+                return null;
+            }
+            user = parts[1];
+            password = parts[2];
+        } else if (mechanism.equals("AMQPLAIN")) {
+            ByteBuf table = Unpooled.buffer(response.length + 4);
+            table.writeInt(response.length);
+            table.writeBytes(response);
+            Map<String, Object> fields = FieldTables.readTable(table);
+            Object login = fields.get("LOGIN");
+            Object pass = fields.get("PASSWORD");
+            if (login == null || pass == null) {
+                return null;
+            }
+            user = login.toString();
+            password = pass.toString();
+        } else {
+            return null;
+        }
+        String expected = settings.users().get(user);
+        if (expected == null
+                || !MessageDigest.isEqual(
+                        expected.getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8))) {
+            return null;
+        }
+        return user;
+    }
+
+    boolean clientWantsCancelNotify(AmqpMethod startOk) {
+        Object caps = startOk.table(0).get("capabilities");
+        return caps instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("consumer_cancel_notify"));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

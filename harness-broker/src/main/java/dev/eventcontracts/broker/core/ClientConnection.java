@@ -1,0 +1,68 @@
+package dev.eventcontracts.broker.core;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A client connection as the core sees it: the owner of exclusive queues and of its channels'
+ * sessions. Closing it closes the sessions (requeueing unacked deliveries) and deletes its
+ * exclusive queues.
+ */
+public final class ClientConnection {
+    private final VirtualHost vhost;
+    private final String user;
+    private final boolean consumerCancelNotify;
+    private final Set<MessageQueue> exclusiveQueues = new LinkedHashSet<>();
+    private final List<Session> sessions = new ArrayList<>();
+    private boolean closed;
+
+    ClientConnection(VirtualHost vhost, String user, boolean consumerCancelNotify) {
+        this.vhost = vhost;
+        this.user = user;
+        this.consumerCancelNotify = consumerCancelNotify;
+    }
+
+    /** The authenticated user name. */
+    public String user() {
+        return user;
+    }
+
+    /** Opens the session behind one channel. */
+    public Session openSession(int channel, SessionOutput output) {
+        Session s = new Session(vhost, this, channel, output);
+        sessions.add(s);
+        return s;
+    }
+
+    boolean consumerCancelNotify() {
+        return consumerCancelNotify;
+    }
+
+    void sessionClosed(Session s) {
+        sessions.remove(s);
+    }
+
+    void ownExclusive(MessageQueue q) {
+        exclusiveQueues.add(q);
+    }
+
+    void disownExclusive(MessageQueue q) {
+        exclusiveQueues.remove(q);
+    }
+
+    /** Closes every session, then deletes the exclusive queues. Idempotent. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Session s : new ArrayList<>(sessions)) {
+            s.close();
+        }
+        for (MessageQueue q : new ArrayList<>(exclusiveQueues)) {
+            vhost.deleteQueue(q);
+        }
+    }
+}

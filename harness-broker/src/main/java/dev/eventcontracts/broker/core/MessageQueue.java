@@ -1,0 +1,307 @@
+package dev.eventcontracts.broker.core;
+
+import dev.eventcontracts.broker.core.QueueArguments.Overflow;
+import dev.eventcontracts.broker.store.Message;
+import dev.eventcontracts.broker.store.QueueEntry;
+import dev.eventcontracts.broker.store.QueueStore;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A queue: ready messages in a {@link QueueStore}, consumers served round-robin within their
+ * prefetch, TTL, length limits, delivery limit and lease. Only its virtual host's thread touches it.
+ */
+final class MessageQueue {
+    final String name;
+    final boolean durable;
+    final boolean exclusive;
+    final boolean autoDelete;
+    final Map<String, Object> arguments;
+    final QueueArguments options;
+    final ClientConnection owner;
+    private final VirtualHost vhost;
+    private final QueueStore store;
+    private final ArrayDeque<Consumer> consumers = new ArrayDeque<>();
+    private boolean hadConsumer;
+    private boolean dispatching;
+    private boolean deleted;
+    private long lastUsedNanos;
+    private ScheduledFuture<?> expiryTimer;
+    private long expiryTimerAt = Long.MAX_VALUE;
+    private ScheduledFuture<?> leaseTimer;
+
+    /** Outcome of offering a message to the queue. */
+    enum Accepted {
+        YES,
+        REJECTED
+    }
+
+    MessageQueue(
+            VirtualHost vhost,
+            String name,
+            boolean durable,
+            boolean exclusive,
+            boolean autoDelete,
+            Map<String, Object> arguments,
+            QueueArguments options,
+            ClientConnection owner,
+            QueueStore store) {
+        this.vhost = vhost;
+        this.name = name;
+        this.durable = durable;
+        this.exclusive = exclusive;
+        this.autoDelete = autoDelete;
+        this.arguments = arguments;
+        this.options = options;
+        this.owner = owner;
+        this.store = store;
+        touch();
+    }
+
+    int messageCount() {
+        return store.size();
+    }
+
+    int consumerCount() {
+        return consumers.size();
+    }
+
+    boolean isDeleted() {
+        return deleted;
+    }
+
+    boolean hasExclusiveConsumer() {
+        return consumers.size() == 1 && consumers.peek().exclusive;
+    }
+
+    /** Marks the queue as used now (declare, get, consume) for {@code x-expires}. */
+    void touch() {
+        lastUsedNanos = vhost.nanoTime();
+        scheduleLease();
+    }
+
+    Accepted enqueue(Message message) {
+        int size = message.body().length;
+        Overflow overflow = options.overflow();
+        if (overflow != Overflow.DROP_HEAD && wouldExceed(size)) {
+            if (overflow == Overflow.REJECT_PUBLISH_DLX) {
+                vhost.deadLetter(this, new QueueEntry(0, message, QueueEntry.NO_EXPIRY), "maxlen");
+            }
+            return Accepted.REJECTED;
+        }
+        QueueEntry entry = new QueueEntry(store.nextSequence(), message, expiryFor(message));
+        if (store.size() == 0 && !consumers.isEmpty() && !dispatching) {
+            Consumer c = nextReadyConsumer();
+            if (c != null) {
+                c.session.deliver(c, this, entry);
+                return Accepted.YES;
+            }
+        }
+        store.append(entry);
+        if (overflow == Overflow.DROP_HEAD) {
+            while (store.size() > 0 && exceeded()) {
+                QueueEntry head = store.poll();
+                store.settled(head);
+                vhost.deadLetter(this, head, "maxlen");
+            }
+        }
+        dispatch();
+        return Accepted.YES;
+    }
+
+    private boolean wouldExceed(int size) {
+        return (options.maxLength() != null && store.size() + 1 > options.maxLength())
+                || (options.maxLengthBytes() != null && store.bodyBytes() + size > options.maxLengthBytes());
+    }
+
+    private boolean exceeded() {
+        return (options.maxLength() != null && store.size() > options.maxLength())
+                || (options.maxLengthBytes() != null && store.bodyBytes() > options.maxLengthBytes());
+    }
+
+    private long expiryFor(Message message) {
+        Long ttl = options.messageTtl();
+        String expiration = message.properties().expiration();
+        if (expiration != null) {
+            long perMessage = Long.parseLong(expiration);
+            ttl = ttl == null ? perMessage : Math.min(ttl, perMessage);
+        }
+        if (ttl == null) {
+            return QueueEntry.NO_EXPIRY;
+        }
+        return vhost.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ttl);
+    }
+
+    /** Delivers ready messages to consumers with capacity, dropping expired ones at the head. */
+    void dispatch() {
+        if (dispatching || deleted) {
+            return;
+        }
+        dispatching = true;
+        try {
+            while (true) {
+                expireHead();
+                if (store.size() == 0 || consumers.isEmpty()) {
+                    break;
+                }
+                Consumer c = nextReadyConsumer();
+                if (c == null) {
+                    break;
+                }
+                c.session.deliver(c, this, store.poll());
+            }
+        } finally {
+            dispatching = false;
+        }
+        scheduleExpiry();
+    }
+
+    private Consumer nextReadyConsumer() {
+        for (int i = consumers.size(); i > 0; i--) {
+            Consumer c = consumers.pollFirst();
+            consumers.addLast(c);
+            if (c.canAccept()) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private void expireHead() {
+        long now = vhost.nanoTime();
+        QueueEntry head;
+        while ((head = store.peek()) != null && head.expiresAtNanos() <= now) {
+            store.poll();
+            store.settled(head);
+            vhost.deadLetter(this, head, "expired");
+        }
+    }
+
+    private void scheduleExpiry() {
+        QueueEntry head = store.peek();
+        if (head == null || head.expiresAtNanos() == QueueEntry.NO_EXPIRY || deleted) {
+            return;
+        }
+        long at = head.expiresAtNanos();
+        if (expiryTimer != null && expiryTimerAt <= at) {
+            return;
+        }
+        if (expiryTimer != null) {
+            expiryTimer.cancel(false);
+        }
+        expiryTimerAt = at;
+        expiryTimer = vhost.schedule(
+                () -> {
+                    expiryTimer = null;
+                    expiryTimerAt = Long.MAX_VALUE;
+                    dispatch();
+                },
+                Math.max(0, at - vhost.nanoTime()));
+    }
+
+    private void scheduleLease() {
+        Long expires = options.expires();
+        if (expires == null || deleted || !consumers.isEmpty()) {
+            return;
+        }
+        if (leaseTimer != null) {
+            leaseTimer.cancel(false);
+        }
+        long due = lastUsedNanos + TimeUnit.MILLISECONDS.toNanos(expires);
+        leaseTimer = vhost.schedule(
+                () -> {
+                    leaseTimer = null;
+                    if (!deleted && consumers.isEmpty()) {
+                        if (vhost.nanoTime() >= due) {
+                            vhost.deleteQueue(this);
+                        } else {
+                            scheduleLease();
+                        }
+                    }
+                },
+                Math.max(0, due - vhost.nanoTime()));
+    }
+
+    /** Removes and returns the head for {@code basic.get}, or null. */
+    QueueEntry fetch() {
+        touch();
+        expireHead();
+        QueueEntry e = store.poll();
+        scheduleExpiry();
+        return e;
+    }
+
+    /** Puts a delivered entry back; applies the delivery limit. Call {@link #dispatch()} afterwards. */
+    void requeue(QueueEntry entry, boolean countDelivery) {
+        if (deleted) {
+            return;
+        }
+        entry.markRedelivered();
+        if (countDelivery && options.tracksDeliveryCount()) {
+            entry.incrementDeliveryCount();
+            if (options.deliveryLimit() != null && entry.deliveryCount() > options.deliveryLimit()) {
+                store.settled(entry);
+                vhost.deadLetter(this, entry, "delivery_limit");
+                return;
+            }
+        }
+        store.requeue(entry);
+    }
+
+    /** A delivered entry was acknowledged (or otherwise finished). */
+    void settle(QueueEntry entry) {
+        store.settled(entry);
+    }
+
+    /** A delivered entry was rejected without requeue. */
+    void reject(QueueEntry entry) {
+        store.settled(entry);
+        if (!deleted) {
+            vhost.deadLetter(this, entry, "rejected");
+        }
+    }
+
+    void addConsumer(Consumer c) {
+        consumers.addLast(c);
+        hadConsumer = true;
+        if (leaseTimer != null) {
+            leaseTimer.cancel(false);
+            leaseTimer = null;
+        }
+        dispatch();
+    }
+
+    /** Removes a consumer; true when the queue should now be auto-deleted. */
+    boolean removeConsumer(Consumer c) {
+        consumers.remove(c);
+        if (consumers.isEmpty()) {
+            touch();
+        }
+        return consumers.isEmpty() && autoDelete && hadConsumer && !deleted;
+    }
+
+    int purge() {
+        List<QueueEntry> all = store.drain();
+        for (QueueEntry e : all) {
+            store.settled(e);
+        }
+        return all.size();
+    }
+
+    /** Marks deleted and returns the consumers to notify. */
+    List<Consumer> markDeleted() {
+        deleted = true;
+        if (expiryTimer != null) {
+            expiryTimer.cancel(false);
+        }
+        if (leaseTimer != null) {
+            leaseTimer.cancel(false);
+        }
+        List<Consumer> gone = List.copyOf(consumers);
+        consumers.clear();
+        return gone;
+    }
+}

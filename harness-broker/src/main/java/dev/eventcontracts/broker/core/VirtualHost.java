@@ -1,0 +1,240 @@
+package dev.eventcontracts.broker.core;
+
+import dev.eventcontracts.broker.amqp.codec.LongString;
+import dev.eventcontracts.broker.store.Message;
+import dev.eventcontracts.broker.store.MessageStore;
+import dev.eventcontracts.broker.store.QueueEntry;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+
+/**
+ * One virtual host: exchanges, queues, bindings and the routing and dead-lettering between them.
+ * Every method must be called on {@link #executor()}'s single thread, which serializes all state
+ * changes of the virtual host without locks.
+ */
+public final class VirtualHost {
+    private final String name;
+    private final ScheduledExecutorService executor;
+    private final LongSupplier nanoClock;
+    private final LongSupplier wallClockMillis;
+    private final MessageStore store;
+    private final Random random;
+    private final Map<String, Exchange> exchanges = new HashMap<>();
+    private final Map<String, MessageQueue> queues = new HashMap<>();
+    private final Topology topology;
+
+    /**
+     * A virtual host.
+     *
+     * @param name its name, e.g. {@code /}
+     * @param executor the single thread all its state changes run on
+     * @param nanoClock monotonic nanoseconds for TTLs and leases
+     * @param wallClockMillis wall-clock milliseconds for {@code x-death} times
+     * @param store where queues keep their messages
+     * @param random source of server-generated names
+     */
+    public VirtualHost(
+            String name,
+            ScheduledExecutorService executor,
+            LongSupplier nanoClock,
+            LongSupplier wallClockMillis,
+            MessageStore store,
+            Random random) {
+        this.name = name;
+        this.executor = executor;
+        this.nanoClock = nanoClock;
+        this.wallClockMillis = wallClockMillis;
+        this.store = store;
+        this.random = random;
+        this.topology = new Topology(this, exchanges, queues);
+        exchanges.put("", new Exchange("", ExchangeType.DIRECT, true, false, false, Map.of()));
+        for (ExchangeType t : ExchangeType.values()) {
+            String n = "amq." + t.wireName();
+            exchanges.put(n, new Exchange(n, t, true, false, false, Map.of()));
+        }
+        exchanges.put("amq.match", new Exchange("amq.match", ExchangeType.HEADERS, true, false, false, Map.of()));
+    }
+
+    /** The name of the virtual host. */
+    public String name() {
+        return name;
+    }
+
+    /** The thread its state lives on. */
+    public ScheduledExecutorService executor() {
+        return executor;
+    }
+
+    /** A new client connection to this virtual host. */
+    public ClientConnection connect(String user, boolean consumerCancelNotify) {
+        return new ClientConnection(this, user, consumerCancelNotify);
+    }
+
+    /** Number of queues (for diagnostics and tests). */
+    public int queueCount() {
+        return queues.size();
+    }
+
+    Topology topology() {
+        return topology;
+    }
+
+    long nanoTime() {
+        return nanoClock.getAsLong();
+    }
+
+    ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
+        return executor.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    MessageStore store() {
+        return store;
+    }
+
+    String generateName(String prefix) {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    Exchange exchange(String exchangeName) {
+        return exchanges.get(exchangeName);
+    }
+
+    MessageQueue queue(String queueName) {
+        return queues.get(queueName);
+    }
+
+    void deleteQueue(MessageQueue q) {
+        topology.removeQueue(q);
+    }
+
+    /** Result of routing one publish. */
+    record Routed(int queues, boolean rejected) {}
+
+    Routed publish(Exchange exchange, Message message) {
+        Set<MessageQueue> targets =
+                route(exchange, routingKeys(message), message.properties().headers());
+        boolean rejected = false;
+        for (MessageQueue q : targets) {
+            if (q.enqueue(message) == MessageQueue.Accepted.REJECTED) {
+                rejected = true;
+            }
+        }
+        return new Routed(targets.size(), rejected);
+    }
+
+    private static List<String> routingKeys(Message m) {
+        if (m.ccKeys().isEmpty() && m.bccKeys().isEmpty()) {
+            return List.of(m.routingKey());
+        }
+        List<String> keys = new ArrayList<>(1 + m.ccKeys().size() + m.bccKeys().size());
+        keys.add(m.routingKey());
+        keys.addAll(m.ccKeys());
+        keys.addAll(m.bccKeys());
+        return keys;
+    }
+
+    Set<MessageQueue> route(Exchange exchange, List<String> keys, Map<String, Object> headers) {
+        Set<MessageQueue> out = new LinkedHashSet<>();
+        route(exchange, keys, headers, out, new java.util.HashSet<>());
+        return out;
+    }
+
+    private boolean route(
+            Exchange ex, List<String> keys, Map<String, Object> headers, Set<MessageQueue> out, Set<String> visited) {
+        if (!visited.add(ex.name)) {
+            return false;
+        }
+        boolean routed = false;
+        if (ex.isDefault()) {
+            for (String k : keys) {
+                MessageQueue q = queues.get(k);
+                if (q != null) {
+                    out.add(q);
+                    routed = true;
+                }
+            }
+        } else {
+            for (Binding b : ex.bindings) {
+                if (!matchesAny(ex.type, b, keys, headers)) {
+                    continue;
+                }
+                if (b.toExchange()) {
+                    Exchange dest = exchanges.get(b.destination());
+                    if (dest != null && route(dest, keys, headers, out, visited)) {
+                        routed = true;
+                    }
+                } else {
+                    MessageQueue q = queues.get(b.destination());
+                    if (q != null) {
+                        out.add(q);
+                        routed = true;
+                    }
+                }
+            }
+        }
+        if (!routed && ex.alternateExchange != null) {
+            Exchange ae = exchanges.get(ex.alternateExchange);
+            if (ae != null) {
+                routed = route(ae, keys, headers, out, visited);
+            }
+        }
+        return routed;
+    }
+
+    private static boolean matchesAny(ExchangeType type, Binding b, List<String> keys, Map<String, Object> headers) {
+        if (type == ExchangeType.HEADERS || type == ExchangeType.FANOUT) {
+            return type.matches(b, "", headers);
+        }
+        for (String k : keys) {
+            if (type.matches(b, k, headers)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Dead-letters an entry that left {@code from} for {@code reason}; drops it without a DLX. */
+    void deadLetter(MessageQueue from, QueueEntry entry, String reason) {
+        String dlxName = from.options.deadLetterExchange();
+        if (dlxName == null) {
+            return;
+        }
+        Exchange dlx = exchanges.get(dlxName);
+        if (dlx == null) {
+            return;
+        }
+        String dlrk = from.options.deadLetterRoutingKey();
+        Message dead = DeadLetters.deadLettered(
+                entry.message(), from.name, reason, dlxName, dlrk, wallClockMillis.getAsLong());
+        for (MessageQueue target :
+                route(dlx, routingKeys(dead), dead.properties().headers())) {
+            if (!DeadLetters.isCycle(dead, reason, target.name)) {
+                target.enqueue(dead);
+            }
+        }
+    }
+
+    /** The {@code x-delivery-count} view of an entry's headers, for queues that track it. */
+    static Map<String, Object> withDeliveryCount(Map<String, Object> headers, int count) {
+        Map<String, Object> h =
+                headers == null ? new java.util.LinkedHashMap<>() : new java.util.LinkedHashMap<>(headers);
+        h.put("x-delivery-count", (long) count);
+        return h;
+    }
+
+    static LongString str(String s) {
+        return LongString.of(s);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.eventcontracts.plugin.lifecycle;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Where the started services listen, as the project properties and the {@code endpoints.properties}
+ * file carry them.
+ *
+ * @param amqpUri the harness broker, e.g. {@code amqp://127.0.0.1:40123}
+ * @param registryUri the embedded registry's Apicurio v2 API, or {@code null} when not started
+ */
+public record Endpoints(String amqpUri, String registryUri) {
+
+    /** The property naming the broker's AMQP URI. */
+    public static final String AMQP_URI = "eventcontracts.amqp.uri";
+
+    /** The property naming the embedded registry's URI. */
+    public static final String REGISTRY_URI = "eventcontracts.registry.uri";
+
+    /** The endpoints as properties, in a stable order; absent services are left out. */
+    public Map<String, String> asProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put(AMQP_URI, amqpUri);
+        if (registryUri != null) {
+            properties.put(REGISTRY_URI, registryUri);
+        }
+        return properties;
+    }
+
+    /** Writes {@code key=value} lines (no timestamp comment, so the file is stable), replacing any old file. */
+    public void write(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+            out.write("# Written by event-contracts:start; removed by event-contracts:stop.\n");
+            for (Map.Entry<String, String> e : asProperties().entrySet()) {
+                out.write(e.getKey() + "=" + e.getValue().replace("\\", "\\\\").replace(":", "\\:") + "\n");
+            }
+        }
+        Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.eventcontracts.plugin.report;
+
+import dev.eventcontracts.plugin.gate.Scenario;
+import dev.eventcontracts.plugin.results.ContractResult;
+import dev.eventcontracts.plugin.results.ScenarioResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The matrix columns: the scenarios of DESIGN.md §5 in letter order, then any other scenario ids
+ * the results carry (sorted), so nothing a test reported is hidden.
+ */
+record Columns(List<Column> columns) {
+
+    /** One matrix column. */
+    record Column(String letter, String id) {
+
+        String header() {
+            return letter.isEmpty() ? id : letter;
+        }
+    }
+
+    static Columns of(List<ContractResult> contracts) {
+        Map<String, Column> columns = new LinkedHashMap<>();
+        for (Scenario scenario : Scenario.ordered()) {
+            columns.put(scenario.id(), new Column(scenario.letter(), scenario.id()));
+        }
+        TreeMap<String, Column> extra = new TreeMap<>();
+        for (ContractResult contract : contracts) {
+            for (ScenarioResult scenario : contract.scenarios()) {
+                if (!columns.containsKey(scenario.id())) {
+                    extra.put(
+                            scenario.id(),
+                            new Column(scenario.letter() == null ? "" : scenario.letter(), scenario.id()));
+                }
+            }
+        }
+        columns.putAll(extra);
+        return new Columns(new ArrayList<>(columns.values()));
+    }
+
+    static Optional<ScenarioResult> cell(ContractResult contract, Column column) {
+        return contract.scenarios().stream()
+                .filter(s -> column.id().equals(s.id()))
+                .findFirst();
+    }
+}
