@@ -17,7 +17,7 @@ import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.specific.SpecificDatumWriter;
-import org.apache.avro.specific.SpecificRecord;
+import org.apache.avro.specific.SpecificRecordBase;
 
 /**
  * The store's wire format: Avro binary bodies, with the writer schema's 64-bit parsing fingerprint
@@ -56,12 +56,15 @@ public final class AvroMessages {
         return Map.of(SCHEMA_ID_HEADER, schemaId(schema));
     }
 
-    /** Encodes a generated record with its own schema. */
-    public static <T extends SpecificRecord> byte[] encode(T record) {
+    /**
+     * Encodes a generated record with its own schema and data model (the generated class's, so no
+     * class is looked up by name and Avro's class allow-list is not involved).
+     */
+    public static <T extends SpecificRecordBase> byte[] encode(T record) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
         try {
-            new SpecificDatumWriter<T>(record.getSchema()).write(record, encoder);
+            new SpecificDatumWriter<T>(record.getSchema(), record.getSpecificData()).write(record, encoder);
             encoder.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

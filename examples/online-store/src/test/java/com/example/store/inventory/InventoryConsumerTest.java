@@ -19,28 +19,34 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class InventoryConsumerTest {
 
-    private final WireMockServer stockService =
+    private static final WireMockServer stockService =
             new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
     private final Reservations reservations = new Reservations();
     private InventoryConsumer consumer;
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void startStockService() {
         stockService.start();
+    }
+
+    @AfterAll
+    static void stopStockService() {
+        stockService.stop();
+    }
+
+    @BeforeEach
+    void connect() {
+        stockService.resetAll();
         URI base = URI.create("http://127.0.0.1:" + stockService.port());
         consumer = new InventoryConsumer(
                 reservations, new StockClient(HttpClient.newHttpClient(), base, Duration.ofSeconds(5)));
-    }
-
-    @AfterEach
-    void stop() {
-        stockService.stop();
     }
 
     @Test
