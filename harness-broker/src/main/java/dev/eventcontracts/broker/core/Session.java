@@ -216,7 +216,7 @@ public final class Session {
 
     private static BasicProperties propertiesFor(MessageQueue q, QueueEntry e) {
         BasicProperties p = e.message().properties();
-        if (!q.options.tracksDeliveryCount()) {
+        if (!q.options.tracksDeliveryCount() || e.deliveryCount() == 0) {
             return p;
         }
         return p.withHeaders(VirtualHost.withDeliveryCount(p.headers(), e.deliveryCount()));

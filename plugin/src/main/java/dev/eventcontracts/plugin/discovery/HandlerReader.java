@@ -1,0 +1,276 @@
+package dev.eventcontracts.plugin.discovery;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.resolution.types.ResolvedReferenceType;
+import com.github.javaparser.resolution.types.ResolvedType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads one {@link ConsumerModel} per annotated handler method. */
+final class HandlerReader {
+
+    private static final String SPECIFIC_RECORD = "org.apache.avro.specific.SpecificRecord";
+    private static final int DEFAULT_MAX_ATTEMPTS = 3;
+
+    private final SchemaCatalog schemas;
+    private final FixtureIndex fixtures;
+    private final List<Finding> findings;
+
+    HandlerReader(SchemaCatalog schemas, FixtureIndex fixtures, List<Finding> findings) {
+        this.schemas = schemas;
+        this.fixtures = fixtures;
+        this.findings = findings;
+    }
+
+    List<ConsumerModel> read(List<SourceTree.Source> sources) {
+        List<ConsumerModel> out = new ArrayList<>();
+        for (SourceTree.Source source : sources) {
+            for (MethodDeclaration method : source.unit().findAll(MethodDeclaration.class)) {
+                for (AnnotationExpr annotation : method.getAnnotations()) {
+                    ListenerAnnotation.of(annotation, source.unit())
+                            .flatMap(kind -> model(source, method, annotation, kind))
+                            .ifPresent(out::add);
+                }
+            }
+        }
+        return out;
+    }
+
+    private Optional<ConsumerModel> model(
+            SourceTree.Source source, MethodDeclaration method, AnnotationExpr annotation, ListenerAnnotation kind) {
+        Path file = source.file();
+        int line = SourceTree.line(method);
+        Optional<TypeDeclaration<?>> owner =
+                method.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
+        if (owner.isEmpty()) {
+            return Optional.empty();
+        }
+        String consumerClass =
+                owner.get().getFullyQualifiedName().orElse(owner.get().getNameAsString());
+        String id = simple(consumerClass) + "#" + method.getNameAsString();
+        CompilationUnit unit = source.unit();
+
+        Optional<String> queue = queue(annotation, kind, id, file);
+        if (queue.isEmpty()) {
+            return Optional.empty();
+        }
+        String exchange = "";
+        String routingKey = "";
+        String dlq = "";
+        int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+        List<String> nonRetryable = List.of();
+        String key = "";
+        List<String> ignore = List.of();
+        if (kind == ListenerAnnotation.EVENT_CONSUMER) {
+            exchange = text(annotation, "exchange", id, file);
+            routingKey = text(annotation, "routingKey", id, file);
+            dlq = text(annotation, "deadLetterQueue", id, file);
+            key = text(annotation, "idempotencyKey", id, file);
+            ignore = texts(annotation, "ignoreEffectPaths", id, file);
+            nonRetryable = AttributeValues.attribute(annotation, "nonRetryable")
+                    .map(AttributeValues::classes)
+                    .orElse(List.of());
+            Optional<Expression> attempts = AttributeValues.attribute(annotation, "maxAttempts");
+            if (attempts.isPresent()) {
+                try {
+                    maxAttempts = AttributeValues.integer(attempts.get());
+                } catch (AttributeValues.Unresolved e) {
+                    unresolved(e, id, file, "maxAttempts");
+                }
+            }
+        } else {
+            findings.add(new Finding(
+                    Severity.INFO,
+                    "contract-defaults",
+                    id + " is found by @" + kind.simpleName() + ", which says nothing about dead-lettering, retries or"
+                            + " idempotency: its contract test uses maxAttempts " + DEFAULT_MAX_ATTEMPTS
+                            + ", no dead-letter queue and no idempotency key. Add @EventConsumer to declare them.",
+                    file,
+                    line));
+        }
+
+        Optional<Parameter> payloadParam = method.getParameters().stream()
+                .filter(p -> p.getAnnotations().stream()
+                        .noneMatch(a -> a.getNameAsString().endsWith("Header")
+                                || a.getNameAsString().endsWith("Headers")))
+                .findFirst();
+        if (payloadParam.isEmpty()) {
+            findings.add(new Finding(
+                    Severity.WARNING,
+                    "payload-not-avro",
+                    id + " takes no payload parameter, so no messages can be built for it.",
+                    file,
+                    line));
+            return Optional.empty();
+        }
+        String payloadType = TypeNames.qualified(payloadParam.get().getType());
+        Optional<ConsumerModel.SchemaSource> schema = schema(payloadParam.get(), payloadType);
+        if (schema.isEmpty()) {
+            findings.add(new Finding(
+                    Severity.WARNING,
+                    "payload-not-avro",
+                    id + " takes payload type '" + payloadType + "', which is neither a generated Avro SpecificRecord"
+                            + " class nor the full name of an .avsc schema in the schema directories; no contract"
+                            + " test is generated. Use the Avro-generated class as the parameter type.",
+                    file,
+                    line));
+            return Optional.empty();
+        }
+
+        if (dlq.isEmpty()) {
+            findings.add(new Finding(
+                    Severity.WARNING,
+                    "no-dead-letter-queue",
+                    id + " has no dead-letter queue: messages it cannot process are dropped or retried forever. Set"
+                            + " deadLetterQueue = \"" + queue.get() + ".dlq\" in @EventConsumer.",
+                    file,
+                    line));
+        }
+        String fixture = fixture(consumerClass, id, file, line);
+        return Optional.of(new ConsumerModel(
+                consumerClass,
+                unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse(""),
+                method.getNameAsString(),
+                payloadType,
+                kind.simpleName(),
+                queue.get(),
+                exchange,
+                routingKey,
+                dlq,
+                maxAttempts,
+                nonRetryable,
+                key,
+                ignore,
+                fixture,
+                schema.get(),
+                schemas.previousVersions(schema.get().fullName()),
+                file,
+                line));
+    }
+
+    private Optional<String> queue(AnnotationExpr annotation, ListenerAnnotation kind, String id, Path file) {
+        for (String attribute : kind.queueAttributes()) {
+            Optional<Expression> value = AttributeValues.attribute(annotation, attribute);
+            if (value.isPresent()) {
+                try {
+                    List<String> names = AttributeValues.strings(value.get());
+                    if (!names.isEmpty()) {
+                        String name = names.get(0);
+                        if (name.contains("${") || name.contains("#{")) {
+                            findings.add(new Finding(
+                                    Severity.WARNING,
+                                    "unresolved-placeholder",
+                                    id + " reads from '" + name + "', a placeholder event-contracts cannot resolve at"
+                                            + " build time; the contract test uses it literally as the queue name. Name"
+                                            + " the queue in @EventConsumer(queue = \"...\").",
+                                    file,
+                                    SourceTree.line(value.get())));
+                        }
+                        return Optional.of(name);
+                    }
+                } catch (AttributeValues.Unresolved e) {
+                    unresolved(e, id, file, attribute);
+                    return Optional.empty();
+                }
+            }
+        }
+        findings.add(new Finding(
+                Severity.WARNING,
+                "no-queue",
+                id + " names no queue in @" + kind.simpleName() + " (attribute "
+                        + kind.queueAttributes().get(0) + "); no contract test is generated.",
+                file,
+                SourceTree.line(annotation)));
+        return Optional.empty();
+    }
+
+    private String text(AnnotationExpr annotation, String attribute, String id, Path file) {
+        List<String> values = texts(annotation, attribute, id, file);
+        return values.isEmpty() ? "" : values.get(0);
+    }
+
+    private List<String> texts(AnnotationExpr annotation, String attribute, String id, Path file) {
+        Optional<Expression> value = AttributeValues.attribute(annotation, attribute);
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return AttributeValues.strings(value.get());
+        } catch (AttributeValues.Unresolved e) {
+            unresolved(e, id, file, attribute);
+            return List.of();
+        }
+    }
+
+    private void unresolved(AttributeValues.Unresolved e, String id, Path file, String attribute) {
+        findings.add(new Finding(
+                Severity.WARNING,
+                "unresolved-constant",
+                id + ": attribute '" + attribute + "' " + e.getMessage() + "; use a literal or a static final"
+                        + " constant declared in the sources.",
+                file,
+                line(e.node)));
+    }
+
+    private Optional<ConsumerModel.SchemaSource> schema(Parameter parameter, String payloadType) {
+        boolean specific = false;
+        try {
+            ResolvedType type = parameter.getType().resolve();
+            if (type.isReferenceType()) {
+                ResolvedReferenceType ref = type.asReferenceType();
+                specific = ref.getAllAncestors().stream()
+                        .anyMatch(a -> a.getQualifiedName().equals(SPECIFIC_RECORD));
+            }
+        } catch (RuntimeException | StackOverflowError unresolvable) {
+            specific = false;
+        }
+        Optional<Path> avsc = schemas.current(payloadType);
+        if (specific) {
+            return Optional.of(new ConsumerModel.SchemaSource(payloadType, true, avsc.orElse(null)));
+        }
+        return avsc.map(file -> new ConsumerModel.SchemaSource(payloadType, false, file));
+    }
+
+    private String fixture(String consumerClass, String id, Path file, int line) {
+        List<FixtureIndex.Fixture> found = fixtures.fixturesOf(consumerClass);
+        if (found.isEmpty()) {
+            findings.add(new Finding(
+                    Severity.INFO,
+                    "fixture-missing",
+                    id + " has no ConsumerFixture<" + simple(consumerClass) + "> in the test sources: its contract"
+                            + " test builds it with the public no-arg constructor and judges idempotency on effects"
+                            + " only. Write a fixture to include its state.",
+                    file,
+                    line));
+            return null;
+        }
+        if (found.size() > 1) {
+            FixtureIndex.Fixture other = found.get(1);
+            findings.add(new Finding(
+                    Severity.WARNING,
+                    "duplicate-fixture",
+                    id + " has " + found.size() + " fixtures: '" + found.get(0).className() + "' and '"
+                            + other.className() + "' (" + other.source().file().getFileName() + ":" + other.line()
+                            + "); the contract test uses '" + found.get(0).className() + "'. Delete one.",
+                    other.source().file(),
+                    other.line()));
+        }
+        return found.get(0).className();
+    }
+
+    private static int line(Node node) {
+        return node == null ? 0 : SourceTree.line(node);
+    }
+
+    private static String simple(String name) {
+        return name.substring(name.lastIndexOf('.') + 1);
+    }
+}
