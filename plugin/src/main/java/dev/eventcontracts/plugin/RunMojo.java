@@ -14,30 +14,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * -Deventcontracts.amqpPort=5672}.
  */
 @Mojo(name = RunMojo.GOAL, threadSafe = true, requiresProject = false)
-public class RunMojo extends AbstractEventContractsMojo {
+public class RunMojo extends AbstractEnvironmentMojo {
 
     /** The goal name. */
     public static final String GOAL = "run";
-
-    /**
-     * The broker's AMQP port. Default: 0, a free port (printed at start).
-     *
-     * <pre>{@code
-     * mvn event-contracts:run -Deventcontracts.amqpPort=5672
-     * }</pre>
-     */
-    @Parameter(property = "eventcontracts.amqpPort")
-    private Integer amqpPort;
-
-    /**
-     * The address the broker binds. Default: {@code 127.0.0.1} (loopback only).
-     *
-     * <pre>{@code
-     * <bindAddress>127.0.0.1</bindAddress>
-     * }</pre>
-     */
-    @Parameter(property = "eventcontracts.bindAddress")
-    private String bindAddress;
 
     /**
      * Stops the services after this many seconds instead of waiting for Ctrl-C; 0 (default) waits
@@ -77,10 +57,9 @@ public class RunMojo extends AbstractEventContractsMojo {
 
     @Override
     protected void executeGoal() throws IOException, MojoExecutionException {
-        EnvironmentConfig config = new EnvironmentConfig(buildDirectory(), amqpPort, bindAddress);
+        EnvironmentConfig config = environmentConfig();
         try (HarnessEnvironment environment = HarnessEnvironment.start(config)) {
-            getLog().info("event-contracts: harness broker running at "
-                    + environment.endpoints().amqpUri()
+            getLog().info("event-contracts: running " + StartMojo.describe(environment)
                     + (runSeconds > 0 ? " for " + runSeconds + " s" : "; press Ctrl-C to stop"));
             environment.endpoints().asProperties().forEach((k, v) -> getLog().info("  " + k + "=" + v));
             environment.awaitClose(runSeconds > 0 ? runSeconds : Long.MAX_VALUE, TimeUnit.SECONDS);

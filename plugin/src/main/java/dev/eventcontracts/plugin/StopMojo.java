@@ -1,6 +1,5 @@
 package dev.eventcontracts.plugin;
 
-import dev.eventcontracts.plugin.lifecycle.Endpoints;
 import dev.eventcontracts.plugin.lifecycle.HarnessEnvironment;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -57,7 +56,7 @@ public class StopMojo extends AbstractEventContractsMojo {
                 .asProperties()
                 .keySet()
                 .forEach(key -> project().getProperties().remove(key));
-        getLog().info("event-contracts: harness broker at "
-                + environment.endpoints().amqpUri() + " stopped (" + Endpoints.AMQP_URI + " removed)");
+        getLog().info("event-contracts: stopped " + StartMojo.describe(environment) + " ("
+                + String.join(", ", environment.endpoints().asProperties().keySet()) + " removed)");
     }
 }

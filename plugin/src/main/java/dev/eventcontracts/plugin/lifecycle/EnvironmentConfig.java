@@ -1,29 +1,52 @@
 package dev.eventcontracts.plugin.lifecycle;
 
+import dev.eventcontracts.plugin.problems.InvalidParameterException;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
  * What {@code start} and {@code run} were told; {@code null} means default.
  *
+ * @param projectDirectory the project base directory
  * @param buildDirectory {@code target/}
  * @param amqpPort the broker's AMQP port; default 0 (a free port)
- * @param bindAddress the address to bind; default {@code 127.0.0.1} (loopback only)
+ * @param bindAddress the address the broker binds; default {@code 127.0.0.1} (loopback only)
+ * @param registry whether to start the embedded registry too; default {@code true}
+ * @param registryPort the embedded registry's HTTP port (loopback); default 0 (a free port)
+ * @param registryDirectory the committed file store the embedded registry starts from (copied,
+ *     never written); default {@code src/main/registry}; a missing directory means an empty registry
  */
-public record EnvironmentConfig(Path buildDirectory, Integer amqpPort, String bindAddress) {
+public record EnvironmentConfig(
+        Path projectDirectory,
+        Path buildDirectory,
+        Integer amqpPort,
+        String bindAddress,
+        Boolean registry,
+        Integer registryPort,
+        Path registryDirectory) {
 
-    /** Fills in defaults and checks the port range. */
+    /** Fills in defaults and checks the port ranges. */
     public EnvironmentConfig {
+        Objects.requireNonNull(projectDirectory, "projectDirectory");
         Objects.requireNonNull(buildDirectory, "buildDirectory");
-        amqpPort = amqpPort == null ? 0 : amqpPort;
+        amqpPort = port(amqpPort, "<amqpPort>", "eventcontracts.amqpPort");
+        registryPort = port(registryPort, "<registryPort>", "eventcontracts.registryPort");
         bindAddress = bindAddress == null || bindAddress.isBlank() ? "127.0.0.1" : bindAddress;
-        if (amqpPort < 0 || amqpPort > 65535) {
-            throw new dev.eventcontracts.plugin.problems.InvalidParameterException(
-                    "<amqpPort>",
-                    "eventcontracts.amqpPort",
-                    String.valueOf(amqpPort),
+        registry = registry == null ? Boolean.TRUE : registry;
+        registryDirectory =
+                registryDirectory == null ? projectDirectory.resolve("src/main/registry") : registryDirectory;
+    }
+
+    private static int port(Integer value, String element, String property) {
+        int port = value == null ? 0 : value;
+        if (port < 0 || port > 65535) {
+            throw new InvalidParameterException(
+                    element,
+                    property,
+                    String.valueOf(port),
                     "use 0 for a free port (the default) or a port between 1 and 65535.");
         }
+        return port;
     }
 
     /** {@code target/event-contracts}. */
@@ -34,5 +57,10 @@ public record EnvironmentConfig(Path buildDirectory, Integer amqpPort, String bi
     /** {@code target/event-contracts/endpoints.properties}. */
     public Path endpointsFile() {
         return workDirectory().resolve("endpoints.properties");
+    }
+
+    /** {@code target/event-contracts/registry}: the embedded registry's working copy of the file store. */
+    public Path registryWorkDirectory() {
+        return workDirectory().resolve("registry");
     }
 }

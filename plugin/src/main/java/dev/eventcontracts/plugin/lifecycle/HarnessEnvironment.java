@@ -2,34 +2,46 @@ package dev.eventcontracts.plugin.lifecycle;
 
 import dev.eventcontracts.broker.HarnessBroker;
 import dev.eventcontracts.plugin.problems.UserProblemException;
+import dev.eventcontracts.registry.EmbeddedRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The services {@code start} runs for the integration tests of one project: the harness broker
- * on a free port, its endpoints written to {@code target/event-contracts/endpoints.properties}.
+ * and the embedded registry on free ports, their endpoints written to {@code
+ * target/event-contracts/endpoints.properties}. The registry serves a copy of the committed file
+ * store (so tests see every registered version and never change the committed one), or starts
+ * empty.
  *
  * <p>Closing is idempotent. A JVM shutdown hook closes the environment too, so a build that fails
- * between {@code start} and {@code stop}, or a Ctrl-C, never leaves a broker behind; since ports
- * are free ports and the endpoints file is rewritten at every start, nothing left by a killed
- * build blocks the next one. Environments share nothing: each project of a {@code -T} build gets
- * its own.
+ * between {@code start} and {@code stop}, or a Ctrl-C, never leaves a broker behind; ports are
+ * free ports and the endpoints file and registry copy are rewritten at every start, so nothing
+ * left by a killed build blocks the next one. Environments share nothing: each project of a
+ * {@code -T} build gets its own.
  */
 public final class HarnessEnvironment implements AutoCloseable {
 
     private final EnvironmentConfig config;
     private final HarnessBroker broker;
+    private final EmbeddedRegistry registry;
     private final Endpoints endpoints;
     private final Thread shutdownHook;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private HarnessEnvironment(EnvironmentConfig config, HarnessBroker broker) {
+    private HarnessEnvironment(EnvironmentConfig config, HarnessBroker broker, EmbeddedRegistry registry) {
         this.config = config;
         this.broker = broker;
-        this.endpoints = new Endpoints(broker.amqpUri().toString(), null);
+        this.registry = registry;
+        this.endpoints = new Endpoints(
+                broker.amqpUri().toString(),
+                registry == null ? null : registry.uri().toString());
         this.shutdownHook = new Thread(this::close, "event-contracts-shutdown");
     }
 
@@ -37,13 +49,34 @@ public final class HarnessEnvironment implements AutoCloseable {
      * Starts the services and writes the endpoints file.
      *
      * @throws UserProblemException a configured port is taken
-     * @throws IOException the endpoints file cannot be written
+     * @throws IOException the endpoints file or the registry copy cannot be written
      */
     public static HarnessEnvironment start(EnvironmentConfig config) throws IOException {
         Files.deleteIfExists(config.endpointsFile());
-        HarnessBroker broker;
+        HarnessBroker broker = startBroker(config);
+        EmbeddedRegistry registry = null;
         try {
-            broker = HarnessBroker.builder()
+            if (config.registry()) {
+                registry = startRegistry(config);
+            }
+        } catch (IOException | RuntimeException e) {
+            broker.close();
+            throw e;
+        }
+        HarnessEnvironment environment = new HarnessEnvironment(config, broker, registry);
+        try {
+            environment.endpoints.write(config.endpointsFile());
+            Runtime.getRuntime().addShutdownHook(environment.shutdownHook);
+        } catch (IOException | RuntimeException e) {
+            environment.close();
+            throw e;
+        }
+        return environment;
+    }
+
+    private static HarnessBroker startBroker(EnvironmentConfig config) {
+        try {
+            return HarnessBroker.builder()
                     .amqpPort(config.amqpPort())
                     .bindAddress(config.bindAddress())
                     .build()
@@ -55,15 +88,59 @@ public final class HarnessEnvironment implements AutoCloseable {
                             + " or free the port.",
                     e);
         }
-        HarnessEnvironment environment = new HarnessEnvironment(config, broker);
-        try {
-            environment.endpoints.write(config.endpointsFile());
-            Runtime.getRuntime().addShutdownHook(environment.shutdownHook);
-        } catch (IOException | RuntimeException e) {
-            environment.close();
-            throw e;
+    }
+
+    private static EmbeddedRegistry startRegistry(EnvironmentConfig config) throws IOException {
+        Path copy = config.registryWorkDirectory();
+        deleteRecursively(copy);
+        if (Files.isDirectory(config.registryDirectory())) {
+            copyStore(config.registryDirectory(), copy);
         }
-        return environment;
+        try {
+            return EmbeddedRegistry.builder()
+                    .port(config.registryPort())
+                    .storage(copy)
+                    .build()
+                    .start();
+        } catch (UncheckedIOException e) {
+            throw new UserProblemException(
+                    "Cannot start the embedded registry on port " + config.registryPort() + ": "
+                            + e.getCause().getMessage() + ". Use <registryPort>0</registryPort> (a free port, the"
+                            + " default) or free the port.",
+                    e);
+        }
+    }
+
+    private static void copyStore(Path from, Path to) throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(from)) {
+            files = walk.sorted().toList();
+        }
+        for (Path source : files) {
+            String name = source.getFileName().toString();
+            if (name.equals(".lock") || name.endsWith(".tmp")) {
+                continue;
+            }
+            Path target = to.resolve(from.relativize(source).toString());
+            if (Files.isDirectory(source)) {
+                Files.createDirectories(target);
+            } else {
+                Files.copy(source, target);
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        List<Path> paths;
+        try (Stream<Path> walk = Files.walk(directory)) {
+            paths = walk.sorted(Comparator.reverseOrder()).toList();
+        }
+        for (Path path : paths) {
+            Files.deleteIfExists(path);
+        }
     }
 
     /** Where the services listen. */
@@ -87,7 +164,7 @@ public final class HarnessEnvironment implements AutoCloseable {
         if (isClosed()) {
             return;
         }
-        try {
+        try (EmbeddedRegistry closingRegistry = registry) {
             broker.close();
             Files.deleteIfExists(config.endpointsFile());
         } catch (IOException e) {
