@@ -1,50 +1,59 @@
 package com.example.store.analytics;
 
-import com.example.store.events.AvroMessages;
-import com.example.store.events.MalformedEventException;
+import com.example.store.events.EventPublisher;
+import com.example.store.events.InvalidOrderException;
+import com.example.store.events.OrderPlaced;
 import dev.eventcontracts.annotations.EventConsumer;
 import java.lang.System.Logger.Level;
 import java.util.Map;
-import org.apache.avro.generic.GenericRecord;
 
 /**
- * BROKEN on purpose (profile {@code broken}): "analytics is best effort", so a message it cannot
- * decode is logged and acknowledged. The broker deletes it: the sale is never counted and nobody can
- * find or replay the message, because it never reaches the dead-letter queue.
+ * BROKEN on purpose (profile {@code broken}): "analytics is best effort", so any message it fails
+ * to process is logged and acknowledged. The broker then deletes it: a poison message never reaches
+ * the dead-letter queue, and a message that failed on a passing hiccup is never retried — the sale
+ * is silently missing from the figures.
  */
 public final class AnalyticsConsumer {
 
     private static final System.Logger LOG = System.getLogger(AnalyticsConsumer.class.getName());
 
     private final SalesCounter sales;
-    private final AvroMessages orders;
+    private final EventPublisher publisher;
 
-    /** Counts into {@code sales}, decoding with {@code orders}. */
-    public AnalyticsConsumer(SalesCounter sales, AvroMessages orders) {
+    /** Counts into {@code sales} and feeds the dashboard through {@code publisher}. */
+    public AnalyticsConsumer(SalesCounter sales, EventPublisher publisher) {
         this.sales = sales;
-        this.orders = orders;
+        this.publisher = publisher;
     }
 
-    /** Counts the order once; skips what it cannot decode (the bug). */
+    /** Counts the order once; swallows every failure (the bug). */
     @EventConsumer(
             queue = "analytics.order-placed",
             exchange = "orders",
             routingKey = "order.placed",
             deadLetterQueue = "analytics.order-placed.dlq",
             maxAttempts = 3,
-            nonRetryable = MalformedEventException.class,
+            nonRetryable = InvalidOrderException.class,
             idempotencyKey = "orderId")
-    public void onOrderPlaced(byte[] body, Map<String, Object> headers) {
-        GenericRecord order;
+    public void onOrderPlaced(OrderPlaced order) {
         try {
-            order = orders.decode(body, headers);
-        } catch (MalformedEventException e) {
-            LOG.log(Level.WARNING, "skipping malformed OrderPlaced: {0}", e.getMessage());
-            return; // the bug: the message is acked and lost
+            if (order.getTotalCents() < 0) {
+                throw new InvalidOrderException(
+                        "Order '" + order.getOrderId() + "' has a negative total '" + order.getTotalCents() + "'.");
+            }
+            if (!sales.claim(order.getOrderId())) {
+                return; // already counted
+            }
+            try {
+                publisher.publish(SaleCounted.EXCHANGE, SaleCounted.ROUTING_KEY, Map.of(), SaleCounted.json(order));
+                sales.count(order.getCurrency(), order.getTotalCents());
+            } catch (RuntimeException e) {
+                sales.release(order.getOrderId());
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "skipping order event that failed: {0}", e.toString());
+            // the bug: returning normally acknowledges the message, and the broker deletes it
         }
-        sales.count(
-                order.get("orderId").toString(),
-                order.get("currency").toString(),
-                (Long) order.get("totalCents"));
     }
 }

@@ -1,28 +1,28 @@
 package com.example.store.analytics;
 
-import com.example.store.events.AvroMessages;
-import com.example.store.events.MalformedEventException;
+import com.example.store.events.EventPublisher;
+import com.example.store.events.InvalidOrderException;
+import com.example.store.events.OrderPlaced;
 import dev.eventcontracts.annotations.EventConsumer;
 import java.util.Map;
-import org.apache.avro.generic.GenericRecord;
 
-/** Counts sales. Reads raw messages and decodes them itself; what it cannot decode it refuses. */
+/** Counts sales, once per order, and announces each counted sale on the live sales feed. */
 public final class AnalyticsConsumer {
 
     private final SalesCounter sales;
-    private final AvroMessages orders;
+    private final EventPublisher publisher;
 
-    /** Counts into {@code sales}, decoding with {@code orders}. */
-    public AnalyticsConsumer(SalesCounter sales, AvroMessages orders) {
+    /** Counts into {@code sales} and feeds the dashboard through {@code publisher}. */
+    public AnalyticsConsumer(SalesCounter sales, EventPublisher publisher) {
         this.sales = sales;
-        this.orders = orders;
+        this.publisher = publisher;
     }
 
     /**
-     * Counts the order once.
+     * Counts the order once. A failure propagates, so the message is retried and, if it keeps
+     * failing, dead-lettered where it can be inspected and replayed.
      *
-     * @throws MalformedEventException when the message is not a readable {@code OrderPlaced}; it is
-     *     dead-lettered at once
+     * @throws InvalidOrderException when the total is negative; dead-lettered at once
      */
     @EventConsumer(
             queue = "analytics.order-placed",
@@ -30,13 +30,22 @@ public final class AnalyticsConsumer {
             routingKey = "order.placed",
             deadLetterQueue = "analytics.order-placed.dlq",
             maxAttempts = 3,
-            nonRetryable = MalformedEventException.class,
+            nonRetryable = InvalidOrderException.class,
             idempotencyKey = "orderId")
-    public void onOrderPlaced(byte[] body, Map<String, Object> headers) {
-        GenericRecord order = orders.decode(body, headers);
-        sales.count(
-                order.get("orderId").toString(),
-                order.get("currency").toString(),
-                (Long) order.get("totalCents"));
+    public void onOrderPlaced(OrderPlaced order) {
+        if (order.getTotalCents() < 0) {
+            throw new InvalidOrderException(
+                    "Order '" + order.getOrderId() + "' has a negative total '" + order.getTotalCents() + "'.");
+        }
+        if (!sales.claim(order.getOrderId())) {
+            return; // already counted
+        }
+        try {
+            publisher.publish(SaleCounted.EXCHANGE, SaleCounted.ROUTING_KEY, Map.of(), SaleCounted.json(order));
+            sales.count(order.getCurrency(), order.getTotalCents());
+        } catch (RuntimeException e) {
+            sales.release(order.getOrderId());
+            throw e;
+        }
     }
 }

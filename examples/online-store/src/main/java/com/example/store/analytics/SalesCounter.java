@@ -7,25 +7,34 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Sales figures: orders counted and revenue per currency, each order counted once (in memory here;
- * a table keyed by order id in production).
+ * a table keyed by order id in production). {@link #claim} is atomic, so two instances cannot both
+ * count an order.
  */
 public final class SalesCounter {
 
-    private final Set<String> counted = ConcurrentHashMap.newKeySet();
+    private final Set<String> claimed = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> revenueCents = new TreeMap<>();
+    private int orders;
 
-    /** Counts a sale; false when {@code orderId} was already counted. */
-    public synchronized boolean count(String orderId, String currency, long totalCents) {
-        if (!counted.add(orderId)) {
-            return false;
-        }
+    /** Claims {@code orderId} for counting; false when it was already claimed. */
+    public boolean claim(String orderId) {
+        return claimed.add(orderId);
+    }
+
+    /** Gives up a claim after a failure, so the redelivered message can try again. */
+    public void release(String orderId) {
+        claimed.remove(orderId);
+    }
+
+    /** Counts a sale of {@code totalCents} in {@code currency}. */
+    public synchronized void count(String currency, long totalCents) {
+        orders++;
         revenueCents.merge(currency, totalCents, Long::sum);
-        return true;
     }
 
     /** Number of orders counted. */
-    public int orders() {
-        return counted.size();
+    public synchronized int orders() {
+        return orders;
     }
 
     /** Revenue in cents for {@code currency}. */
@@ -35,6 +44,6 @@ public final class SalesCounter {
 
     /** Orders and revenue per currency: what contract tests compare between runs. */
     public synchronized Map<String, Object> snapshot() {
-        return Map.of("orders", counted.size(), "revenueCentsByCurrency", new TreeMap<>(revenueCents));
+        return Map.of("orders", orders, "revenueCentsByCurrency", new TreeMap<>(revenueCents));
     }
 }
