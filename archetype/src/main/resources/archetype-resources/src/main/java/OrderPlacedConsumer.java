@@ -1,6 +1,6 @@
 package ${package};
 
-import ${package}.events.OrderPlaced;
+import com.example.orders.OrderPlaced;
 import dev.eventcontracts.annotations.EventConsumer;
 
 /**

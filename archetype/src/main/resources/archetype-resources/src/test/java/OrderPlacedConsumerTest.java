@@ -3,7 +3,7 @@ package ${package};
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ${package}.events.OrderPlaced;
+import com.example.orders.OrderPlaced;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
