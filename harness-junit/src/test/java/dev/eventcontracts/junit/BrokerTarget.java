@@ -1,10 +1,13 @@
 package dev.eventcontracts.junit;
 
+import dev.eventcontracts.broker.HarnessBroker;
 import java.net.URI;
 import java.util.stream.Stream;
 
-/** A broker runtime tests run against. */
+/** A broker runtime tests run against: the harness broker, and RabbitMQ as the oracle. */
 public enum BrokerTarget {
+    /** One in-JVM harness broker shared by the test JVM's runtime tests (started on first use). */
+    HARNESS,
     /** The real RabbitMQ, the oracle (tests abort when it is unreachable). */
     RABBITMQ;
 
@@ -15,6 +18,11 @@ public enum BrokerTarget {
 
     /** The broker's URI. */
     URI uri() {
-        return Brokers.rabbitMq();
+        return this == HARNESS ? SharedHarness.BROKER.amqpUri() : Brokers.rabbitMq();
+    }
+
+    /** Lazily started; the JVM exit closes its daemon threads. */
+    private static final class SharedHarness {
+        static final HarnessBroker BROKER = HarnessBroker.builder().build().start();
     }
 }

@@ -1,21 +1,30 @@
 package dev.eventcontracts.junit.jupiter;
 
+import dev.eventcontracts.broker.HarnessBroker;
 import java.net.URI;
 
-/** The harness broker started inside the test JVM when no broker URI is configured. */
+/**
+ * The harness broker started inside the test JVM, on a free loopback port, when no broker URI is
+ * configured — so a generated contract test runs from the IDE without the build.
+ */
 final class InJvmBroker implements AutoCloseable {
 
-    private InJvmBroker() {}
+    private final HarnessBroker broker;
+
+    private InJvmBroker(HarnessBroker broker) {
+        this.broker = broker;
+    }
 
     static InJvmBroker start() {
-        throw new IllegalStateException(
-                "No broker configured: set -Deventcontracts.amqp.uri=amqp://guest:guest@host:5672.");
+        return new InJvmBroker(HarnessBroker.builder().build().start());
     }
 
     URI amqpUri() {
-        return URI.create("amqp://guest:guest@127.0.0.1:5672");
+        return broker.amqpUri();
     }
 
     @Override
-    public void close() {}
+    public void close() {
+        broker.close();
+    }
 }

@@ -67,7 +67,8 @@ public final class ListenerContainer implements AutoCloseable {
         }
     }
 
-    private record Item(long generation, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {}
+    private record Item(
+            long generation, Channel channel, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {}
 
     private final Connection connection;
     private final String queue;
@@ -128,14 +129,14 @@ public final class ListenerContainer implements AutoCloseable {
             Channel ch = connection.createChannel();
             ch.basicQos(prefetch);
             long gen = generation;
+            channel = ch;
             ch.basicConsume(queue, false, new DefaultConsumer(ch) {
                 @Override
                 public void handleDelivery(
                         String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
-                    inbox.add(new Item(gen, envelope, properties, body));
+                    inbox.add(new Item(gen, ch, envelope, properties, body));
                 }
             });
-            channel = ch;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot consume queue '" + queue + "': " + e.getMessage(), e);
         }
@@ -172,7 +173,7 @@ public final class ListenerContainer implements AutoCloseable {
         } catch (Exception | Error e) {
             failure = e;
         }
-        Channel ch = channel;
+        Channel ch = item.channel;
         Journal.Outcome outcome;
         if (failure == null) {
             AckAction action = ackPolicy.afterSuccess(incoming);
