@@ -1,0 +1,138 @@
+package dev.eventcontracts.plugin;
+
+import dev.eventcontracts.plugin.consumers.ContractTestGeneration;
+import dev.eventcontracts.plugin.consumers.GenerateConfig;
+import dev.eventcontracts.plugin.consumers.GenerateOutcome;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Finds the project's message consumers ({@code @EventConsumer}, {@code @RabbitListener},
+ * {@code @KafkaListener}, {@code @JmsListener}, {@code @Incoming}, {@code @SqsListener}) with
+ * JavaParser and generates one JUnit 5 contract test per consumer under {@code
+ * target/generated-test-sources/event-contracts}, which it adds as a test source root. Logs the
+ * consumers and the findings (e.g. a consumer without a dead-letter queue) and writes them to
+ * {@code target/event-contracts/findings.json} for the {@code verify} gate.
+ */
+@Mojo(
+        name = GenerateContractTestsMojo.GOAL,
+        defaultPhase = LifecyclePhase.GENERATE_TEST_SOURCES,
+        requiresDependencyResolution = ResolutionScope.TEST,
+        threadSafe = true)
+public class GenerateContractTestsMojo extends AbstractEventContractsMojo {
+
+    /** The goal name. */
+    public static final String GOAL = "generate-contract-tests";
+
+    /**
+     * Where the generated {@code *ContractIT} sources go. Default:
+     * {@code ${project.build.directory}/generated-test-sources/event-contracts}.
+     *
+     * <pre>{@code
+     * <outputDirectory>${project.build.directory}/generated-test-sources/event-contracts</outputDirectory>
+     * }</pre>
+     */
+    @Parameter(property = "eventcontracts.outputDirectory")
+    private File outputDirectory;
+
+    /**
+     * Where the payloads' Avro schemas are. Default: {@code src/main/avro}.
+     *
+     * <pre>{@code
+     * <schemaDirectory>${project.basedir}/src/main/avro</schemaDirectory>
+     * }</pre>
+     */
+    @Parameter(property = "eventcontracts.schemaDirectory")
+    private File schemaDirectory;
+
+    /**
+     * The lowest finding severity that fails the build here: {@code ERROR} (e.g. an unparsable
+     * consumer), {@code WARNING} (e.g. a consumer without a dead-letter queue), {@code INFO}, or
+     * {@code NONE}. Default: {@code ERROR}. The {@code verify} gate judges findings again with its
+     * own {@code failOn}.
+     *
+     * <pre>{@code
+     * <failOnFindings>WARNING</failOnFindings>
+     * }</pre>
+     */
+    @Parameter(property = "eventcontracts.failOnFindings")
+    private String failOnFindings;
+
+    /**
+     * Skips only this goal.
+     *
+     * <pre>{@code
+     * <skipGenerate>true</skipGenerate>
+     * }</pre>
+     */
+    @Parameter(property = "eventcontracts.generate.skip", defaultValue = "false")
+    private boolean skipGenerate;
+
+    @Override
+    protected String goal() {
+        return GOAL;
+    }
+
+    @Override
+    protected boolean goalSkipped() {
+        return skipGenerate;
+    }
+
+    @Override
+    protected String goalSkipSwitch() {
+        return "<skipGenerate>/eventcontracts.generate.skip";
+    }
+
+    @Override
+    protected void executeGoal() throws IOException, MojoExecutionException, MojoFailureException {
+        List<Path> classpath;
+        try {
+            classpath =
+                    project().getTestClasspathElements().stream().map(Path::of).toList();
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException(
+                    "event-contracts: the test class path is not resolved: " + e.getMessage(), e);
+        }
+        Path output = path(outputDirectory);
+        List<Path> main =
+                project().getCompileSourceRoots().stream().map(Path::of).toList();
+        List<Path> test = project().getTestCompileSourceRoots().stream()
+                .map(Path::of)
+                .filter(p -> output == null || !p.equals(output))
+                .toList();
+        GenerateConfig config = new GenerateConfig(
+                projectDirectory(),
+                buildDirectory(),
+                main,
+                test,
+                classpath,
+                schemaDirectory == null ? null : List.of(schemaDirectory.toPath()),
+                output,
+                failOnFindings);
+        GenerateOutcome outcome = new ContractTestGeneration().run(config);
+        project().addTestCompileSourceRoot(outcome.outputDirectory().toString());
+        for (String consumer : outcome.consumerLines()) {
+            getLog().info("  " + consumer);
+        }
+        for (GenerateOutcome.FindingLine finding : outcome.findingLines()) {
+            if (finding.severity().equals("INFO")) {
+                getLog().info("  " + finding.text());
+            } else {
+                getLog().warn("  " + finding.text());
+            }
+        }
+        getLog().info(outcome.summaryLine());
+        if (outcome.failureMessage() != null) {
+            throw new MojoFailureException(outcome.failureMessage());
+        }
+    }
+}
