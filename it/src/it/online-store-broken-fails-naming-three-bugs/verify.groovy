@@ -18,6 +18,9 @@ assert log.contains("  - schema 'com.example.store.events.OrderPlaced' (src/brok
 // bug 3: analytics swallows messages it fails to process
 assert log.contains("  - consumer 'com.example.store.analytics.AnalyticsConsumer#onOrderPlaced' (j) retries-exhausted: FAILED: AnalyticsConsumer swallows failures: OrderPlaced{orderId=o-1} failing transiently on every attempt (its publish failed with an injected connection reset) was acked on attempt 1 though processing failed, so its effects are lost. Fix: Let the failure propagate so the message is retried and finally dead-lettered.")
 
+// failsafe's own count: the 8 broken scenarios (OrderServiceIT passes)
+assert log.contains("  - tests 'integration tests': 8 failed and 0 errored of 43 run by failsafe.")
+
 // the correct consumer is not blamed; the report says where to look
 assert !log.contains("consumer 'com.example.store.inventory.InventoryConsumer#onOrderPlaced'")
 assert log.contains('Report: target/event-contracts/report.html')
