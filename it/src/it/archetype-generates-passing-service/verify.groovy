@@ -1,5 +1,5 @@
 def log = new File(basedir, 'build.log').text
-def project = new File(basedir, 'archetype/target/test-classes/projects/basic/project/inventory-service')
+def project = new File(basedir, 'copy/archetype/target/test-classes/projects/basic/project/inventory-service')
 
 // generated from the archetype and identical to the reference tree
 assert log.contains('[INFO] Project created from Archetype in dir: ')
