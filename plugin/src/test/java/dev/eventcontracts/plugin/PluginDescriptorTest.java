@@ -24,4 +24,29 @@ class PluginDescriptorTest {
         assertThat(xml).contains("<goal>help</goal>");
         assertThat(xml).contains("<implementation>dev.eventcontracts.plugin.HelpMojo</implementation>");
     }
+
+    @Test
+    void descriptor_declaresEveryGoalThreadSafeWithItsDefaultPhase() throws IOException {
+        String xml = descriptor();
+        java.util.Map<String, String> phases = new java.util.LinkedHashMap<>();
+        phases.put(CheckCompatibilityMojo.GOAL, "process-sources");
+        phases.put(RegisterMojo.GOAL, null);
+        phases.put(GenerateContractTestsMojo.GOAL, "generate-test-sources");
+        phases.put(StartMojo.GOAL, "pre-integration-test");
+        phases.put(StopMojo.GOAL, "post-integration-test");
+        phases.put(VerifyMojo.GOAL, "verify");
+        phases.put(RunMojo.GOAL, null);
+        for (var goal : phases.entrySet()) {
+            int start = xml.indexOf("<goal>" + goal.getKey() + "</goal>");
+            assertThat(start).as("goal %s", goal.getKey()).isPositive();
+            String mojo = xml.substring(start, xml.indexOf("</mojo>", start));
+            assertThat(mojo).as(goal.getKey()).contains("<threadSafe>true</threadSafe>");
+            if (goal.getValue() != null) {
+                assertThat(mojo).as(goal.getKey()).contains("<phase>" + goal.getValue() + "</phase>");
+            } else {
+                assertThat(mojo).as(goal.getKey()).doesNotContain("<phase>");
+            }
+            assertThat(mojo).as(goal.getKey()).contains("<name>skip</name>");
+        }
+    }
 }

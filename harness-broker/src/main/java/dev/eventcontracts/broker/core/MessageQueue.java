@@ -101,15 +101,20 @@ final class MessageQueue {
             }
         }
         store.append(entry);
-        if (overflow == Overflow.DROP_HEAD) {
-            while (store.size() > 0 && exceeded()) {
-                QueueEntry head = store.poll();
-                store.settled(head);
-                vhost.deadLetter(this, head, "maxlen");
-            }
-        }
+        dropHeadOverLimit();
         dispatch();
         return Accepted.YES;
+    }
+
+    private void dropHeadOverLimit() {
+        if (options.overflow() != Overflow.DROP_HEAD) {
+            return;
+        }
+        while (store.size() > 0 && exceeded()) {
+            QueueEntry head = store.poll();
+            store.settled(head);
+            vhost.deadLetter(this, head, "maxlen");
+        }
     }
 
     private boolean wouldExceed(int size) {
@@ -249,6 +254,7 @@ final class MessageQueue {
             }
         }
         store.requeue(entry);
+        dropHeadOverLimit();
     }
 
     /** A delivered entry was acknowledged (or otherwise finished). */

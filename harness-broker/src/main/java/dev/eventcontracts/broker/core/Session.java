@@ -261,7 +261,9 @@ public final class Session {
         if (!requeue) {
             throw AmqpException.of(AmqpException.NOT_IMPLEMENTED, "requeue=false");
         }
-        settle(take(0, true), Settle.REQUEUE);
+        Set<MessageQueue> touched = new LinkedHashSet<>();
+        apply(take(0, true), Settle.REQUEUE, touched);
+        dispatchMine(touched);
     }
 
     private List<Delivery> take(long tag, boolean multiple) {

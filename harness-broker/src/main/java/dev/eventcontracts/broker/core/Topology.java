@@ -236,6 +236,7 @@ final class Topology {
                 throw noQueue(name);
             }
             checkExclusive(existing, conn);
+            existing.touch();
             return new Declared(name, existing.messageCount(), existing.consumerCount());
         }
         if (existing != null && !(existing.exclusive && existing.owner != conn)) {

@@ -40,16 +40,17 @@ public record GenerateConfig(
         outputDirectory = outputDirectory == null
                 ? buildDirectory.resolve("generated-test-sources").resolve("event-contracts")
                 : outputDirectory;
-        failOnFindings = failOnFindings == null || failOnFindings.isBlank()
+        String threshold = failOnFindings == null || failOnFindings.isBlank()
                 ? "ERROR"
                 : failOnFindings.trim().toUpperCase(Locale.ROOT);
-        if (!List.of("ERROR", "WARNING", "INFO", "NONE").contains(failOnFindings)) {
+        if (!List.of("ERROR", "WARNING", "INFO", "NONE").contains(threshold)) {
             throw new InvalidParameterException(
                     "<failOnFindings>",
                     "eventcontracts.failOnFindings",
                     failOnFindings,
                     "use ERROR, WARNING, INFO or NONE (e.g. <failOnFindings>WARNING</failOnFindings>).");
         }
+        failOnFindings = threshold;
     }
 
     private static List<Path> orDefault(List<Path> paths, Path fallback) {

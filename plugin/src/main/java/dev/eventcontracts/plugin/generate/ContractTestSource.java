@@ -6,6 +6,7 @@ import com.github.javaparser.ast.NodeList;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.ClassExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
@@ -16,7 +17,9 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
 import com.github.javaparser.ast.expr.StringLiteralExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
 import com.github.javaparser.ast.stmt.BlockStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import com.github.javaparser.ast.type.VoidType;
 import com.github.javaparser.printer.DefaultPrettyPrinter;
@@ -71,10 +74,11 @@ final class ContractTestSource {
                 new MethodCallExpr(
                         new NameExpr(type(RUNTIME + "jupiter.ContractTestExtension")),
                         "of",
-                        new NodeList<>(contract())),
+                        new NodeList<>(new MethodCallExpr("consumerContract"))),
                 Modifier.Keyword.STATIC,
                 Modifier.Keyword.FINAL);
         field.addMarkerAnnotation(type("org.junit.jupiter.api.extension.RegisterExtension"));
+        type.addMember(contractMethod());
 
         String scenario = type(RUNTIME + "Scenario");
         String test = type("org.junit.jupiter.api.Test");
@@ -92,69 +96,79 @@ final class ContractTestSource {
             type.addMember(method);
         }
 
-        imports.forEach((simple, qualified) -> {
-            if (!qualified.equals(model.packageName() + "." + simple)) {
-                unit.addImport(qualified);
-            }
-        });
+        imports.entrySet().stream()
+                .filter(e -> !e.getValue().equals(model.packageName() + "." + e.getKey()))
+                .map(Map.Entry::getValue)
+                .sorted()
+                .forEach(unit::addImport);
         unit.addType(type);
         DefaultPrinterConfiguration config = new DefaultPrinterConfiguration();
-        config.addOption(new DefaultConfigurationOption(ConfigOption.COLUMN_ALIGN_FIRST_METHOD_CHAIN));
         config.addOption(new DefaultConfigurationOption(ConfigOption.END_OF_LINE_CHARACTER, "\n"));
         return new DefaultPrettyPrinter(config).print(unit);
     }
 
-    private Expression contract() {
-        MethodCallExpr chain = new MethodCallExpr(
-                new NameExpr(type(RUNTIME + "ConsumerContract")),
+    /** {@code consumerContract()}: one builder statement per contract element, readable line by line. */
+    private MethodDeclaration contractMethod() {
+        String contractType = type(RUNTIME + "ConsumerContract");
+        MethodDeclaration method = new MethodDeclaration(
+                new NodeList<>(Modifier.privateModifier(), Modifier.staticModifier()),
+                new ClassOrInterfaceType(null, contractType),
+                "consumerContract");
+        method.setJavadocComment(
+                "The contract discovery read from {@code " + model.consumerSimpleName() + "." + model.handler() + "}.");
+        BlockStmt body = new BlockStmt();
+        body.addStatement(new VariableDeclarationExpr(new VariableDeclarator(
+                new ClassOrInterfaceType(new ClassOrInterfaceType(null, contractType), "Builder"),
                 "builder",
-                new NodeList<>(
-                        new ClassExpr(classType(model.consumerClass())), new StringLiteralExpr(model.handler())));
-        chain = call(chain, "queue", new StringLiteralExpr(model.queue()));
+                new MethodCallExpr(
+                        new NameExpr(contractType),
+                        "builder",
+                        new NodeList<>(
+                                new ClassExpr(classType(model.consumerClass())),
+                                new StringLiteralExpr(model.handler()))))));
+        set(body, "queue", new StringLiteralExpr(model.queue()));
         if (!model.exchange().isEmpty()) {
-            chain = call(
-                    chain,
-                    "binding",
-                    new StringLiteralExpr(model.exchange()),
-                    new StringLiteralExpr(model.routingKey()));
+            set(body, "binding", new StringLiteralExpr(model.exchange()), new StringLiteralExpr(model.routingKey()));
         }
         if (!model.deadLetterQueue().isEmpty()) {
-            chain = call(chain, "deadLetterQueue", new StringLiteralExpr(model.deadLetterQueue()));
+            set(body, "deadLetterQueue", new StringLiteralExpr(model.deadLetterQueue()));
         }
-        chain = call(chain, "maxAttempts", new IntegerLiteralExpr(String.valueOf(model.maxAttempts())));
+        set(body, "maxAttempts", new IntegerLiteralExpr(String.valueOf(model.maxAttempts())));
         if (!model.nonRetryable().isEmpty()) {
-            NodeList<Expression> classes = new NodeList<>();
-            model.nonRetryable().forEach(c -> classes.add(new ClassExpr(classType(c))));
-            chain = call(chain, "nonRetryable", classes.toArray(Expression[]::new));
+            set(
+                    body,
+                    "nonRetryable",
+                    model.nonRetryable().stream()
+                            .map(c -> new ClassExpr(classType(c)))
+                            .toArray(Expression[]::new));
         }
         if (!model.idempotencyKey().isEmpty()) {
-            chain = call(chain, "idempotencyKey", new StringLiteralExpr(model.idempotencyKey()));
+            set(body, "idempotencyKey", new StringLiteralExpr(model.idempotencyKey()));
         }
         if (!model.ignoreEffectPaths().isEmpty()) {
-            chain = call(
-                    chain,
+            set(
+                    body,
                     "ignoreEffectPaths",
                     model.ignoreEffectPaths().stream()
                             .map(StringLiteralExpr::new)
                             .toArray(Expression[]::new));
         }
         if (model.fixtureClass() != null) {
-            chain = call(chain, "fixture", new ClassExpr(classType(model.fixtureClass())));
+            set(body, "fixture", new ClassExpr(classType(model.fixtureClass())));
         }
         if (!model.schema().specificRecord()) {
-            chain = call(
-                    chain,
-                    "schemaFile",
-                    new StringLiteralExpr(path(model.schema().avscFile())));
+            set(body, "schemaFile", new StringLiteralExpr(path(model.schema().avscFile())));
         }
         for (Path previous : model.previousWriterSchemas()) {
-            chain = call(chain, "previousWriterSchemaFile", new StringLiteralExpr(path(previous)));
+            set(body, "previousWriterSchemaFile", new StringLiteralExpr(path(previous)));
         }
-        return new MethodCallExpr(chain, "build");
+        body.addStatement(new ReturnStmt(new MethodCallExpr(new NameExpr("builder"), "build")));
+        method.setBody(body);
+        return method;
     }
 
-    private static MethodCallExpr call(Expression scope, String name, Expression... args) {
-        return new MethodCallExpr(scope, name, new NodeList<>(args));
+    private static void set(BlockStmt body, String name, Expression... args) {
+        body.addStatement(new MethodCallExpr(new NameExpr("builder"), name, new NodeList<>(args)));
     }
 
     private String path(Path file) {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Avro schema compatibility checks and an Apicurio-compatible schema registry.",
-        subcommands = {CheckCommand.class})
+        subcommands = {CheckCommand.class, ServeCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code: the check passed. */

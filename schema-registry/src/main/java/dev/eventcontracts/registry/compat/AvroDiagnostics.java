@@ -45,6 +45,11 @@ final class AvroDiagnostics {
                 continue;
             }
             SchemaWalker.Place place = SchemaWalker.walk(start, tokens);
+            if (found.getType() == SchemaIncompatibilityType.TYPE_MISMATCH && endsInDroppedUnionIndex(tokens, place)) {
+                out.add(Wording.unionBranchMismatch(
+                        found.getReaderFragment(), found.getWriterFragment(), place, version, direction));
+                continue;
+            }
             out.add(Wording.describe(
                     Wording.kindOf(found.getType()),
                     found.getReaderFragment(),
@@ -54,6 +59,15 @@ final class AvroDiagnostics {
                     version,
                     direction));
         }
+    }
+
+    /** Avro pointed at a branch of the writing union while the reading type is not a union. */
+    private static boolean endsInDroppedUnionIndex(List<String> tokens, SchemaWalker.Place place) {
+        if (tokens.isEmpty() || place.schema() == null || place.schema().getType() == Schema.Type.UNION) {
+            return false;
+        }
+        String last = tokens.get(tokens.size() - 1);
+        return !last.isEmpty() && last.chars().allMatch(Character::isDigit);
     }
 
     /** The writer's type that could not be read: a union branch when Avro pointed at one. */

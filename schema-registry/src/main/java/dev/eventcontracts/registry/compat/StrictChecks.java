@@ -11,7 +11,7 @@ import java.util.Set;
 import org.apache.avro.LogicalType;
 import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
-import org.apache.avro.util.internal.JacksonUtils;
+import org.apache.avro.util.internal.Accessor;
 
 /**
  * The optional checks of {@link CompatibilityOptions}: a walk over a reader/writer pair that
@@ -212,7 +212,7 @@ final class StrictChecks {
 
     private static void checkDefault(
             SchemaWalker.Place fieldPlace, Schema.Field field, Collection<Incompatibility> out) {
-        JsonNode value = JacksonUtils.toJsonNode(field.defaultVal());
+        JsonNode value = Accessor.defaultValue(field);
         Schema type = field.schema();
         boolean union = type.getType() == Schema.Type.UNION && !type.getTypes().isEmpty();
         Schema expected = union ? type.getTypes().get(0) : type;
@@ -244,7 +244,7 @@ final class StrictChecks {
                 at.path(),
                 0,
                 Direction.NEW_READS_OLD,
-                message,
+                Wording.sentence(message),
                 fix));
     }
 }

@@ -41,6 +41,23 @@ final class Wording {
                 kind, place.pointer(), place.path(), version, direction, sentence(text[0]), sentence(text[1]));
     }
 
+    /** A type mismatch against one branch of the writing side's union. */
+    static Incompatibility unionBranchMismatch(
+            Schema reader, Schema writerBranch, SchemaWalker.Place place, int version, Direction direction) {
+        Sides s = new Sides(version, direction);
+        String message = "'" + place.path() + "' is " + typeName(reader) + " in " + s.reader() + ", but " + s.writer()
+                + " may write " + typeName(writerBranch)
+                + " there (a branch of its union), which Avro cannot convert to "
+                + typeName(reader) + ".";
+        String fix = direction == Direction.NEW_READS_OLD
+                ? "Make the type in the new schema a union that has a branch for " + typeName(writerBranch)
+                        + " (keep the union of " + s.old() + ")."
+                : "Do not widen the type to a union with " + typeName(writerBranch) + ": " + s.old() + " reads it as "
+                        + typeName(reader) + ". Keep the type of " + s.old() + ".";
+        return new Incompatibility(
+                IncompatibilityKind.TYPE_MISMATCH, place.pointer(), place.path(), version, direction, message, fix);
+    }
+
     /** Starts a message with a capital letter. */
     static String sentence(String text) {
         return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
@@ -80,9 +97,8 @@ final class Wording {
             return new String[] {
                 "field '" + fieldName + "' was added to " + recordName(record) + " without a default, so "
                         + s.cannotRead() + ", which has no '" + fieldName + "'.",
-                "Give '" + fieldName + "' a default in the new schema, e.g. \"type\": [\"null\", " + jsonType(field)
-                        + "], \"default\": null; or, if it renames a field of " + s.old()
-                        + ", add \"aliases\": [\"<old name>\"] to it."
+                addDefaultFix(fieldName, field) + " If it renames a field of " + s.old()
+                        + ", add \"aliases\": [\"<old name>\"] to it instead."
             };
         }
         return new String[] {
@@ -207,6 +223,20 @@ final class Wording {
         return record.getType() == Schema.Type.RECORD ? "record '" + record.getName() + "'" : typeName(record);
     }
 
+    private static String addDefaultFix(String fieldName, Schema.Field field) {
+        Schema type = field == null ? null : field.schema();
+        if (type != null && type.getType() == Schema.Type.UNION) {
+            Schema first = type.getTypes().get(0);
+            if (first.getType() == Schema.Type.NULL) {
+                return "Add \"default\": null to field '" + fieldName + "' in the new schema.";
+            }
+            return "Add a default to field '" + fieldName + "' in the new schema: a " + typeName(first)
+                    + " value (the union's first branch), or move \"null\" first and use \"default\": null.";
+        }
+        return "Give field '" + fieldName + "' a default in the new schema, e.g. \"type\": [\"null\", "
+                + jsonType(field) + "], \"default\": null.";
+    }
+
     private static String jsonType(Schema.Field field) {
         if (field == null) {
             return "\"<type>\"";
@@ -214,8 +244,9 @@ final class Wording {
         Schema schema = field.schema();
         return switch (schema.getType()) {
             case RECORD, ENUM, FIXED -> "\"" + schema.getFullName() + "\"";
-            case UNION -> "...";
-            default -> schema.getLogicalType() == null ? "\"" + schema.getType().getName() + "\"" : schema.toString();
+            case NULL, BOOLEAN, INT, LONG, FLOAT, DOUBLE, BYTES, STRING ->
+                schema.getLogicalType() == null ? "\"" + schema.getType().getName() + "\"" : schema.toString();
+            default -> schema.toString();
         };
     }
 

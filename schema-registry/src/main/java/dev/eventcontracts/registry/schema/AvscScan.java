@@ -174,7 +174,10 @@ final class AvscScan {
         }
         String namePointer = LocatedJson.child(pointer, "name");
         for (String part : fullName.split("\\.", -1)) {
-            checkName(part, namePointer, kind + " name '" + fullName + "' part");
+            checkName(
+                    part,
+                    namePointer,
+                    fullName.equals(part) ? kind + " name" : kind + " name '" + fullName + "': part");
         }
         if (PRIMITIVES.contains(fullName)) {
             throw error(

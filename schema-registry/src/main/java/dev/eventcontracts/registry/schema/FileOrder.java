@@ -51,7 +51,7 @@ final class FileOrder {
                 return new Edge(file, owner, reference, candidate);
             }
         }
-        throw SchemaLoader.unknownName(file, reference);
+        throw SchemaLoader.unknownName(file, reference, owners.keySet());
     }
 
     /** The files in dependency order; ties keep the given (sorted) order. */

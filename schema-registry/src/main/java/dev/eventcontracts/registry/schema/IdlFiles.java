@@ -21,6 +21,14 @@ final class IdlFiles {
 
     /** The main schema if the file declares one, otherwise every named type it defines. */
     static List<LoadedSchema> load(Path file) {
+        try {
+            return loadAll(file);
+        } catch (AvroRuntimeException | IllegalStateException | IllegalArgumentException e) {
+            throw failure(file, e);
+        }
+    }
+
+    private static List<LoadedSchema> loadAll(Path file) {
         IdlFile idl = read(file);
         if (idl.getMainSchema() != null) {
             return List.of(LoadedSchema.of(idl.getMainSchema(), file));
@@ -37,6 +45,14 @@ final class IdlFiles {
 
     /** The one schema the file stands for: its main schema, or its only named type. */
     static LoadedSchema loadMain(Path file) {
+        try {
+            return main(file);
+        } catch (AvroRuntimeException | IllegalStateException | IllegalArgumentException e) {
+            throw failure(file, e);
+        }
+    }
+
+    private static LoadedSchema main(Path file) {
         IdlFile idl = read(file);
         if (idl.getMainSchema() != null) {
             return LoadedSchema.of(idl.getMainSchema(), file);
@@ -61,21 +77,19 @@ final class IdlFiles {
         } catch (IOException e) {
             throw new SchemaLoadException(
                     file, 0, 0, "Cannot read the IDL file: " + e.getMessage() + ". Check the path.", e);
-        } catch (AvroRuntimeException | IllegalStateException | IllegalArgumentException e) {
-            String message = String.valueOf(e.getMessage());
-            Matcher at = LINE_COLUMN.matcher(message);
-            int line = 0;
-            int column = 0;
-            if (at.find()) {
-                line = Integer.parseInt(at.group(1));
-                column = Integer.parseInt(at.group(2)) + 1; // ANTLR columns start at 0
-            }
-            throw new SchemaLoadException(
-                    file,
-                    line,
-                    column,
-                    "Not a valid Avro IDL file: " + message + ". Fix the IDL as the message says.",
-                    e);
         }
+    }
+
+    private static SchemaLoadException failure(Path file, RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        Matcher at = LINE_COLUMN.matcher(message);
+        int line = 0;
+        int column = 0;
+        if (at.find()) {
+            line = Integer.parseInt(at.group(1));
+            column = Integer.parseInt(at.group(2)) + 1; // ANTLR columns start at 0
+        }
+        return new SchemaLoadException(
+                file, line, column, "Not a valid Avro IDL file: " + message + ". Fix the IDL as the message says.", e);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -87,13 +88,36 @@ public final class SchemaLoader {
      * and a null file.
      */
     public LoadedSchema parse(String json) {
+        return parse(json, List.of());
+    }
+
+    /**
+     * Parses one schema from JSON text that may refer to named types defined elsewhere (e.g. a
+     * registry artifact's references). {@code knownTypes} are schemas whose named types, nested ones
+     * included, the text may use by name.
+     */
+    public LoadedSchema parse(String json, Collection<Schema> knownTypes) {
         AvscScan scan = AvscScan.scan(null, json);
+        Map<String, Schema> known = new LinkedHashMap<>();
+        for (Schema type : knownTypes) {
+            NamedTypes.collect(type, known);
+        }
         for (AvscScan.Reference reference : scan.references) {
-            if (reference.candidates().stream().noneMatch(scan.definitions::containsKey)) {
-                throw unknownName(scan, reference);
+            if (reference.candidates().stream()
+                    .noneMatch(n -> scan.definitions.containsKey(n) || known.containsKey(n))) {
+                throw unknownName(scan, reference, known.keySet());
+            }
+        }
+        for (Map.Entry<String, String> definition : scan.definitions.entrySet()) {
+            if (known.containsKey(definition.getKey())) {
+                throw scan.error(
+                        definition.getValue(),
+                        "Duplicate name '" + definition.getKey()
+                                + "': it is already defined by a referenced schema. Refer to it by name instead of defining it again.");
             }
         }
         Schema.Parser parser = newParser();
+        parser.addTypes(known.values());
         Schema schema = parseWithAvro(parser, scan);
         checkDefaults(parser, scan);
         return LoadedSchema.of(schema, null);
@@ -133,14 +157,19 @@ public final class SchemaLoader {
         return loaded;
     }
 
-    static SchemaLoadException unknownName(AvscScan scan, AvscScan.Reference reference) {
+    static SchemaLoadException unknownName(AvscScan scan, AvscScan.Reference reference, Collection<String> known) {
         String looked = String.join("' and '", reference.candidates());
+        List<String> names = new ArrayList<>(AvscScan.PRIMITIVES);
+        names.addAll(scan.definitions.keySet());
+        names.addAll(known);
+        String suggestion = NamedTypes.closest(reference.name(), names)
+                .map(s -> "Did you mean '" + s + "'? ")
+                .orElse("");
         return scan.error(
                 reference.pointer(),
-                "Unknown type '" + reference.name() + "' (looked for '" + looked
-                        + "'). Define it (in this file or another"
-                        + " .avsc file loaded with it), fix the spelling, or use a primitive type: "
-                        + String.join(", ", new TreeSet<>(AvscScan.PRIMITIVES)) + ".");
+                "Unknown type '" + reference.name() + "' (looked for '" + looked + "'). " + suggestion
+                        + "Define it (in this file or another .avsc file loaded with it), fix the spelling, or use a"
+                        + " primitive type: " + String.join(", ", new TreeSet<>(AvscScan.PRIMITIVES)) + ".");
     }
 
     private static Schema.Parser newParser() {

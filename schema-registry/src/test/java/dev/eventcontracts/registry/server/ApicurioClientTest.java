@@ -400,11 +400,10 @@ class ApicurioClientTest {
     }
 
     @Test
-    void artifactIds_withSpacesPlusAndColons_roundTrip() {
-        client.createArtifact(GROUP, "orders value+v1:key", stream(ORDER_V1));
+    void artifactIds_withSlashPlusAndColon_roundTripThroughPercentEncoding() {
+        client.createArtifact(GROUP, "orders/v1+key:x", stream(ORDER_V1));
 
-        assertThat(client.getArtifactMetaData(GROUP, "orders value+v1:key").getId())
-                .isEqualTo("orders value+v1:key");
+        assertThat(client.getArtifactMetaData(GROUP, "orders/v1+key:x").getId()).isEqualTo("orders/v1+key:x");
     }
 
     @Test

@@ -103,26 +103,29 @@ public abstract class ApiHandler implements HttpHandler {
     private byte[] readBody(HttpExchange exchange) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
         if (declared != null) {
+            long length;
             try {
-                if (Long.parseLong(declared.trim()) > maxBodyBytes) {
-                    throw tooLarge(declared + " bytes");
-                }
+                length = Long.parseLong(declared.trim());
             } catch (NumberFormatException e) {
                 throw HttpProblem.badRequest("Invalid Content-Length '" + declared + "'.");
             }
-        }
-        try (InputStream in = exchange.getRequestBody()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            int read;
-            while ((read = in.read(buffer)) >= 0) {
-                out.write(buffer, 0, read);
-                if (out.size() > maxBodyBytes) {
-                    throw tooLarge("more than " + maxBodyBytes + " bytes");
-                }
+            if (length > maxBodyBytes) {
+                drain(exchange);
+                throw tooLarge(declared + " bytes");
             }
-            return out.toByteArray();
         }
+        InputStream in = exchange.getRequestBody();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int read;
+        while ((read = in.read(buffer)) >= 0) {
+            out.write(buffer, 0, read);
+            if (out.size() > maxBodyBytes) {
+                drain(exchange);
+                throw tooLarge("more than " + maxBodyBytes + " bytes");
+            }
+        }
+        return out.toByteArray();
     }
 
     private HttpProblem tooLarge(String size) {
@@ -133,9 +136,21 @@ public abstract class ApiHandler implements HttpHandler {
                         + " bytes. Send one schema per request.");
     }
 
+    /**
+     * Reads and discards the rest of the request body, so the answer is not lost to a connection
+     * reset; a body past 64 MiB is left unread and the connection is closed after the answer.
+     */
     private static void drain(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
-            in.skip(Long.MAX_VALUE);
+        InputStream in = exchange.getRequestBody();
+        byte[] buffer = new byte[65536];
+        long total = 0;
+        int read;
+        while ((read = in.read(buffer)) >= 0) {
+            total += read;
+            if (total > 64L * 1024 * 1024) {
+                exchange.getResponseHeaders().set("Connection", "close");
+                return;
+            }
         }
     }
 

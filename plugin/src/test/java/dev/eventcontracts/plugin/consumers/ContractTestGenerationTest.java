@@ -1,0 +1,119 @@
+package dev.eventcontracts.plugin.consumers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.eventcontracts.annotations.EventConsumer;
+import dev.eventcontracts.plugin.problems.InvalidParameterException;
+import dev.eventcontracts.plugin.results.DiscoveryFindings;
+import dev.eventcontracts.plugin.results.ResultFiles;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The goal's core over a small source tree, with the real discovery and generator. */
+class ContractTestGenerationTest {
+
+    @TempDir
+    Path project;
+
+    private void source(String relative, String text) throws IOException {
+        Path file = project.resolve(relative);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text);
+    }
+
+    private GenerateConfig config(String failOnFindings) throws URISyntaxException {
+        Path annotations = Path.of(EventConsumer.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        return new GenerateConfig(
+                project, project.resolve("target"), null, null, List.of(annotations), null, null, failOnFindings);
+    }
+
+    private void shop() throws IOException {
+        source("src/main/avro/order.avsc", """
+                {"type":"record","name":"OrderPlaced","namespace":"com.example","fields":[
+                  {"name":"orderId","type":"string"}]}
+                """);
+        source("src/main/java/com/example/OrderPlaced.java", """
+                package com.example;
+                public class OrderPlaced {
+                    public String orderId;
+                }
+                """);
+        source("src/main/java/com/example/ShippingConsumer.java", """
+                package com.example;
+
+                import dev.eventcontracts.annotations.EventConsumer;
+
+                public class ShippingConsumer {
+                    @EventConsumer(queue = "shipping.order-placed")
+                    public void onOrderPlaced(OrderPlaced event) {}
+                }
+                """);
+    }
+
+    @Test
+    void run_consumerWithoutDeadLetterQueue_generatesATestAndReportsTheFinding() throws Exception {
+        shop();
+
+        GenerateOutcome outcome = new ContractTestGeneration().run(config("ERROR"));
+
+        assertThat(outcome.consumerLines())
+                .singleElement()
+                .asString()
+                .startsWith("consumer com.example.ShippingConsumer#onOrderPlaced (@EventConsumer,"
+                        + " queue 'shipping.order-placed', no dead-letter queue");
+        assertThat(outcome.outputDirectory().resolve("com/example/ShippingConsumerContractIT.java"))
+                .exists();
+        assertThat(outcome.summaryLine())
+                .startsWith("event-contracts: 1 consumer found, 1 contract test in"
+                        + " target/generated-test-sources/event-contracts (1 written, 0 deleted)");
+        assertThat(outcome.findingLines())
+                .anySatisfy(f -> assertThat(f.text())
+                        .startsWith("src/main/java/com/example/ShippingConsumer.java:")
+                        .contains("no-dead-letter-queue"));
+        DiscoveryFindings written = new ResultFiles()
+                .readFindings(project.resolve("target/event-contracts/findings.json"))
+                .orElseThrow();
+        assertThat(written.consumers()).containsExactly("com.example.ShippingConsumer#onOrderPlaced");
+        assertThat(written.findings()).anySatisfy(f -> assertThat(f.code()).isEqualTo("no-dead-letter-queue"));
+    }
+
+    @Test
+    void run_failOnFindingsWarning_failsNamingTheFinding() throws Exception {
+        shop();
+
+        GenerateOutcome outcome = new ContractTestGeneration().run(config("warning"));
+
+        assertThat(outcome.failureMessage())
+                .startsWith("event-contracts: ")
+                .contains(" or above (<failOnFindings>):")
+                .contains("no-dead-letter-queue");
+    }
+
+    @Test
+    void run_secondRunWithSameSources_writesNothing() throws Exception {
+        shop();
+        new ContractTestGeneration().run(config(null));
+
+        GenerateOutcome again = new ContractTestGeneration().run(config(null));
+
+        assertThat(again.summaryLine()).contains("(0 written, 0 deleted)");
+    }
+
+    @Test
+    void config_unknownFailOnFindings_namesThePomElement() {
+        assertThatThrownBy(() -> config("sometimes"))
+                .isInstanceOf(InvalidParameterException.class)
+                .hasMessage("Invalid value 'sometimes' for <failOnFindings> (-Deventcontracts.failOnFindings):"
+                        + " use ERROR, WARNING, INFO or NONE (e.g. <failOnFindings>WARNING</failOnFindings>).");
+    }
+}

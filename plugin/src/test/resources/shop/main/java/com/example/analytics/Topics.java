@@ -1,0 +1,7 @@
+package com.example.analytics;
+
+public final class Topics {
+    public static final String PAGE_VIEWS = "analytics.page-views";
+
+    private Topics() {}
+}

@@ -1,0 +1,7 @@
+package com.example.inventory;
+
+public class InvalidOrderException extends RuntimeException {
+    public InvalidOrderException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,9 @@
+package com.example.misc;
+
+public class Broken {
+
+    public void fine() {}
+
+    public void broken( {
+    }
+}

@@ -1,0 +1,11 @@
+package com.example.analytics;
+
+import dev.eventcontracts.junit.ConsumerFixture;
+import dev.eventcontracts.junit.ContractContext;
+
+public class OtherAnalyticsFixture implements ConsumerFixture<AnalyticsListener> {
+    @Override
+    public AnalyticsListener create(ContractContext context) {
+        return new AnalyticsListener();
+    }
+}
