@@ -53,7 +53,8 @@ public final class OrderService {
                 .setPlacedAt(clock.instant())
                 .setDeliveryNote(order.deliveryNote())
                 .build();
-        publisher.publish(EXCHANGE, ORDER_PLACED, AvroMessages.headers(OrderPlaced.getClassSchema()), AvroMessages.encode(event));
+        publisher.publish(
+                EXCHANGE, ORDER_PLACED, AvroMessages.headers(OrderPlaced.getClassSchema()), AvroMessages.encode(event));
         return event;
     }
 }

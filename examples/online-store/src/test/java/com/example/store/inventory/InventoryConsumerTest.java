@@ -57,8 +57,8 @@ class InventoryConsumerTest {
 
         stockService.verify(1, postRequestedFor(urlEqualTo("/stock/reservations"))
                 .withHeader("Idempotency-Key", equalTo("o-1"))
-                .withRequestBody(equalToJson(
-                        "{\"orderId\":\"o-1\",\"lines\":[{\"sku\":\"sku-7\",\"quantity\":2},{\"sku\":\"sku-9\",\"quantity\":1}]}")));
+                .withRequestBody(equalToJson("{\"orderId\":\"o-1\",\"lines\":["
+                        + "{\"sku\":\"sku-7\",\"quantity\":2},{\"sku\":\"sku-9\",\"quantity\":1}]}")));
         assertThat(reservations.snapshot())
                 .isEqualTo(Map.of(
                         "reservedOrders", List.of("o-1"), "reservedUnitsBySku", Map.of("sku-7", 2, "sku-9", 1)));

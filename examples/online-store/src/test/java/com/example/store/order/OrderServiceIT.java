@@ -33,7 +33,8 @@ class OrderServiceIT {
         factory.setUri(uri);
         try (Connection connection = factory.newConnection("order-service-it");
                 Channel channel = connection.createChannel()) {
-            RabbitEventPublisher publisher = new RabbitEventPublisher(connection.createChannel(), Duration.ofSeconds(5));
+            RabbitEventPublisher publisher =
+                    new RabbitEventPublisher(connection.createChannel(), Duration.ofSeconds(5));
             publisher.declareTopicExchange(OrderService.EXCHANGE);
             String queue = "order-service-it-" + UUID.randomUUID();
             channel.queueDeclare(queue, false, true, true, null);
