@@ -6,7 +6,7 @@ assert log.contains("src/main/avro/order.avsc (subject 'shop.OrderPlaced'):")
 assert log.contains("  Schema 'shop.OrderPlaced' is not BACKWARD compatible with v1: 2 incompatibilities.")
 assert log.contains('  1. TYPE_MISMATCH at OrderPlaced.quantity (v1, new reads old, /fields/1/type)')
 assert log.contains('  2. READER_FIELD_MISSING_DEFAULT_VALUE at OrderPlaced.email (v1, new reads old, /fields/2)')
-assert log.contains("     Fix: Give 'email' a default in the new schema")
+assert log.contains("     Fix: Give field 'email' a default in the new schema")
 assert log.contains('BUILD FAILURE')
 
 def compat = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/event-contracts/compatibility.json'))

@@ -12,6 +12,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -21,12 +22,12 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -94,13 +95,14 @@ public final class HarnessBroker implements AutoCloseable {
                 1, new DefaultThreadFactory("harness-broker", true), NioIoHandler.newFactory());
         loop = group.next();
         VirtualHost vhost = new VirtualHost(
-                "/", loop, System::nanoTime, System::currentTimeMillis, new InMemoryMessageStore(), new SecureRandom());
+                "/", loop, System::nanoTime, System::currentTimeMillis, new InMemoryMessageStore(), new Random());
         ConnectionSettings settings = ConnectionSettings.defaults(users, heartbeatSeconds);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 512 * 1024))
                 .childHandler(new AmqpChannelInitializer(settings, vhost, openConnections));
         ChannelFuture bind = bootstrap.bind(bindAddress, requestedPort).awaitUninterruptibly();
         if (!bind.isSuccess()) {

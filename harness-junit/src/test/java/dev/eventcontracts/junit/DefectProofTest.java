@@ -4,6 +4,7 @@ import static dev.eventcontracts.junit.ScenarioRunner.runOne;
 import static dev.eventcontracts.junit.samples.SampleContracts.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventcontracts.junit.samples.CarelessShippingConsumer;
 import dev.eventcontracts.junit.samples.InventoryConsumers.CheckThenActConsumer;
 import dev.eventcontracts.junit.samples.InventoryConsumers.CheckThenActFixture;
 import dev.eventcontracts.junit.samples.InventoryConsumers.EagerDeadLetterConsumer;
@@ -233,6 +234,36 @@ class DefectProofTest {
                 .isEqualTo("ShippingConsumer is not idempotent: delivering OrderPlaced{orderId=o-1} twice (immediate"
                         + " duplicate) sent 2 POST /shipments requests to the HTTP stub (expected 1).");
         assertThat(results.get(1).status()).as(results.get(1).describe()).isEqualTo(ScenarioStatus.PASSED);
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokers")
+    void ignoringHttpErrors_failsTransientRecovers_saysSwallowed_whileCheckingConsumerRetriesAndPasses(
+            BrokerTarget broker) {
+        ConsumerContract careless = ConsumerContract.builder(CarelessShippingConsumer.class, "onOrderPlaced")
+                .queue("shipping.order-placed")
+                .deadLetterQueue("shipping.order-placed.dlq")
+                .idempotencyKey("orderId")
+                .fixture(CarelessShippingConsumer.Fixture.class)
+                .build();
+        ConsumerContract checking = ConsumerContract.builder(ShippingConsumer.class, "onOrderPlaced")
+                .queue("shipping.order-placed")
+                .deadLetterQueue("shipping.order-placed.dlq")
+                .ignoreEffectPaths("requestedAt")
+                .fixture(ShippingConsumer.Fixture.class)
+                .build();
+
+        ScenarioResult result = runOne(broker.uri(), careless, Scenario.TRANSIENT_RECOVERS);
+        var retried =
+                ScenarioRunner.run(broker.uri(), checking, Scenario.TRANSIENT_RECOVERS, Scenario.RETRIES_EXHAUSTED);
+
+        assertThat(result.status()).as(result.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(result.message())
+                .isEqualTo("CarelessShippingConsumer swallows transient failures: OrderPlaced{orderId=o-1} failing"
+                        + " transiently once (its HTTP call got an injected 503 Service Unavailable) was acked anyway"
+                        + " and sent 0 POST /shipments requests to the HTTP stub (expected 1).");
+        assertThat(retried)
+                .allSatisfy(r -> assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.PASSED));
     }
 
     private static int quantityOfSample1(BrokerTarget broker) {

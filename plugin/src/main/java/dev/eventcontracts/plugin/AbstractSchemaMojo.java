@@ -103,9 +103,11 @@ public abstract class AbstractSchemaMojo extends AbstractEventContractsMojo {
     @Parameter(property = "eventcontracts.registryGroup")
     private String registryGroup;
 
+    /** The user's settings, for the {@code <server>} named by {@code registryServerId} (read-only). */
     @Parameter(defaultValue = "${settings}", readonly = true)
     private Settings settings;
 
+    /** Decrypts {@code settings.xml} passwords encrypted with {@code mvn --encrypt-password}. */
     @Component
     private SettingsDecrypter decrypter;
 

@@ -137,7 +137,13 @@ final class MessageQueue {
         if (ttl == null) {
             return QueueEntry.NO_EXPIRY;
         }
-        return vhost.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ttl);
+        return after(vhost.nanoTime(), ttl);
+    }
+
+    /** {@code nanos} plus {@code millis}, saturating below {@link QueueEntry#NO_EXPIRY}. */
+    private static long after(long nanos, long millis) {
+        long delta = TimeUnit.MILLISECONDS.toNanos(millis);
+        return delta >= QueueEntry.NO_EXPIRY - 1 - nanos ? QueueEntry.NO_EXPIRY - 1 : nanos + delta;
     }
 
     /** Delivers ready messages to consumers with capacity, dropping expired ones at the head. */
@@ -215,7 +221,7 @@ final class MessageQueue {
         if (leaseTimer != null) {
             leaseTimer.cancel(false);
         }
-        long due = lastUsedNanos + TimeUnit.MILLISECONDS.toNanos(expires);
+        long due = after(lastUsedNanos, expires);
         leaseTimer = vhost.schedule(
                 () -> {
                     leaseTimer = null;

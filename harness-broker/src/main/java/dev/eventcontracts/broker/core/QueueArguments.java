@@ -140,7 +140,7 @@ record QueueArguments(
             return ((Number) v).longValue();
         }
         if (v instanceof TypedValue t && t.tag() != 'L') {
-            return t.value().longValue();
+            return t.value();
         }
         return null;
     }

@@ -195,7 +195,14 @@ public final class Session {
     }
 
     boolean isReceiving() {
-        return !closed && flowActive;
+        return !closed && flowActive && output.isWritable();
+    }
+
+    /** The client caught up (its output became writable again): deliver what waits. */
+    public void resume() {
+        if (!closed) {
+            dispatchMine(new LinkedHashSet<>());
+        }
     }
 
     boolean hasGlobalCapacity() {

@@ -24,4 +24,11 @@ public interface SessionOutput {
 
     /** A server-sent {@code basic.cancel} (the queue went away). */
     void cancelledByBroker(String consumerTag);
+
+    /**
+     * Whether the client keeps up with what it was sent. While false, consumers on this channel
+     * receive nothing and messages wait in their queues; call {@link Session#resume()} when it
+     * turns true again.
+     */
+    boolean isWritable();
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The contract scenarios as generated tests call them: the constant of
  * {@code dev.eventcontracts.junit.Scenario}, the test method name and the display name. Kept in
- * step with the runtime's enum (the compile-and-run test fails when they drift apart).
+ * step with the runtime's enum ({@code ScenarioTableTest} fails when they drift apart).
  */
 final class ScenarioTable {
 

@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS, no scripts, no external resources)
- * with the verdict, the consumers × scenarios matrix, the schema section, the findings and the
- * violations. Deterministic: no timestamps.
+ * with the verdict, the consumers × scenarios matrix, the schema section, the violations with
+ * their fixes, the findings and the failsafe counts. Deterministic: no timestamps.
  */
 public final class HtmlReport {
 
@@ -58,9 +58,9 @@ public final class HtmlReport {
                 .append("</span> <span class=\"muted\">")
                 .append(escape(verdict.summaryLine()))
                 .append("</span></p>\n");
-        violations(html, verdict);
         matrix(html, inputs);
         schemas(html, inputs);
+        violations(html, verdict);
         findings(html, inputs);
         failsafe(html, inputs);
         html.append("</body>\n</html>\n");

@@ -76,7 +76,7 @@ class CompatibilityCheckTest {
                 .contains("src/main/avro/order.avsc (subject 'shop.OrderPlaced'):")
                 .contains("  Schema 'shop.OrderPlaced' is not BACKWARD compatible with v1: 1 incompatibility.")
                 .contains("READER_FIELD_MISSING_DEFAULT_VALUE at OrderPlaced.email (v1, new reads old")
-                .contains("Fix: Give 'email' a default");
+                .contains("Fix: Give field 'email' a default");
     }
 
     @Test

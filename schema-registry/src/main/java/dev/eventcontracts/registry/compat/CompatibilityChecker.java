@@ -1,6 +1,7 @@
 package dev.eventcontracts.registry.compat;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -57,7 +58,9 @@ public final class CompatibilityChecker {
     /**
      * Checks {@code candidate} against previous versions carrying their registry's version numbers.
      *
-     * @param previous the previous versions, oldest first; the last one is "the latest"
+     * @param previous the previous versions, normally oldest first; they are taken in order of
+     *     their numbers, so "the latest" is the highest number
+     * @throws IllegalArgumentException if two previous versions have the same number
      */
     public CompatibilityReport checkVersions(
             CompatibilityLevel level, List<VersionedSchema> previous, Schema candidate) {
@@ -69,7 +72,7 @@ public final class CompatibilityChecker {
             StrictChecks.invalidDefaults(candidate, found);
         }
         String label = SchemaWalker.rootName(candidate);
-        List<VersionedSchema> targets = targets(level, previous);
+        List<VersionedSchema> targets = targets(level, byVersion(previous));
         List<Integer> checked = new ArrayList<>(targets.size());
         for (VersionedSchema target : targets) {
             checked.add(target.version());
@@ -81,6 +84,19 @@ public final class CompatibilityChecker {
             }
         }
         return new CompatibilityReport(level, nameOf(candidate), checked, new ArrayList<>(found));
+    }
+
+    /** The versions by increasing number ("the latest" is the highest); equal numbers are a caller bug. */
+    private static List<VersionedSchema> byVersion(List<VersionedSchema> previous) {
+        List<VersionedSchema> sorted = new ArrayList<>(previous);
+        sorted.sort(Comparator.comparingInt(VersionedSchema::version));
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).version() == sorted.get(i - 1).version()) {
+                throw new IllegalArgumentException("Previous versions must have distinct numbers, but version '"
+                        + sorted.get(i).version() + "' is given twice.");
+            }
+        }
+        return sorted;
     }
 
     private static List<VersionedSchema> targets(CompatibilityLevel level, List<VersionedSchema> previous) {

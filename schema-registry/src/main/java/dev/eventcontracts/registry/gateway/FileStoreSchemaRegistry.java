@@ -62,8 +62,8 @@ final class FileStoreSchemaRegistry implements SchemaRegistry {
                     return current;
                 }
             }
-            Registered registered = store.create(
-                    groupId, subject, "AVRO", NewVersion.of(candidate.toString(true)), IfExists.UPDATE, false);
+            Registered registered =
+                    store.create(groupId, subject, "AVRO", NewVersion.of(candidate.toString()), IfExists.UPDATE, false);
             return toSchema(registered, history.size() + 1);
         } catch (RegistryException e) {
             if (e.report().isPresent()) {

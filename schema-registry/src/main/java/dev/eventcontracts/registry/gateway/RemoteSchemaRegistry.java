@@ -132,7 +132,7 @@ final class RemoteSchemaRegistry implements SchemaRegistry {
                 }
             }
         }
-        String content = candidate.toString(true);
+        String content = candidate.toString();
         ArtifactMetaData meta;
         try {
             meta = client.createArtifact(
@@ -201,7 +201,12 @@ final class RemoteSchemaRegistry implements SchemaRegistry {
         }
     }
 
-    /** The level an update is checked with by the registry: artifact rule, else global rule. */
+    /**
+     * The level an update is checked with by the registry: artifact rule, else global rule. The
+     * 2.6 client marks the global-rule reads deprecated (moved to its admin client) but still
+     * serves them.
+     */
+    @SuppressWarnings("deprecation")
     private Optional<CompatibilityLevel> ruleInForce(String subject) {
         List<RuleType> artifactRules = read(
                 "list the rules of subject '" + subject + "'",

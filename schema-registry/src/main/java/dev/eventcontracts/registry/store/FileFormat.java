@@ -152,9 +152,8 @@ final class FileFormat {
         JsonNode propertyNode = root.get("properties");
         if (propertyNode != null && propertyNode.isObject()) {
             propertyNode
-                    .fields()
-                    .forEachRemaining(
-                            e -> properties.put(e.getKey(), e.getValue().asText()));
+                    .properties()
+                    .forEach(e -> properties.put(e.getKey(), e.getValue().asText()));
         }
         ArtifactRecord artifact = new ArtifactRecord(
                 textField(file, root, "groupId", ""),
@@ -221,9 +220,7 @@ final class FileFormat {
         if (!node.isObject()) {
             throw corrupt(file, "field '" + field + "' must be an object such as {\"COMPATIBILITY\": \"BACKWARD\"}");
         }
-        var entries = node.fields();
-        while (entries.hasNext()) {
-            var entry = entries.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             try {
                 RuleType type = RuleType.parse(entry.getKey());
                 rules.put(type, type.normalizeConfig(entry.getValue().asText()));

@@ -75,8 +75,13 @@ final class FileStorage implements Storage {
         lock.writeLock().lock();
         try {
             if (!fresh()) {
-                try (FileLock ignored = acquireFileLock()) {
-                    reload();
+                try {
+                    FileLock fileLock = acquireFileLock();
+                    try {
+                        reload();
+                    } finally {
+                        fileLock.release();
+                    }
                 } catch (IOException e) {
                     throw storageFailure("read", e);
                 }
@@ -90,7 +95,9 @@ final class FileStorage implements Storage {
     @Override
     public <T> T write(Function<RegistryState, T> writer) {
         lock.writeLock().lock();
-        try (FileLock ignored = acquireFileLock()) {
+        FileLock fileLock = null;
+        try {
+            fileLock = acquireFileLock();
             if (!fresh()) {
                 reload();
             }
@@ -112,7 +119,15 @@ final class FileStorage implements Storage {
         } catch (IOException e) {
             throw storageFailure("lock", e);
         } finally {
-            lock.writeLock().unlock();
+            try {
+                if (fileLock != null) {
+                    fileLock.release();
+                }
+            } catch (IOException e) {
+                // releasing fails only when the channel is already closed, which also releases the lock
+            } finally {
+                lock.writeLock().unlock();
+            }
         }
     }
 
@@ -328,6 +343,13 @@ final class FileStorage implements Storage {
             }
         }
         writeAtomically(dir.resolve(ARTIFACT_FILE), FileFormat.writeArtifact(artifact, files));
+        try (DirectoryStream<Path> schemas = Files.newDirectoryStream(dir, "v*.avsc")) {
+            for (Path schema : schemas) {
+                if (!files.containsValue(schema.getFileName().toString())) {
+                    Files.deleteIfExists(schema); // a deleted version, or the leftover of an interrupted write
+                }
+            }
+        }
     }
 
     private static void deleteArtifactDirectory(Path dir) throws IOException {

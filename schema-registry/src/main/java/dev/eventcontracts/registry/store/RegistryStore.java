@@ -283,6 +283,33 @@ public final class RegistryStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Deletes one version (the Confluent-compatible API's version delete; Apicurio's own API keeps
+     * versions). Deleting the last version deletes the artifact.
+     */
+    public void deleteVersion(String groupId, String artifactId, String version) {
+        ArtifactKey key = key(groupId, artifactId);
+        storage.write(state -> {
+            ArtifactRecord artifact = artifact(state, key);
+            if (artifact.version(version).isEmpty()) {
+                throw new RegistryException(
+                        RegistryException.Kind.VERSION_NOT_FOUND,
+                        "No version '" + version + "' found for artifact with ID '" + key.artifactId() + "' in group '"
+                                + key.groupId() + "'.");
+            }
+            List<VersionRecord> remaining = artifact.versions().stream()
+                    .filter(v -> !v.version().equals(version))
+                    .toList();
+            if (remaining.isEmpty()) {
+                state.remove(key);
+            } else {
+                state.remove(key);
+                state.put(artifact.withVersions(remaining, now()));
+            }
+            return null;
+        });
+    }
+
     /** The artifact's own rules. */
     public SortedMap<RuleType, String> artifactRules(String groupId, String artifactId) {
         return artifact(groupId, artifactId).rules();
@@ -373,6 +400,9 @@ public final class RegistryStore implements AutoCloseable {
         String versionName = content.version();
         if (versionName == null || versionName.isBlank()) {
             int next = artifact.versions().size() + 1;
+            for (VersionRecord existing : artifact.versions()) {
+                next = Math.max(next, versionNumber(existing, 0) + 1);
+            }
             while (artifact.version(String.valueOf(next)).isPresent()) {
                 next++;
             }

@@ -27,78 +27,111 @@ import java.util.function.LongSupplier;
 /**
  * Registry benchmarks (docs/benchmarks.md): schema content lookups by global id per second
  * through apicurio-registry-client, and registering 1,000 subjects in the file store. Each
- * repetition runs our code and the reference back to back. Run with {@code java -cp
+ * measurement runs our code and the reference back to back. Run with {@code java -cp
  * <test classpath> dev.eventcontracts.registry.bench.RegistryBench [repetitions]}.
  */
 public final class RegistryBench {
 
     private static final int SUBJECTS = 1_000;
-    private static final long LOOKUP_NANOS = 3_000_000_000L;
 
     private RegistryBench() {}
 
     public static void main(String[] args) throws Exception {
         int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 5;
-        List<double[]> lookups = new ArrayList<>();
+        // The registry turns on TCP_NODELAY for the JDK server when it starts first in a JVM; the
+        // reference server starts first here, so set it up front: both run with the same setting.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        lookups(3 * repetitions);
         List<double[]> registrations = new ArrayList<>();
         for (int rep = 0; rep < repetitions; rep++) {
-            lookups.add(new double[] {lookupsFileStore(), lookupsMemory(), lookupsConstantServer()});
             registrations.add(new double[] {
                 registerStore(true), registerStore(false), registerThroughClient(true), registerThroughClient(false)
             });
+            double[] r = registrations.get(rep);
             System.out.printf(
                     Locale.ROOT,
-                    "rep %d: lookups/s file=%.0f memory=%.0f constant-server=%.0f | 1,000 subjects ms"
-                            + " store-file=%.0f store-memory=%.0f client-file=%.0f client-memory=%.0f%n",
+                    "rep %d: 1,000 subjects ms store-file=%.0f store-memory=%.0f client-file=%.0f client-memory=%.0f%n",
                     rep + 1,
-                    lookups.get(rep)[0],
-                    lookups.get(rep)[1],
-                    lookups.get(rep)[2],
-                    registrations.get(rep)[0],
-                    registrations.get(rep)[1],
-                    registrations.get(rep)[2],
-                    registrations.get(rep)[3]);
+                    r[0],
+                    r[1],
+                    r[2],
+                    r[3]);
         }
-        String[] lookupNames = {"embedded, file store", "embedded, memory", "reference: JDK HttpServer, constant body"};
-        for (int i = 0; i < lookupNames.length; i++) {
-            System.out.println("lookups/s " + lookupNames[i] + ": " + summary(lookups, i));
-        }
-        String[] registerNames = {
+        String[] names = {
             "RegistryStore file", "RegistryStore memory", "client -> embedded file", "client -> embedded memory"
         };
-        for (int i = 0; i < registerNames.length; i++) {
-            System.out.println("register 1,000 subjects ms, " + registerNames[i] + ": " + summary(registrations, i));
+        for (int i = 0; i < names.length; i++) {
+            System.out.println("register 1,000 subjects ms, " + names[i] + ": " + summary(registrations, i));
         }
     }
 
-    private static double lookupsFileStore() throws IOException {
+    /**
+     * Lookups per second by global id through apicurio-registry-client, one client thread each:
+     * the embedded registry on a file store, on memory, and the reference (the same JDK server and
+     * client answering a constant body). All three run at once and are measured in alternating
+     * one-second slices, so background load hits them alike.
+     */
+    private static void lookups(int rounds) throws IOException {
         Path dir = Files.createTempDirectory("registry-bench");
-        try (EmbeddedRegistry registry =
-                EmbeddedRegistry.builder().storage(dir).build().start()) {
-            return lookups(registry);
-        }
-    }
-
-    private static double lookupsMemory() throws IOException {
-        try (EmbeddedRegistry registry = EmbeddedRegistry.builder().build().start()) {
-            return lookups(registry);
-        }
-    }
-
-    private static double lookups(EmbeddedRegistry registry) throws IOException {
-        long[] globalIds = new long[100];
-        try (RegistryClient client = RegistryClientFactory.create(registry.uri().toString())) {
-            for (int i = 0; i < globalIds.length; i++) {
-                globalIds[i] = client.createArtifact(null, "subject-" + i, stream(Avsc.numbered("Lookup", i)))
-                        .getGlobalId();
+        HttpServer constant = constantServer();
+        try (EmbeddedRegistry file =
+                        EmbeddedRegistry.builder().storage(dir).build().start();
+                EmbeddedRegistry memory = EmbeddedRegistry.builder().build().start();
+                RegistryClient fileClient =
+                        RegistryClientFactory.create(file.uri().toString());
+                RegistryClient memoryClient =
+                        RegistryClientFactory.create(memory.uri().toString());
+                RegistryClient constantClient = RegistryClientFactory.create(
+                        "http://127.0.0.1:" + constant.getAddress().getPort() + "/apis/registry/v2")) {
+            List<LongSupplier> calls = List.of(
+                    lookupCall(fileClient),
+                    lookupCall(memoryClient),
+                    () -> read(constantClient.getContentByGlobalId(1)));
+            for (LongSupplier call : calls) {
+                perSecond(call, 2_000_000_000L);
             }
-            int[] next = {0};
-            return perSecond(() -> read(client.getContentByGlobalId(globalIds[next[0]++ % globalIds.length])));
+            List<double[]> samples = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                double[] sample = new double[3];
+                for (int i = 0; i < 3; i++) {
+                    sample[i] = perSecond(calls.get(i), 1_000_000_000L);
+                }
+                samples.add(
+                        new double[] {sample[0], sample[1], sample[2], sample[0] / sample[2], sample[1] / sample[2]});
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d: lookups/s file=%.0f memory=%.0f constant=%.0f%n",
+                        round + 1,
+                        sample[0],
+                        sample[1],
+                        sample[2]);
+            }
+            String[] names = {"embedded, file store", "embedded, memory", "reference: JDK HttpServer, constant body"};
+            for (int i = 0; i < names.length; i++) {
+                System.out.println("lookups/s " + names[i] + ": " + summary(samples, i));
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "ratio file/reference: median %.2f; memory/reference: median %.2f%n",
+                    median(samples, 3),
+                    median(samples, 4));
+        } finally {
+            constant.stop(0);
+            ((java.util.concurrent.ExecutorService) constant.getExecutor()).shutdownNow();
         }
     }
 
-    /** The reference: the same JDK server and the same client, answering a constant body with no lookup. */
-    private static double lookupsConstantServer() throws IOException {
+    private static LongSupplier lookupCall(RegistryClient client) {
+        long[] globalIds = new long[100];
+        for (int i = 0; i < globalIds.length; i++) {
+            globalIds[i] = client.createArtifact(null, "subject-" + i, stream(Avsc.numbered("Lookup", i)))
+                    .getGlobalId();
+        }
+        int[] next = {0};
+        return () -> read(client.getContentByGlobalId(globalIds[next[0]++ % globalIds.length]));
+    }
+
+    private static HttpServer constantServer() throws IOException {
         byte[] body = Avsc.ORDER_V1.getBytes(StandardCharsets.UTF_8);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setExecutor(Executors.newFixedThreadPool(8));
@@ -113,14 +146,7 @@ public final class RegistryBench {
             }
         });
         server.start();
-        try (RegistryClient client = RegistryClientFactory.create(
-                "http://127.0.0.1:" + server.getAddress().getPort() + "/apis/registry/v2")) {
-            int[] next = {0};
-            return perSecond(() -> read(client.getContentByGlobalId(1 + next[0]++ % 100)));
-        } finally {
-            server.stop(0);
-            ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
-        }
+        return server;
     }
 
     private static double registerStore(boolean files) throws IOException {
@@ -151,15 +177,11 @@ public final class RegistryBench {
         }
     }
 
-    /** Warms up for a second, then counts calls for {@link #LOOKUP_NANOS}. */
-    private static double perSecond(LongSupplier call) {
-        long warmEnd = System.nanoTime() + 1_000_000_000L;
-        while (System.nanoTime() < warmEnd) {
-            call.getAsLong();
-        }
+    /** Counts calls for the given time. */
+    private static double perSecond(LongSupplier call, long nanos) {
         long count = 0;
         long start = System.nanoTime();
-        long end = start + LOOKUP_NANOS;
+        long end = start + nanos;
         long now;
         while ((now = System.nanoTime()) < end) {
             call.getAsLong();
@@ -180,11 +202,16 @@ public final class RegistryBench {
         return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String summary(List<double[]> runs, int column) {
+    private static double median(List<double[]> runs, int column) {
         double[] values = runs.stream().mapToDouble(r -> r[column]).sorted().toArray();
-        double median = values.length % 2 == 1
+        return values.length % 2 == 1
                 ? values[values.length / 2]
                 : (values[values.length / 2 - 1] + values[values.length / 2]) / 2;
+    }
+
+    private static String summary(List<double[]> runs, int column) {
+        double[] values = runs.stream().mapToDouble(r -> r[column]).sorted().toArray();
+        double median = median(runs, column);
         return String.format(
                 Locale.ROOT,
                 "median %.0f (min %.0f, max %.0f) over %d runs %s",

@@ -38,6 +38,39 @@ class DiagnosticsTest {
     }
 
     @Test
+    void checkVersions_givenOutOfOrder_takesTheHighestNumberAsLatest() {
+        CompatibilityReport report = checker.checkVersions(
+                CompatibilityLevel.BACKWARD,
+                List.of(new VersionedSchema(7, V1), new VersionedSchema(3, ADDS_EMAIL)),
+                ADDS_EMAIL);
+
+        assertThat(report.checkedVersions()).containsExactly(7);
+        assertThat(report.compatible()).isFalse();
+    }
+
+    @Test
+    void checkVersions_sameNumberTwice_isRejected() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> checker.checkVersions(
+                        CompatibilityLevel.FULL,
+                        List.of(new VersionedSchema(3, V1), new VersionedSchema(3, V1)),
+                        ADDS_EMAIL))
+                .withMessageContaining("version '3' is given twice");
+    }
+
+    @Test
+    void equalButDistinctSchemas_areCompatibleInEveryLevel() {
+        Schema copy = new Schema.Parser().parse(ADDS_EMAIL.toString());
+
+        for (CompatibilityLevel level : CompatibilityLevel.values()) {
+            assertThat(checker.check(level, List.of(copy, copy), ADDS_EMAIL).compatible())
+                    .isTrue();
+            assertThat(Schemas.avroSaysCompatible(level, List.of(copy, copy), ADDS_EMAIL))
+                    .isTrue();
+        }
+    }
+
+    @Test
     void nonTransitiveLevel_checksOnlyTheLatest() {
         CompatibilityReport report = checker.check(CompatibilityLevel.BACKWARD, List.of(V1, ADDS_EMAIL), ADDS_EMAIL);
 
@@ -64,6 +97,30 @@ class DiagnosticsTest {
                         org.assertj.core.groups.Tuple.tuple(
                                 "OrderPlaced.lines[].qty", "/fields/0/type/items/fields/0/type"),
                         org.assertj.core.groups.Tuple.tuple("OrderPlaced.tags{}", "/fields/1/type/values"));
+    }
+
+    @Test
+    void nullableRecordInArray_oldReadsNew_explainsInsideTheBranch() {
+        Schema old = record(
+                "OrderPlaced",
+                "{'name':'lines','type':{'type':'array','items':['null',{'type':'record','name':'Line',"
+                        + "'fields':[{'name':'sku','type':'string'},{'name':'qty','type':'int'}]}]}}");
+        Schema candidate = record(
+                "OrderPlaced",
+                "{'name':'lines','type':{'type':'array','items':['null',{'type':'record',"
+                        + "'name':'Line','fields':[{'name':'sku','type':'string'}]}]}}");
+
+        CompatibilityReport report = checker.check(CompatibilityLevel.FORWARD, List.of(old), candidate);
+
+        assertThat(report.compatible())
+                .isEqualTo(Schemas.avroSaysCompatible(CompatibilityLevel.FORWARD, List.of(old), candidate));
+        assertThat(report.incompatibilities()).singleElement().satisfies(i -> {
+            assertThat(i.kind()).isEqualTo(IncompatibilityKind.READER_FIELD_MISSING_DEFAULT_VALUE);
+            assertThat(i.direction()).isEqualTo(Direction.OLD_READS_NEW);
+            assertThat(i.path()).isEqualTo("OrderPlaced.lines[].qty");
+            assertThat(i.jsonPointer()).isEqualTo("/fields/0/type/items/1/fields/1");
+            assertThat(i.message()).contains("Field 'qty' (int) of record 'Line' is missing from the new schema");
+        });
     }
 
     @Test

@@ -97,7 +97,7 @@ class RemoteFaultsTest {
     @Test
     void slowResponses_timeOutAndAreRetried() {
         wireMock.stubFor(
-                get(urlPathEqualTo(VERSIONS)).willReturn(okJson(VERSION_LIST).withFixedDelay(3000)));
+                get(urlPathEqualTo(VERSIONS)).willReturn(okJson(VERSION_LIST).withFixedDelay(1000)));
 
         try (SchemaRegistry registry = remote(config().withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(200)))) {
             assertThatThrownBy(() -> registry.history("orders-value"))

@@ -168,6 +168,22 @@ class CcompatApiTest {
     }
 
     @Test
+    void deleteVersion_removesOnlyThatVersion() {
+        register("orders-value", ORDER_V1);
+        register("orders-value", ORDER_V2);
+
+        Http.Reply deleted = http.send("DELETE", "/subjects/orders-value/versions/2", (String) null, Map.of());
+
+        assertThat(deleted.json().asInt()).isEqualTo(2);
+        assertThat(http.get("/subjects/orders-value/versions").json()).hasToString("[1]");
+        assertThat(http.send("DELETE", "/subjects/orders-value/versions/2", (String) null, Map.of())
+                        .json()
+                        .path("error_code")
+                        .asInt())
+                .isEqualTo(40402);
+    }
+
+    @Test
     void groupHeader_selectsAnApicurioGroup() {
         Map<String, String> inGroup = Map.of("Content-Type", "application/json", "X-Registry-GroupId", "payments");
         http.send("POST", "/subjects/orders-value/versions", body(ORDER_V1), inGroup);

@@ -188,6 +188,24 @@ class FileStoreTest {
     }
 
     @Test
+    void deleteVersion_removesItsSchemaFile_andKeepsTheOthers() {
+        createOrders();
+        try (RegistryStore store = RegistryStore.open(dir)) {
+            store.addVersion(null, "orders-value", NewVersion.of(ORDER_V2));
+            store.deleteVersion(null, "orders-value", "1");
+        }
+
+        Path artifactDir = dir.resolve("groups/default/orders-value");
+        assertThat(artifactDir.resolve("v1.avsc")).doesNotExist();
+        assertThat(artifactDir.resolve("v2.avsc")).exists();
+        try (RegistryStore store = RegistryStore.open(dir)) {
+            assertThat(store.artifact(null, "orders-value").versions())
+                    .extracting(VersionRecord::version)
+                    .containsExactly("2");
+        }
+    }
+
+    @Test
     void idsThatAreNotFileNames_areEncoded() {
         try (RegistryStore store = RegistryStore.open(dir)) {
             store.create("com.acme/x", "../orders:value", null, NewVersion.of(ORDER_V1), IfExists.FAIL, false);

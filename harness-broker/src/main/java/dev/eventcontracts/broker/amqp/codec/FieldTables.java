@@ -196,10 +196,10 @@ public final class FieldTables {
         } else if (value instanceof TypedValue t) {
             out.writeByte(t.tag());
             switch (t.tag()) {
-                case 'B' -> out.writeByte(t.value().intValue());
-                case 'u' -> out.writeShort(t.value().intValue());
-                case 'i' -> out.writeInt((int) t.value().longValue());
-                case 'L' -> out.writeLong(t.value().longValue());
+                case 'B' -> out.writeByte((int) t.value());
+                case 'u' -> out.writeShort((int) t.value());
+                case 'i' -> out.writeInt((int) t.value());
+                case 'L' -> out.writeLong(t.value());
                 default -> throw new IllegalArgumentException("unsupported typed value tag '" + t.tag() + "'");
             }
         } else {

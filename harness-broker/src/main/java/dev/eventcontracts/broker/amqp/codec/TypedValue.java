@@ -6,6 +6,6 @@ package dev.eventcontracts.broker.amqp.codec;
  * kept so that the value is re-encoded exactly as received.
  *
  * @param tag the one-byte type tag
- * @param value the value, widened to a {@link Number}
+ * @param value the value, widened to a long
  */
-public record TypedValue(char tag, Number value) {}
+public record TypedValue(char tag, long value) {}

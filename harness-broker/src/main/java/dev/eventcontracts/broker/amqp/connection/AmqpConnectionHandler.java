@@ -19,6 +19,7 @@ import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
@@ -128,6 +129,22 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter {
         } else {
             ctx.close();
         }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (ctx.channel().isWritable() && state == State.OPEN) {
+            for (ChannelContext ch : List.copyOf(channels.values())) {
+                if (!ch.isClosing()) {
+                    ch.session().resume();
+                }
+            }
+        }
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    boolean isWritable() {
+        return ctx.channel().isWritable();
     }
 
     @Override

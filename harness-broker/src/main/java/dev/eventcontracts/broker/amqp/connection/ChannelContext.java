@@ -24,6 +24,7 @@ final class ChannelContext implements SessionOutput {
     private AmqpMethod pendingPublish;
     private BasicProperties pendingProperties;
     private byte[] pendingBody;
+    private int pendingSize;
     private int pendingFilled;
     private String lastExchange = "";
     private String lastRoutingKey = "";
@@ -205,6 +206,9 @@ final class ChannelContext implements SessionOutput {
         }
     }
 
+    /** RabbitMQ's default {@code max_message_size}: 128 MiB. */
+    static final long MAX_MESSAGE_SIZE = 134217728L;
+
     /** A content header for the pending publish. */
     void onHeader(ContentHeader header) {
         if (header.classId() != 60) {
@@ -212,14 +216,16 @@ final class ChannelContext implements SessionOutput {
                     AmqpException.UNEXPECTED_FRAME,
                     "content header for class " + header.classId() + " does not match method class 60");
         }
-        if (header.bodySize() > Integer.MAX_VALUE - 8) {
-            throw AmqpException.of(
-                    AmqpException.FRAME_ERROR, "message body of " + header.bodySize() + " bytes is too large");
+        if (header.bodySize() < 0 || header.bodySize() > MAX_MESSAGE_SIZE) {
+            pendingPublish = null;
+            throw AmqpException.preconditionFailed(
+                    "message size " + header.bodySize() + " is larger than configured max size " + MAX_MESSAGE_SIZE);
         }
         pendingProperties = header.properties();
-        pendingBody = new byte[(int) header.bodySize()];
+        pendingSize = (int) header.bodySize();
+        pendingBody = new byte[Math.min(pendingSize, 65536)];
         pendingFilled = 0;
-        if (pendingBody.length == 0) {
+        if (pendingSize == 0) {
             completePublish();
         }
     }
@@ -230,14 +236,19 @@ final class ChannelContext implements SessionOutput {
 
     /** A body frame for the pending publish. */
     void onBody(byte[] bytes) {
-        if (pendingFilled + bytes.length > pendingBody.length) {
+        if (pendingFilled + bytes.length > pendingSize) {
             throw AmqpException.of(
                     AmqpException.FRAME_ERROR,
-                    "content body exceeds the declared size of " + pendingBody.length + " bytes on channel " + number);
+                    "content body exceeds the declared size of " + pendingSize + " bytes on channel " + number);
+        }
+        if (pendingFilled + bytes.length > pendingBody.length) {
+            int grown =
+                    (int) Math.min(pendingSize, Math.max(pendingFilled + (long) bytes.length, 2L * pendingBody.length));
+            pendingBody = java.util.Arrays.copyOf(pendingBody, grown);
         }
         System.arraycopy(bytes, 0, pendingBody, pendingFilled, bytes.length);
         pendingFilled += bytes.length;
-        if (pendingFilled == pendingBody.length) {
+        if (pendingFilled == pendingSize) {
             completePublish();
         }
     }
@@ -307,6 +318,11 @@ final class ChannelContext implements SessionOutput {
         } else {
             reply(60, 120, sequence, multiple, false);
         }
+    }
+
+    @Override
+    public boolean isWritable() {
+        return connection.isWritable();
     }
 
     @Override

@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.ConsoleNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +19,10 @@ import java.util.List;
  */
 public final class HttpStub implements AutoCloseable {
 
+    private static final String INJECTED = "X-Event-Contracts-Injected";
+
     private final WireMockServer server;
+    private StubMapping failure;
     private final Normalizer normalizer;
 
     /** Starts the server. */
@@ -48,9 +52,37 @@ public final class HttpStub implements AutoCloseable {
         server.resetRequests();
     }
 
-    /** The requests recorded since the last reset, in arrival order. */
+    /**
+     * Answers every request with {@code 503 Service Unavailable} until {@link #succeedRequests()}:
+     * a transient failure of the downstream service. Such requests are not recorded as effects.
+     */
+    public synchronized void failRequests() {
+        if (failure == null) {
+            failure = server.stubFor(
+                    any(anyUrl())
+                            .atPriority(1)
+                            .willReturn(
+                                    aResponse()
+                                            .withStatus(503)
+                                            .withHeader(INJECTED, "true")
+                                            .withBody(
+                                                    "{\"error\":\"service unavailable (transient failure injected by event-contracts)\"}")));
+        }
+    }
+
+    /** Ends {@link #failRequests()}. */
+    public synchronized void succeedRequests() {
+        if (failure != null) {
+            server.removeStub(failure);
+            failure = null;
+        }
+    }
+
+    /** The requests recorded since the last reset, in arrival order, without injected failures. */
     public List<Effects.HttpCall> recorded() {
         return server.getAllServeEvents().stream()
+                .filter(e -> e.getResponse() == null
+                        || !e.getResponse().getHeaders().getHeader(INJECTED).isPresent())
                 .sorted(Comparator.comparing(e -> e.getRequest().getLoggedDate()))
                 .map(ServeEvent::getRequest)
                 .map(r -> new Effects.HttpCall(r.getMethod().getName(), r.getUrl(), normalizer.body(r.getBody())))

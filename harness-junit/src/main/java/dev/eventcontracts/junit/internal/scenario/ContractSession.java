@@ -106,7 +106,8 @@ public final class ContractSession implements AutoCloseable {
         } catch (BaselineException e) {
             verdict = Verdict.error(e.getMessage());
         } catch (IOException | RuntimeException e) {
-            verdict = Verdict.error(scenario.id() + " could not run against " + brokerDisplay() + ": " + e);
+            Throwable cause = e.getCause() != null && e.getMessage() == null ? e.getCause() : e;
+            verdict = Verdict.error(scenario.id() + " could not run against " + brokerDisplay() + ": " + cause);
         }
         ScenarioResult result = new ScenarioResult(
                 scenario, verdict.status(), verdict.message(), verdict.fix(), (System.nanoTime() - start) / 1_000_000);

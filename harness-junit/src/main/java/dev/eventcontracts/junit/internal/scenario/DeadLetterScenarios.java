@@ -78,7 +78,7 @@ final class DeadLetterScenarios {
         Sample s1 = base.samples().get(0);
         try (Run run = session.newRun()) {
             run.injectTransient(
-                    FaultPlan.transientFailure(mode(base), i -> messageId(1).equals(i.messageId())));
+                    FaultPlan.transientFailure(mode(base), i -> messageId(1).equals(i.messageId()), session.http()));
             run.start(run.newConsumer(), 1, 1, AckPolicy.ACK);
             run.publish(s1, messageId(1));
             Fate fate = awaitFate(run, messageId(1));
@@ -93,7 +93,7 @@ final class DeadLetterScenarios {
         Sample s1 = base.samples().get(0);
         try (Run run = session.newRun()) {
             FaultPlan.Mode mode = mode(base);
-            run.injectTransient(FaultPlan.transientFailure(mode, i -> i.attempt() == 1));
+            run.injectTransient(FaultPlan.transientFailure(mode, i -> i.attempt() == 1, session.http()));
             run.start(run.newConsumer(), 1, 1, AckPolicy.ACK);
             run.publish(s1, messageId(1));
             Fate fate = awaitFate(run, messageId(1));
@@ -200,7 +200,7 @@ final class DeadLetterScenarios {
         }
         try (Run run = session.newRun()) {
             run.injectTransient(FaultPlan.transientFailure(
-                    FaultPlan.Mode.BOUNDARY, i -> "p-persistent-failure".equals(i.messageId())));
+                    FaultPlan.Mode.BOUNDARY, i -> "p-persistent-failure".equals(i.messageId()), session.http()));
             run.injectNonRetryable(i -> "p-non-retryable".equals(i.messageId()));
             run.start(run.newConsumer(), 1, 1, AckPolicy.ACK);
             published.forEach((id, sample) -> run.publish(sample, id));
@@ -266,12 +266,17 @@ final class DeadLetterScenarios {
     }
 
     private static FaultPlan.Mode mode(Baseline base) {
-        return base.publishes() ? FaultPlan.Mode.PUBLISHER : FaultPlan.Mode.BOUNDARY;
+        if (base.publishes()) {
+            return FaultPlan.Mode.PUBLISHER;
+        }
+        return base.effects().http().isEmpty() ? FaultPlan.Mode.BOUNDARY : FaultPlan.Mode.HTTP;
     }
 
     static String injected(FaultPlan.Mode mode) {
-        return mode == FaultPlan.Mode.PUBLISHER
-                ? "its publish failed with an injected connection reset"
-                : "an injected connection reset before the handler ran";
+        return switch (mode) {
+            case PUBLISHER -> "its publish failed with an injected connection reset";
+            case HTTP -> "its HTTP call got an injected 503 Service Unavailable";
+            case BOUNDARY -> "an injected connection reset before the handler ran";
+        };
     }
 }

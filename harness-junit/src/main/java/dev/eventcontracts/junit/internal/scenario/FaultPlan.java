@@ -1,21 +1,24 @@
 package dev.eventcontracts.junit.internal.scenario;
 
 import dev.eventcontracts.junit.internal.amqp.ListenerContainer.Incoming;
+import dev.eventcontracts.junit.internal.effects.HttpStub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.function.Predicate;
 
 /**
- * Transient failures a scenario injects. In {@link Mode#PUBLISHER} mode the consumer's first
- * publish in a targeted attempt fails, so the failure travels through the consumer's own code;
- * consumers that publish nothing fail at the handler boundary ({@link Mode#BOUNDARY}), as if
- * their first I/O had failed.
+ * Transient failures a scenario injects where the consumer does I/O, so the failure travels
+ * through the consumer's own code: in {@link Mode#PUBLISHER} mode its first publish in a targeted
+ * attempt fails; in {@link Mode#HTTP} mode the HTTP stub answers 503 during the attempt; a
+ * consumer that does neither fails at the handler boundary ({@link Mode#BOUNDARY}), as if its
+ * first I/O had failed.
  */
 final class FaultPlan {
 
     /** Where the failure is injected. */
     enum Mode {
         PUBLISHER,
+        HTTP,
         BOUNDARY
     }
 
@@ -23,18 +26,20 @@ final class FaultPlan {
     private final Predicate<Incoming> target;
     private final ThreadLocal<Incoming> current = new ThreadLocal<>();
     private final ThreadLocal<Boolean> fired = ThreadLocal.withInitial(() -> false);
+    private final HttpStub http;
 
-    private FaultPlan(Mode mode, Predicate<Incoming> target) {
+    private FaultPlan(Mode mode, Predicate<Incoming> target, HttpStub http) {
         this.mode = mode;
         this.target = target;
+        this.http = http;
     }
 
     static FaultPlan none() {
-        return new FaultPlan(Mode.BOUNDARY, i -> false);
+        return new FaultPlan(Mode.BOUNDARY, i -> false, null);
     }
 
-    static FaultPlan transientFailure(Mode mode, Predicate<Incoming> target) {
-        return new FaultPlan(mode, target);
+    static FaultPlan transientFailure(Mode mode, Predicate<Incoming> target, HttpStub http) {
+        return new FaultPlan(mode, target, http);
     }
 
     Mode mode() {
@@ -49,9 +54,16 @@ final class FaultPlan {
             fired.set(true);
             throw failure("before the handler ran", incoming);
         }
+        if (mode == Mode.HTTP && target.test(incoming)) {
+            fired.set(true);
+            http.failRequests();
+        }
     }
 
     void exit() {
+        if (mode == Mode.HTTP && fired.get()) {
+            http.succeedRequests();
+        }
         current.remove();
     }
 

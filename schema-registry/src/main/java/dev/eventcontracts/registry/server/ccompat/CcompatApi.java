@@ -49,6 +49,11 @@ public final class CcompatApi extends ApiHandler {
                 Route.of("POST", "subjects/{s}", this::lookup),
                 Route.of("DELETE", "subjects/{s}", this::deleteSubject),
                 Route.of("GET", "subjects/{s}/versions", this::versions),
+                Route.of("DELETE", "subjects/{s}/versions/{v}", (c, p) -> {
+                    Registered deleted = version(c, p.get(0), p.get(1));
+                    store.deleteVersion(group(c), p.get(0), deleted.version().version());
+                    return reply(200, number(deleted.version()));
+                }),
                 Route.of(
                         "GET",
                         "subjects/{s}/versions/{v}",
