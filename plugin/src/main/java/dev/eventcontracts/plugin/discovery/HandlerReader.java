@@ -58,12 +58,33 @@ final class HandlerReader {
         String id = simple(consumerClass) + "#" + method.getNameAsString();
         CompilationUnit unit = source.unit();
 
-        Optional<String> queue = queue(annotation, kind, id, file);
+        Optional<AnnotationExpr> binding = kind == ListenerAnnotation.RABBIT_LISTENER
+                ? firstAnnotation(AttributeValues.attribute(annotation, "bindings"))
+                : Optional.empty();
+        Optional<String> queue = binding.isPresent()
+                ? firstAnnotation(AttributeValues.attribute(binding.get(), "value"))
+                        .flatMap(q -> queueOf(q, id, file))
+                : queue(annotation, kind, id, file);
         if (queue.isEmpty()) {
+            if (binding.isPresent()) {
+                findings.add(new Finding(
+                        Severity.WARNING,
+                        "no-queue",
+                        id
+                                + " binds no named @Queue in @RabbitListener(bindings = ...); no contract test is generated.",
+                        file,
+                        SourceTree.line(binding.get())));
+            }
             return Optional.empty();
         }
         String exchange = "";
         String routingKey = "";
+        if (binding.isPresent()) {
+            exchange = firstAnnotation(AttributeValues.attribute(binding.get(), "exchange"))
+                    .map(x -> nameOf(x, id, file))
+                    .orElse("");
+            routingKey = text(binding.get(), "key", id, file);
+        }
         String dlq = "";
         int maxAttempts = DEFAULT_MAX_ATTEMPTS;
         List<String> nonRetryable = List.of();
@@ -190,6 +211,32 @@ final class HandlerReader {
                 file,
                 SourceTree.line(annotation)));
         return Optional.empty();
+    }
+
+    /** The annotation an attribute holds, or the first of an array of annotations. */
+    private static Optional<AnnotationExpr> firstAnnotation(Optional<Expression> value) {
+        if (value.isEmpty()) {
+            return Optional.empty();
+        }
+        Expression e = value.get();
+        if (e.isArrayInitializerExpr()) {
+            return e.asArrayInitializerExpr().getValues().stream()
+                    .filter(Expression::isAnnotationExpr)
+                    .map(Expression::asAnnotationExpr)
+                    .findFirst();
+        }
+        return e.isAnnotationExpr() ? Optional.of(e.asAnnotationExpr()) : Optional.empty();
+    }
+
+    private Optional<String> queueOf(AnnotationExpr queue, String id, Path file) {
+        String name = nameOf(queue, id, file);
+        return name.isEmpty() ? Optional.empty() : Optional.of(name);
+    }
+
+    /** {@code @Queue}/{@code @Exchange}: {@code value} or {@code name}. */
+    private String nameOf(AnnotationExpr annotation, String id, Path file) {
+        String value = text(annotation, "value", id, file);
+        return value.isEmpty() ? text(annotation, "name", id, file) : value;
     }
 
     private String text(AnnotationExpr annotation, String attribute, String id, Path file) {

@@ -41,10 +41,17 @@ class ConsumerDiscoveryTest {
                         "com.example.inventory.InventoryConsumer#onOrderPlaced",
                         "com.example.misc.MiscListeners#onPrice",
                         "com.example.misc.MiscListeners#onRefund",
+                        "com.example.returns.ReturnsListener#onReturn",
                         "com.example.shipping.ShippingListener#ship");
         assertThat(result.consumers())
                 .extracting(ConsumerModel::annotation)
-                .containsExactly("KafkaListener", "EventConsumer", "Incoming", "SqsListener", "RabbitListener");
+                .containsExactly(
+                        "KafkaListener",
+                        "EventConsumer",
+                        "Incoming",
+                        "SqsListener",
+                        "RabbitListener",
+                        "RabbitListener");
     }
 
     @Test
@@ -76,6 +83,15 @@ class ConsumerDiscoveryTest {
         assertThat(analytics.previousWriterSchemas())
                 .extracting(p -> p.getFileName().toString())
                 .containsExactly("page-viewed.v1.avsc");
+    }
+
+    @Test
+    void rabbitListenerWithQueueBinding_readsQueueExchangeAndKey() {
+        ConsumerModel returns = consumer("com.example.returns.ReturnsListener#onReturn");
+
+        assertThat(returns.queue()).isEqualTo("returns.order-placed");
+        assertThat(returns.exchange()).isEqualTo("orders");
+        assertThat(returns.routingKey()).isEqualTo("order.*");
     }
 
     @Test

@@ -67,8 +67,9 @@ class ContractTestGeneratorTest {
                         "com/example/inventory/InventoryConsumerContractIT.java",
                         "com/example/misc/MiscListenersOnPriceContractIT.java",
                         "com/example/misc/MiscListenersOnRefundContractIT.java",
+                        "com/example/returns/ReturnsListenerContractIT.java",
                         "com/example/shipping/ShippingListenerContractIT.java");
-        assertThat(result.written()).hasSize(5);
+        assertThat(result.written()).hasSize(6);
     }
 
     @Test
