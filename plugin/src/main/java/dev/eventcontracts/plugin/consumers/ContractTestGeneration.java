@@ -17,7 +17,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The {@code generate-contract-tests} core: discovers the consumers, generates one contract test
+ * The {@code generate-contract-tests} core: discovers the consumers, adds the writer versions
+ * registered for their payload subjects ({@link RegisteredWriters}), generates one contract test
  * per consumer, writes {@code findings.json} for the gate, and decides on {@code failOnFindings}.
  */
 public final class ContractTestGeneration {
