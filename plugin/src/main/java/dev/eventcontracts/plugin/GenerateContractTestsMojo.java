@@ -21,7 +21,9 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * JavaParser and generates one JUnit 5 contract test per consumer under {@code
  * target/generated-test-sources/event-contracts}, which it adds as a test source root. Logs the
  * consumers and the findings (e.g. a consumer without a dead-letter queue) and writes them to
- * {@code target/event-contracts/findings.json} for the {@code verify} gate.
+ * {@code target/event-contracts/findings.json} for the {@code verify} gate. Scenario (n) reads a
+ * message written with every version of the payload's subject registered in the committed file
+ * store ({@code registryDirectory}).
  */
 @Mojo(
         name = GenerateContractTestsMojo.GOAL,
@@ -53,6 +55,30 @@ public class GenerateContractTestsMojo extends AbstractEventContractsMojo {
      */
     @Parameter(property = "eventcontracts.schemaDirectory")
     private File schemaDirectory;
+
+    /**
+     * The registry file store (committed in the repository, as for {@code check-compatibility}):
+     * every version registered under a consumer's payload subject (the schema's full name) is
+     * written to {@code target/event-contracts/writers/<subject>.v<N>.avsc} and tried in scenario
+     * (n). A missing directory or an unregistered subject adds nothing. Default:
+     * {@code src/main/registry}.
+     *
+     * <pre>{@code
+     * <registryDirectory>${project.basedir}/src/main/registry</registryDirectory>
+     * }</pre>
+     */
+    @Parameter(property = "eventcontracts.registryDirectory")
+    private File registryDirectory;
+
+    /**
+     * The Apicurio group of the subjects in {@code registryDirectory}. Default: {@code default}.
+     *
+     * <pre>{@code
+     * <registryGroup>orders</registryGroup>
+     * }</pre>
+     */
+    @Parameter(property = "eventcontracts.registryGroup")
+    private String registryGroup;
 
     /**
      * The lowest finding severity that fails the build here: {@code ERROR} (e.g. an unparsable
@@ -117,7 +143,9 @@ public class GenerateContractTestsMojo extends AbstractEventContractsMojo {
                 classpath,
                 schemaDirectory == null ? null : List.of(schemaDirectory.toPath()),
                 output,
-                failOnFindings);
+                failOnFindings,
+                path(registryDirectory),
+                registryGroup);
         GenerateOutcome outcome = new ContractTestGeneration().run(config);
         project().addTestCompileSourceRoot(outcome.outputDirectory().toString());
         for (String consumer : outcome.consumerLines()) {

@@ -17,7 +17,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The {@code generate-contract-tests} core: discovers the consumers, generates one contract test
+ * The {@code generate-contract-tests} core: discovers the consumers, adds the writer versions
+ * registered for their payload subjects ({@link RegisteredWriters}), generates one contract test
  * per consumer, writes {@code findings.json} for the gate, and decides on {@code failOnFindings}.
  */
 public final class ContractTestGeneration {
@@ -30,8 +31,13 @@ public final class ContractTestGeneration {
         List<Path> test = existing(config.testSourceRoots());
         DiscoveryResult discovered = new ConsumerDiscovery()
                 .discover(new DiscoveryRequest(main, test, config.classpath(), existing(config.schemaDirectories())));
-        GenerationResult generated = new ContractTestGenerator(config.projectDirectory())
-                .generate(discovered.consumers(), config.outputDirectory());
+        List<RegisteredWriters.Enriched> enriched = new RegisteredWriters(
+                        config.registryDirectory(), config.registryGroup(), config.writersDirectory())
+                .enrich(discovered.consumers());
+        List<ConsumerModel> models =
+                enriched.stream().map(RegisteredWriters.Enriched::model).toList();
+        GenerationResult generated =
+                new ContractTestGenerator(config.projectDirectory()).generate(models, config.outputDirectory());
 
         List<Finding> findings = discovered.findings().stream()
                 .map(f -> new Finding(f.severity().name(), f.code(), f.message(), display(config, f.file()), f.line()))
@@ -45,13 +51,15 @@ public final class ContractTestGeneration {
                         new DiscoveryFindings(DiscoveryFindings.FORMAT_VERSION, consumers, findings));
 
         List<String> consumerLines = new ArrayList<>();
-        for (ConsumerModel c : discovered.consumers()) {
+        for (RegisteredWriters.Enriched e : enriched) {
+            ConsumerModel c = e.model();
             consumerLines.add("consumer " + c.id() + " (@" + c.annotation() + ", queue '" + c.queue() + "', "
                     + (c.deadLetterQueue().isEmpty()
                             ? "no dead-letter queue"
                             : "dead-letter queue '" + c.deadLetterQueue() + "'")
                     + (c.fixtureClass() == null ? ", no fixture: judged on effects" : ", fixture " + c.fixtureClass())
-                    + ")");
+                    + ", scenario (n) tries " + plural(e.writerLabels().size(), "writer version") + ": "
+                    + String.join(", ", e.writerLabels()) + ")");
         }
         List<GenerateOutcome.FindingLine> findingLines = findings.stream()
                 .map(f -> new GenerateOutcome.FindingLine(f.severity(), location(f) + f.code() + ": " + f.message()))

@@ -1,6 +1,8 @@
 package dev.eventcontracts.plugin.consumers;
 
 import dev.eventcontracts.plugin.problems.InvalidParameterException;
+import dev.eventcontracts.plugin.schemas.CheckConfig;
+import dev.eventcontracts.plugin.schemas.RegistrySelection;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +20,9 @@ import java.util.Objects;
  * @param outputDirectory where tests go; default {@code target/generated-test-sources/event-contracts}
  * @param failOnFindings the lowest finding severity that fails the build ({@code ERROR},
  *     {@code WARNING}, {@code INFO}) or {@code NONE}; default {@code ERROR}
+ * @param registryDirectory the committed registry file store whose registered versions of each
+ *     payload subject scenario (n) tries; default {@code src/main/registry}
+ * @param registryGroup the Apicurio group of the subjects; default {@code default}
  */
 public record GenerateConfig(
         Path projectDirectory,
@@ -27,7 +32,9 @@ public record GenerateConfig(
         List<Path> classpath,
         List<Path> schemaDirectories,
         Path outputDirectory,
-        String failOnFindings) {
+        String failOnFindings,
+        Path registryDirectory,
+        String registryGroup) {
 
     /** Fills in defaults. */
     public GenerateConfig {
@@ -51,10 +58,21 @@ public record GenerateConfig(
                     "use ERROR, WARNING, INFO or NONE (e.g. <failOnFindings>WARNING</failOnFindings>).");
         }
         failOnFindings = threshold;
+        registryDirectory = registryDirectory == null
+                ? projectDirectory.resolve(CheckConfig.DEFAULT_REGISTRY_DIRECTORY)
+                : registryDirectory;
+        registryGroup = registryGroup == null || registryGroup.isBlank()
+                ? RegistrySelection.DEFAULT_GROUP
+                : registryGroup.trim();
     }
 
     private static List<Path> orDefault(List<Path> paths, Path fallback) {
         return paths == null || paths.isEmpty() ? List.of(fallback) : List.copyOf(paths);
+    }
+
+    /** {@code target/event-contracts/writers}: the registered writer versions as {@code <subject>.v<N>.avsc}. */
+    public Path writersDirectory() {
+        return buildDirectory.resolve("event-contracts").resolve("writers");
     }
 
     /** {@code target/event-contracts/findings.json}, read by the {@code verify} gate. */

@@ -30,6 +30,7 @@ public final class HtmlReport {
             table{border-collapse:collapse;margin:.5rem 0}
             th,td{border:1px solid #d0d7de;padding:.3rem .5rem;text-align:left;vertical-align:top}
             th{background:#f6f8fa}
+            #matrix td:first-child{max-width:24rem;overflow-wrap:anywhere}
             td.cell{text-align:center;font-weight:600;min-width:1.6rem}
             td.PASSED{background:#dafbe1;color:#1a7f37}td.FAILED,td.ERROR{background:#ffebe9;color:#cf222e}
             td.SKIPPED{background:#fff8c5;color:#9a6700}td.NOT_RUN{color:#8c959f}

@@ -7,11 +7,13 @@ import dev.eventcontracts.annotations.EventConsumer;
 import dev.eventcontracts.plugin.problems.InvalidParameterException;
 import dev.eventcontracts.plugin.results.DiscoveryFindings;
 import dev.eventcontracts.plugin.results.ResultFiles;
+import dev.eventcontracts.registry.gateway.SchemaRegistry;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +36,16 @@ class ContractTestGenerationTest {
                 .getLocation()
                 .toURI());
         return new GenerateConfig(
-                project, project.resolve("target"), null, null, List.of(annotations), null, null, failOnFindings);
+                project,
+                project.resolve("target"),
+                null,
+                null,
+                List.of(annotations),
+                null,
+                null,
+                failOnFindings,
+                null,
+                null);
     }
 
     private void shop() throws IOException {
@@ -107,6 +118,105 @@ class ContractTestGenerationTest {
         GenerateOutcome again = new ContractTestGeneration().run(config(null));
 
         assertThat(again.summaryLine()).contains("(0 written, 0 deleted)");
+    }
+
+    private static final String V1 = """
+            {"type":"record","name":"OrderPlaced","namespace":"com.example","fields":[
+              {"name":"orderId","type":"string"},{"name":"legacyChannel","type":"string"}]}
+            """;
+
+    private static final String V2 = """
+            {"type":"record","name":"OrderPlaced","namespace":"com.example","fields":[
+              {"name":"orderId","type":"string"},{"name":"total","type":"long","default":0}]}
+            """;
+
+    private void register(String subject, String... schemas) {
+        try (SchemaRegistry registry = SchemaRegistry.fileStore(project.resolve("src/main/registry"))) {
+            for (String schema : schemas) {
+                registry.register(subject, new Schema.Parser().parse(schema));
+            }
+        }
+    }
+
+    private Path generatedTest() {
+        return project.resolve(
+                "target/generated-test-sources/event-contracts/com/example/ShippingConsumerContractIT.java");
+    }
+
+    @Test
+    void run_subjectWithTwoRegisteredVersions_triesBothAndTheCurrentSchema() throws Exception {
+        shop();
+        register("com.example.OrderPlaced", V1, V2);
+
+        GenerateOutcome outcome = new ContractTestGeneration().run(config(null));
+
+        Path writers = project.resolve("target/event-contracts/writers");
+        assertThat(writers.resolve("com.example.OrderPlaced.v1.avsc")).exists();
+        assertThat(writers.resolve("com.example.OrderPlaced.v2.avsc")).exists();
+        assertThat(new Schema.Parser()
+                        .parse(writers.resolve("com.example.OrderPlaced.v1.avsc")
+                                .toFile()))
+                .isEqualTo(new Schema.Parser().parse(V1));
+        assertThat(Files.readString(writers.resolve("com.example.OrderPlaced.v2.avsc")))
+                .as("pretty-printed")
+                .contains("\n  \"name\" : \"OrderPlaced\"");
+        assertThat(Files.readString(generatedTest()))
+                .contains(
+                        "builder.previousWriterSchemaFile(\"target/event-contracts/writers/com.example.OrderPlaced.v1.avsc\");")
+                .contains(
+                        "builder.previousWriterSchemaFile(\"target/event-contracts/writers/com.example.OrderPlaced.v2.avsc\");")
+                .containsSubsequence("OrderPlaced.v1.avsc", "OrderPlaced.v2.avsc");
+        assertThat(outcome.consumerLines())
+                .singleElement()
+                .asString()
+                .endsWith(", scenario (n) tries 3 writer versions: v1, v2, current)");
+    }
+
+    @Test
+    void run_registeredVersionEqualToCurrentSchemaOrToAVersionFile_isTriedOnce() throws Exception {
+        shop();
+        source("src/main/avro/order.v1.avsc", V1);
+        register("com.example.OrderPlaced", V1, Files.readString(project.resolve("src/main/avro/order.avsc")));
+
+        GenerateOutcome outcome = new ContractTestGeneration().run(config(null));
+
+        assertThat(Files.readString(generatedTest()))
+                .contains("builder.previousWriterSchemaFile(\"src/main/avro/order.v1.avsc\");")
+                .doesNotContain("target/event-contracts/writers/");
+        assertThat(outcome.consumerLines())
+                .singleElement()
+                .asString()
+                .endsWith(", scenario (n) tries 2 writer versions: order.v1.avsc, v2 (current))");
+    }
+
+    @Test
+    void run_subjectNotRegistered_leavesTheConsumerUnchanged() throws Exception {
+        shop();
+        new ContractTestGeneration().run(config(null));
+        String withoutRegistry = Files.readString(generatedTest());
+        register("com.example.OtherEvent", V1.replace("OrderPlaced", "OtherEvent"));
+
+        GenerateOutcome outcome = new ContractTestGeneration().run(config(null));
+
+        assertThat(Files.readString(generatedTest()))
+                .isEqualTo(withoutRegistry)
+                .doesNotContain("previousWriterSchemaFile");
+        assertThat(outcome.summaryLine()).contains("(0 written, 0 deleted)");
+        assertThat(outcome.consumerLines())
+                .singleElement()
+                .asString()
+                .endsWith(", scenario (n) tries 1 writer version: current)");
+        assertThat(project.resolve("target/event-contracts/writers")).doesNotExist();
+    }
+
+    @Test
+    void run_noRegistryDirectory_createsNone() throws Exception {
+        shop();
+
+        new ContractTestGeneration().run(config(null));
+
+        assertThat(project.resolve("src/main/registry")).doesNotExist();
+        assertThat(Files.readString(generatedTest())).doesNotContain("previousWriterSchemaFile");
     }
 
     @Test

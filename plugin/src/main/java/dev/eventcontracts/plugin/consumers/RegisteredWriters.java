@@ -1,0 +1,185 @@
+package dev.eventcontracts.plugin.consumers;
+
+import dev.eventcontracts.plugin.discovery.ConsumerModel;
+import dev.eventcontracts.registry.gateway.RegisteredSchema;
+import dev.eventcontracts.registry.gateway.SchemaRegistry;
+import dev.eventcontracts.registry.gateway.SchemaRegistryException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
+
+/**
+ * Feeds the registered history of each consumer's subject (the payload schema's full name) into
+ * scenario (n): every registered version is written as {@code <subject>.v<N>.avsc} into a
+ * directory under {@code target/} and added to the consumer's older writer schemas, unless a
+ * schema with the same canonical form is already there or is the consumer's current schema.
+ */
+final class RegisteredWriters {
+
+    private final Path registryDirectory;
+    private final String groupId;
+    private final Path writersDirectory;
+
+    /**
+     * @param registryDirectory the committed file store; when it is not a directory nothing changes
+     * @param groupId the Apicurio group of the subjects
+     * @param writersDirectory where the registered versions are written
+     */
+    RegisteredWriters(Path registryDirectory, String groupId, Path writersDirectory) {
+        this.registryDirectory = registryDirectory;
+        this.groupId = groupId;
+        this.writersDirectory = writersDirectory;
+    }
+
+    /**
+     * One consumer with its writer versions.
+     *
+     * @param model the consumer with the registered versions added to {@code previousWriterSchemas}
+     * @param writerLabels every writer version scenario (n) tries, oldest first, ending with the
+     *     current schema, e.g. {@code [v1, v2 (current)]}
+     */
+    record Enriched(ConsumerModel model, List<String> writerLabels) {
+
+        Enriched {
+            writerLabels = List.copyOf(writerLabels);
+        }
+    }
+
+    /** Adds the registered versions to each consumer whose subject the registry knows. */
+    List<Enriched> enrich(List<ConsumerModel> consumers) throws IOException {
+        Map<String, List<RegisteredSchema>> histories = histories(consumers);
+        Set<Path> written = new HashSet<>();
+        List<Enriched> result = new ArrayList<>();
+        for (ConsumerModel consumer : consumers) {
+            result.add(enrich(consumer, histories.getOrDefault(consumer.schema().fullName(), List.of()), written));
+        }
+        removeStale(written);
+        return result;
+    }
+
+    private Map<String, List<RegisteredSchema>> histories(List<ConsumerModel> consumers) throws IOException {
+        Map<String, List<RegisteredSchema>> histories = new HashMap<>();
+        if (registryDirectory == null || !Files.isDirectory(registryDirectory)) {
+            return histories;
+        }
+        try (SchemaRegistry registry = SchemaRegistry.fileStore(registryDirectory, groupId)) {
+            for (ConsumerModel consumer : consumers) {
+                String subject = consumer.schema().fullName();
+                if (!histories.containsKey(subject)) {
+                    histories.put(subject, registry.history(subject));
+                }
+            }
+        } catch (SchemaRegistryException e) {
+            throw new IOException(
+                    "Cannot read the registered writer versions from the file store '" + registryDirectory + "': "
+                            + e.getMessage() + ". Fix or restore the store (see docs/registry.md), or point"
+                            + " <registryDirectory> at the committed one.",
+                    e);
+        }
+        return histories;
+    }
+
+    private Enriched enrich(ConsumerModel consumer, List<RegisteredSchema> history, Set<Path> written)
+            throws IOException {
+        String current = canonical(consumer.schema().avscFile());
+        Set<String> seen = new LinkedHashSet<>();
+        List<Path> writers = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (Path file : consumer.previousWriterSchemas()) {
+            String form = canonical(file);
+            if (form == null || seen.add(form)) {
+                writers.add(file);
+                labels.add(file.getFileName().toString());
+            }
+        }
+        boolean currentRegistered = false;
+        for (RegisteredSchema version : history) {
+            Path file = write(version, written);
+            if (version.canonicalForm().equals(current)) {
+                labels.add("v" + version.version() + " (current)");
+                currentRegistered = true;
+            } else if (seen.add(version.canonicalForm())) {
+                writers.add(file);
+                labels.add("v" + version.version());
+            }
+        }
+        if (!currentRegistered) {
+            labels.add("current");
+        }
+        if (history.isEmpty()) {
+            return new Enriched(consumer, labels);
+        }
+        return new Enriched(withWriters(consumer, writers), labels);
+    }
+
+    private Path write(RegisteredSchema version, Set<Path> written) throws IOException {
+        Path file = writersDirectory.resolve(version.subject() + ".v" + version.version() + ".avsc");
+        if (written.add(file)) {
+            byte[] text = (version.schema().toString(true) + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
+            Files.createDirectories(writersDirectory);
+            if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), text)) {
+                Files.write(file, text);
+            }
+        }
+        return file;
+    }
+
+    private void removeStale(Set<Path> written) throws IOException {
+        if (!Files.isDirectory(writersDirectory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(writersDirectory)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".avsc")).toList()) {
+                if (!written.contains(file)) {
+                    Files.delete(file);
+                }
+            }
+        }
+    }
+
+    /** The registry's canonical form of an {@code .avsc} file, or null when it cannot be parsed alone. */
+    private static String canonical(Path avsc) {
+        if (avsc == null || !Files.isRegularFile(avsc)) {
+            return null;
+        }
+        try {
+            return RegisteredSchema.canonicalForm(new Schema.Parser().parse(avsc.toFile()));
+        } catch (IOException | SchemaParseException e) {
+            return null;
+        }
+    }
+
+    private static ConsumerModel withWriters(ConsumerModel c, List<Path> writers) {
+        return new ConsumerModel(
+                c.consumerClass(),
+                c.packageName(),
+                c.handler(),
+                c.payloadType(),
+                c.annotation(),
+                c.queue(),
+                c.exchange(),
+                c.routingKey(),
+                c.deadLetterQueue(),
+                c.maxAttempts(),
+                c.nonRetryable(),
+                c.idempotencyKey(),
+                c.ignoreEffectPaths(),
+                c.fixtureClass(),
+                c.schema(),
+                writers,
+                c.file(),
+                c.line());
+    }
+}
