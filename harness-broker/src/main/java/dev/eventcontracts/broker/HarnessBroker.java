@@ -1,10 +1,16 @@
 package dev.eventcontracts.broker;
 
+import dev.eventcontracts.broker.admin.internal.AdminServer;
 import dev.eventcontracts.broker.amqp.connection.AmqpChannelInitializer;
 import dev.eventcontracts.broker.amqp.connection.AmqpConnectionHandler;
 import dev.eventcontracts.broker.amqp.connection.ConnectionSettings;
+import dev.eventcontracts.broker.amqp.connection.PasswordHash;
 import dev.eventcontracts.broker.core.VirtualHost;
+import dev.eventcontracts.broker.faults.Faults;
 import dev.eventcontracts.broker.store.InMemoryMessageStore;
+import dev.eventcontracts.broker.store.MessageStore;
+import dev.eventcontracts.broker.store.RecoveryReport;
+import dev.eventcontracts.broker.store.log.LogMessageStore;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -22,11 +28,13 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -53,9 +61,19 @@ public final class HarnessBroker implements AutoCloseable {
 
     private final int requestedPort;
     private final String bindAddress;
-    private final Map<String, String> users;
+    private final Map<String, String> passwordHashes;
     private final String firstUser;
+    private final String firstPassword;
+    private final int frameMax;
+    private final int channelMax;
+    private final int maxConnections;
+    private final Map<String, List<String>> permissions;
     private final int heartbeatSeconds;
+    private final int requestedAdminPort;
+    private final Path dataDirectory;
+    private LogMessageStore durableStore;
+    private AdminServer admin;
+    private Faults faults;
     private final Set<AmqpConnectionHandler> openConnections = new HashSet<>();
     private EventLoopGroup group;
     private EventLoop loop;
@@ -70,9 +88,27 @@ public final class HarnessBroker implements AutoCloseable {
         if (u.isEmpty()) {
             u.put("guest", "guest");
         }
-        this.users = Map.copyOf(u);
+        Map<String, String> hashes = new LinkedHashMap<>();
+        u.forEach((name, password) -> hashes.put(name, PasswordHash.hash(password)));
+        this.passwordHashes = Map.copyOf(hashes);
         this.firstUser = u.keySet().iterator().next();
+        this.firstPassword = u.get(firstUser);
+        this.frameMax = b.frameMax;
+        this.channelMax = b.channelMax;
+        this.maxConnections = b.maxConnections;
+        Map<String, List<String>> grants = new LinkedHashMap<>();
+        u.keySet().forEach(name -> grants.put(name, List.of(".*", ".*", ".*")));
+        b.permissions.forEach((name, p) -> {
+            if (!u.containsKey(name)) {
+                throw new IllegalArgumentException("permissions for user '" + name
+                        + "' but no such user is configured; add it with user(name, password) first");
+            }
+            grants.put(name, p);
+        });
+        this.permissions = Map.copyOf(grants);
         this.heartbeatSeconds = b.heartbeatSeconds;
+        this.requestedAdminPort = b.adminPort;
+        this.dataDirectory = b.dataDirectory;
     }
 
     /** A builder with the defaults: free port on 127.0.0.1, user guest/guest, heartbeat 60 s. */
@@ -94,9 +130,25 @@ public final class HarnessBroker implements AutoCloseable {
         group = new MultiThreadIoEventLoopGroup(
                 1, new DefaultThreadFactory("harness-broker", true), NioIoHandler.newFactory());
         loop = group.next();
-        VirtualHost vhost = new VirtualHost(
-                "/", loop, System::nanoTime, System::currentTimeMillis, new InMemoryMessageStore(), new Random());
-        ConnectionSettings settings = ConnectionSettings.defaults(users, heartbeatSeconds);
+        MessageStore store;
+        if (dataDirectory != null) {
+            try {
+                durableStore = LogMessageStore.open(dataDirectory, loop);
+            } catch (UncheckedIOException e) {
+                group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();
+                group = null;
+                closed = true;
+                throw e;
+            }
+            store = durableStore;
+        } else {
+            store = new InMemoryMessageStore();
+        }
+        VirtualHost vhost =
+                new VirtualHost("/", loop, System::nanoTime, System::currentTimeMillis, store, new Random());
+        permissions.forEach((name, p) -> vhost.grant(name, p.get(0), p.get(1), p.get(2)));
+        ConnectionSettings settings = new ConnectionSettings(
+                passwordHashes, Set.of("guest"), heartbeatSeconds, frameMax, channelMax, maxConnections, 3000);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -118,19 +170,61 @@ public final class HarnessBroker implements AutoCloseable {
         }
         serverChannel = bind.channel();
         port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        faults = new BrokerFaults(loop, vhost.admin());
+        try {
+            admin = AdminServer.start(group, bindAddress, requestedAdminPort, vhost, port);
+        } catch (UncheckedIOException e) {
+            serverChannel.close().awaitUninterruptibly();
+            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();
+            group = null;
+            closed = true;
+            port = -1;
+            throw e;
+        }
         return this;
     }
 
     /** {@code amqp://user:password@host:port} with the first configured user's credentials. */
     public URI amqpUri() {
         requireStarted();
-        Map.Entry<String, String> user = Map.entry(firstUser, users.get(firstUser));
+        Map.Entry<String, String> user = Map.entry(firstUser, firstPassword);
         String host = bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
         return URI.create("amqp://" + encode(user.getKey()) + ":" + encode(user.getValue()) + "@" + host + ":" + port);
     }
 
     private static String encode(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * {@code http://host:port} of the admin HTTP API ({@code /api/overview}, {@code /api/queues},
+     * {@code /metrics}, ...; see docs/broker.md).
+     */
+    public URI adminUri() {
+        requireStarted();
+        String host = bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
+        return URI.create("http://" + host + ":" + admin.port());
+    }
+
+    /** The fault rules of this broker (duplicate, lose acks, delay, reorder, close, pause). */
+    public Faults faults() {
+        requireStarted();
+        return faults;
+    }
+
+    /**
+     * What start-up recovery found in the data directory (and what it cut off a torn tail), or
+     * empty when the broker keeps everything in memory.
+     */
+    public Optional<RecoveryReport> recoveryReport() {
+        requireStarted();
+        return Optional.ofNullable(durableStore).map(LogMessageStore::report);
+    }
+
+    /** The bound admin HTTP port. */
+    public int adminPort() {
+        requireStarted();
+        return admin.port();
     }
 
     /** The bound AMQP port. */
@@ -164,6 +258,7 @@ public final class HarnessBroker implements AutoCloseable {
             return;
         }
         serverChannel.close().awaitUninterruptibly();
+        admin.close();
         List<ChannelFuture> closing = new ArrayList<>();
         try {
             loop.submit(() -> {
@@ -185,6 +280,15 @@ public final class HarnessBroker implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             // fall through to shutting the loop down, which closes every socket
         }
+        if (durableStore != null) {
+            try {
+                loop.submit(durableStore::close).get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // the log was synced at the last flush; nothing more can be saved
+            }
+        }
         group.shutdownGracefully(0, 500, TimeUnit.MILLISECONDS).awaitUninterruptibly();
     }
 
@@ -194,8 +298,24 @@ public final class HarnessBroker implements AutoCloseable {
         private String bindAddress = "127.0.0.1";
         private final Map<String, String> users = new LinkedHashMap<>();
         private int heartbeatSeconds = 60;
+        private int adminPort;
+        private int frameMax = ConnectionSettings.DEFAULT_FRAME_MAX;
+        private int channelMax = ConnectionSettings.DEFAULT_CHANNEL_MAX;
+        private int maxConnections;
+        private final Map<String, List<String>> permissions = new LinkedHashMap<>();
+        private Path dataDirectory;
 
         private Builder() {}
+
+        /** The admin HTTP port, bound on {@link #bindAddress(String)}; 0 (default) picks a free one. */
+        public Builder adminPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException(
+                        "adminPort '" + port + "' is out of range; use 0..65535 (0 = free port)");
+            }
+            this.adminPort = port;
+            return this;
+        }
 
         /** The AMQP port; 0 (default) picks a free one. */
         public Builder amqpPort(int port) {
@@ -232,6 +352,71 @@ public final class HarnessBroker implements AutoCloseable {
                 throw new IllegalArgumentException("heartbeatSeconds '" + s + "' is out of range; use 0..65535");
             }
             this.heartbeatSeconds = s;
+            return this;
+        }
+
+        /**
+         * Keeps durable exchanges, queues, bindings and persistent messages on durable queues in
+         * {@code dir}, so they survive a restart or a crash; default: memory only.
+         */
+        public Builder dataDirectory(Path dir) {
+            if (dir == null) {
+                throw new IllegalArgumentException(
+                        "dataDirectory must be a directory path, e.g. Path.of(\"target/broker-data\")");
+            }
+            this.dataDirectory = dir;
+            return this;
+        }
+
+        /** Largest frame the broker accepts, negotiated in {@code connection.tune}; default 131072 (128 KiB). */
+        public Builder frameMax(int bytes) {
+            if (bytes < 4096) {
+                throw new IllegalArgumentException(
+                        "frameMax '" + bytes + "' is below AMQP's minimum frame size; use at least 4096");
+            }
+            this.frameMax = bytes;
+            return this;
+        }
+
+        /** Highest channel number a connection may open; default 2047, as RabbitMQ. */
+        public Builder channelMax(int channels) {
+            if (channels < 1 || channels > 65535) {
+                throw new IllegalArgumentException("channelMax '" + channels + "' is out of range; use 1..65535");
+            }
+            this.channelMax = channels;
+            return this;
+        }
+
+        /**
+         * Most client connections open at once; a further {@code connection.open} is refused with
+         * {@code 530 NOT_ALLOWED}. Default 0 = no limit.
+         */
+        public Builder maxConnections(int connections) {
+            if (connections < 0) {
+                throw new IllegalArgumentException(
+                        "maxConnections '" + connections + "' must be 0 (no limit) or positive");
+            }
+            this.maxConnections = connections;
+            return this;
+        }
+
+        /**
+         * RabbitMQ-style permissions of a configured user in vhost {@code /}: regexes the names of
+         * exchanges and queues must match to configure (declare, delete), write (publish, bind a
+         * queue) and read (consume, get, purge, bind from an exchange); the default exchange is
+         * {@code amq.default}. Refusals are {@code 403 ACCESS_REFUSED}. Default for every user:
+         * {@code ".*"} for all three.
+         */
+        public Builder permissions(String user, String configure, String write, String read) {
+            for (String regex : new String[] {configure, write, read}) {
+                try {
+                    java.util.regex.Pattern.compile(regex);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException(
+                            "permission regex '" + regex + "' for user '" + user + "' is invalid: " + e.getMessage());
+                }
+            }
+            permissions.put(user, List.of(configure, write, read));
             return this;
         }
 

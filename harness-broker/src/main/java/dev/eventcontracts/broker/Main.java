@@ -13,17 +13,17 @@ import java.util.concurrent.CountDownLatch;
  * The standalone harness broker:
  *
  * <pre>
- * java -jar event-contracts-harness-broker-VERSION-standalone.jar [--amqp-port 5672] [--bind 127.0.0.1] [--users FILE]
+ * java -jar event-contracts-harness-broker-VERSION-standalone.jar [--amqp-port 5672] [--admin-port 15672] [--bind 127.0.0.1] [--users FILE] [--data-dir DIR]
  * </pre>
  *
- * <p>Prints one ready line ({@code event-contracts harness broker ready amqp=127.0.0.1:5672}) and
+ * <p>Prints one ready line ({@code event-contracts harness broker ready amqp=127.0.0.1:5672 admin=127.0.0.1:15672}) and
  * runs until SIGTERM or Ctrl-C, which close client connections with 320 CONNECTION_FORCED. The
  * users file has one {@code name:password} per line; {@code #} starts a comment. Exit codes: 0
  * after a clean stop, 1 when the port cannot be bound, 2 for bad arguments.
  */
 public final class Main {
     private static final String USAGE =
-            "usage: java -jar event-contracts-harness-broker-standalone.jar [--amqp-port N] [--bind HOST] [--users FILE]";
+            "usage: java -jar event-contracts-harness-broker-standalone.jar [--amqp-port N] [--admin-port N] [--bind HOST] [--users FILE] [--data-dir DIR]";
 
     private Main() {}
 
@@ -59,7 +59,9 @@ public final class Main {
                             stopped.countDown();
                         },
                         "harness-broker-shutdown"));
-        out.println("event-contracts harness broker ready amqp=" + broker.bindAddress() + ":" + broker.port());
+        broker.recoveryReport().ifPresent(r -> out.println("event-contracts harness broker " + r.summary()));
+        out.println("event-contracts harness broker ready amqp=" + broker.bindAddress() + ":" + broker.port()
+                + " admin=" + broker.bindAddress() + ":" + broker.adminPort());
         out.flush();
         try {
             stopped.await();
@@ -81,8 +83,10 @@ public final class Main {
             }
             String value = args[++i];
             switch (flag) {
-                case "--amqp-port" -> b.amqpPort(parsePort(value));
+                case "--amqp-port" -> b.amqpPort(parsePort(flag, value));
+                case "--admin-port" -> b.adminPort(parsePort(flag, value));
                 case "--bind" -> b.bindAddress(value);
+                case "--data-dir" -> b.dataDirectory(Path.of(value));
                 case "--users" -> readUsers(Path.of(value), b);
                 default -> throw new IllegalArgumentException("unknown option '" + flag + "'");
             }
@@ -90,12 +94,11 @@ public final class Main {
         return b;
     }
 
-    private static int parsePort(String value) {
+    private static int parsePort(String flag, String value) {
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(
-                    "--amqp-port '" + value + "' is not a number; use e.g. --amqp-port 5672");
+            throw new IllegalArgumentException(flag + " '" + value + "' is not a number; use e.g. " + flag + " 5672");
         }
     }
 

@@ -37,12 +37,15 @@ class MainTest {
     void unknownOptionOrBadPort_exitWith2AndUsage() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
-        assertThat(Main.run(new String[] {"--admin-port", "1"}, System.out, errStream))
+        assertThat(Main.run(new String[] {"--colour", "1"}, System.out, errStream))
+                .isEqualTo(2);
+        assertThat(Main.run(new String[] {"--admin-port", "x1"}, System.out, errStream))
                 .isEqualTo(2);
         assertThat(Main.run(new String[] {"--amqp-port", "abc"}, System.out, errStream))
                 .isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("unknown option '--admin-port'")
+                .contains("unknown option '--colour'")
+                .contains("--admin-port 'x1' is not a number")
                 .contains("--amqp-port 'abc' is not a number")
                 .contains("usage:");
     }
@@ -58,6 +61,20 @@ class MainTest {
             assertThat(code).isEqualTo(1);
             assertThat(err.toString(StandardCharsets.UTF_8))
                     .contains("cannot bind AMQP port '127.0.0.1:" + taken.port());
+        }
+    }
+
+    @Test
+    void adminPortInUse_exitsWith1AndSaysWhy() {
+        try (HarnessBroker taken = HarnessBroker.builder().build().start()) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = Main.run(
+                    new String[] {"--admin-port", String.valueOf(taken.adminPort())},
+                    System.out,
+                    new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .contains("cannot bind admin port '127.0.0.1:" + taken.adminPort());
         }
     }
 }

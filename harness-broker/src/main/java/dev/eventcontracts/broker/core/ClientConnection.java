@@ -12,14 +12,26 @@ import java.util.Set;
  */
 public final class ClientConnection {
     private final VirtualHost vhost;
+    private final long id;
+    private final String name;
+    private final long connectedAtMillis;
     private final String user;
     private final boolean consumerCancelNotify;
     private final Set<MessageQueue> exclusiveQueues = new LinkedHashSet<>();
     private final List<Session> sessions = new ArrayList<>();
     private boolean closed;
 
-    ClientConnection(VirtualHost vhost, String user, boolean consumerCancelNotify) {
+    ClientConnection(
+            VirtualHost vhost,
+            long id,
+            String name,
+            String user,
+            long connectedAtMillis,
+            boolean consumerCancelNotify) {
         this.vhost = vhost;
+        this.id = id;
+        this.name = name;
+        this.connectedAtMillis = connectedAtMillis;
         this.user = user;
         this.consumerCancelNotify = consumerCancelNotify;
     }
@@ -34,6 +46,18 @@ public final class ClientConnection {
         Session s = new Session(vhost, this, channel, output);
         sessions.add(s);
         return s;
+    }
+
+    Views.ConnectionView view() {
+        return new Views.ConnectionView(id, name, user, connectedAtMillis, sessions.size());
+    }
+
+    List<Views.ChannelView> channelViews() {
+        List<Views.ChannelView> out = new ArrayList<>();
+        for (Session s : sessions) {
+            out.add(s.view(id, name, user));
+        }
+        return out;
     }
 
     boolean consumerCancelNotify() {
@@ -58,6 +82,7 @@ public final class ClientConnection {
             return;
         }
         closed = true;
+        vhost.disconnected(this);
         for (Session s : new ArrayList<>(sessions)) {
             s.close();
         }

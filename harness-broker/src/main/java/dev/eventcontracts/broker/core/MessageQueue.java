@@ -32,6 +32,12 @@ final class MessageQueue {
     private ScheduledFuture<?> expiryTimer;
     private long expiryTimerAt = Long.MAX_VALUE;
     private ScheduledFuture<?> leaseTimer;
+    private int unacked;
+    private long published;
+    private long delivered;
+    private long redelivered;
+    private long acked;
+    private long deadLettered;
 
     /** Outcome of offering a message to the queue. */
     enum Accepted {
@@ -59,6 +65,23 @@ final class MessageQueue {
         this.owner = owner;
         this.store = store;
         touch();
+        if (store.size() > 0) {
+            restoreRecovered();
+        }
+    }
+
+    /**
+     * Re-applies TTL (counted from now) and length limits to messages a durable store recovered;
+     * they keep their positions and stay flagged redelivered.
+     */
+    private void restoreRecovered() {
+        for (QueueEntry e : store.drain()) {
+            QueueEntry restored = new QueueEntry(e.sequence(), e.message(), expiryFor(e.message()));
+            restored.markRedelivered();
+            store.requeue(restored);
+        }
+        dropHeadOverLimit();
+        scheduleExpiry();
     }
 
     int messageCount() {
@@ -92,10 +115,15 @@ final class MessageQueue {
             }
             return Accepted.REJECTED;
         }
+        published++;
         QueueEntry entry = new QueueEntry(store.nextSequence(), message, expiryFor(message));
-        if (store.size() == 0 && !consumers.isEmpty() && !dispatching) {
+        if (store.size() == 0
+                && !consumers.isEmpty()
+                && !dispatching
+                && !vhost.faults().paused(name)) {
             Consumer c = nextReadyConsumer();
             if (c != null) {
+                store.bypassed(entry);
                 c.session.deliver(c, this, entry);
                 return Accepted.YES;
             }
@@ -148,7 +176,7 @@ final class MessageQueue {
 
     /** Delivers ready messages to consumers with capacity, dropping expired ones at the head. */
     void dispatch() {
-        if (dispatching || deleted) {
+        if (dispatching || deleted || vhost.faults().paused(name)) {
             return;
         }
         dispatching = true;
@@ -250,6 +278,7 @@ final class MessageQueue {
         if (deleted) {
             return;
         }
+        unacked--;
         entry.markRedelivered();
         if (countDelivery && options.tracksDeliveryCount()) {
             entry.incrementDeliveryCount();
@@ -265,11 +294,49 @@ final class MessageQueue {
 
     /** A delivered entry was acknowledged (or otherwise finished). */
     void settle(QueueEntry entry) {
+        unacked--;
+        acked++;
         store.settled(entry);
+    }
+
+    /** Counts a delivery (consume or get) of {@code entry}; it stays outstanding until settled. */
+    void delivered(QueueEntry entry) {
+        unacked++;
+        delivered++;
+        if (entry.redelivered()) {
+            redelivered++;
+        }
+    }
+
+    /** Counts a message that left this queue for its dead-letter exchange. */
+    void countDeadLettered() {
+        deadLettered++;
+    }
+
+    /** A snapshot for the admin API. */
+    Views.QueueView view() {
+        return new Views.QueueView(
+                name,
+                durable,
+                exclusive,
+                autoDelete,
+                arguments,
+                store.size(),
+                unacked,
+                store.bodyBytes(),
+                consumers.size(),
+                new Views.QueueCounters(published, delivered, redelivered, acked, deadLettered));
+    }
+
+    /** Up to {@code limit} ready entries from the head, without removing them. */
+    List<QueueEntry> peek(int limit) {
+        expireHead();
+        return store.snapshot(limit);
     }
 
     /** A delivered entry was rejected without requeue. */
     void reject(QueueEntry entry) {
+        unacked--;
         store.settled(entry);
         if (!deleted) {
             vhost.deadLetter(this, entry, "rejected");

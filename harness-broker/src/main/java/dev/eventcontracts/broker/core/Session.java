@@ -19,6 +19,7 @@ import java.util.function.Consumer;
  * succeeds or throws {@link AmqpException}.
  */
 public final class Session {
+    private final int channel;
     private final VirtualHost vhost;
     private final Topology topology;
     private final ClientConnection connection;
@@ -39,7 +40,11 @@ public final class Session {
 
     /** One unacknowledged delivery. */
     private record Delivery(
-            long tag, MessageQueue queue, QueueEntry entry, dev.eventcontracts.broker.core.Consumer consumer) {}
+            long tag,
+            MessageQueue queue,
+            QueueEntry entry,
+            dev.eventcontracts.broker.core.Consumer consumer,
+            boolean copy) {}
 
     /** What to do with settled deliveries. */
     private enum Settle {
@@ -58,10 +63,25 @@ public final class Session {
     public record QueueDeclareOk(String queue, int messageCount, int consumerCount) {}
 
     Session(VirtualHost vhost, ClientConnection connection, int channel, SessionOutput output) {
+        this.channel = channel;
         this.vhost = vhost;
         this.topology = vhost.topology();
         this.connection = connection;
         this.output = output;
+    }
+
+    /** A snapshot for the admin API. */
+    Views.ChannelView view(long connectionId, String connectionName, String user) {
+        return new Views.ChannelView(
+                connectionId,
+                connectionName,
+                channel,
+                user,
+                consumers.size(),
+                unacked.size(),
+                consumerPrefetch,
+                confirmMode,
+                transactional);
     }
 
     // ---- exchanges -------------------------------------------------------------------------
@@ -75,21 +95,29 @@ public final class Session {
             boolean autoDelete,
             boolean internal,
             Map<String, Object> args) {
+        if (!passive) {
+            allow(AccessControl.Need.CONFIGURE, "exchange", name);
+        }
         topology.declareExchange(name, type, passive, durable, autoDelete, internal, args);
     }
 
     /** {@code exchange.delete}. */
     public void exchangeDelete(String name, boolean ifUnused) {
+        allow(AccessControl.Need.CONFIGURE, "exchange", name);
         topology.deleteExchange(name, ifUnused);
     }
 
     /** {@code exchange.bind}. */
     public void exchangeBind(String destination, String source, String key, Map<String, Object> args) {
+        allow(AccessControl.Need.WRITE, "exchange", destination);
+        allow(AccessControl.Need.READ, "exchange", source);
         topology.bind(source, destination, true, key, args, connection);
     }
 
     /** {@code exchange.unbind}. */
     public void exchangeUnbind(String destination, String source, String key, Map<String, Object> args) {
+        allow(AccessControl.Need.WRITE, "exchange", destination);
+        allow(AccessControl.Need.READ, "exchange", source);
         topology.unbind(source, destination, true, key, args, connection);
     }
 
@@ -105,6 +133,9 @@ public final class Session {
             Map<String, Object> args) {
         boolean serverNamed = name.isEmpty() && !passive;
         String actual = serverNamed ? vhost.generateName("amq.gen-") : passive ? resolve(name) : name;
+        if (!passive) {
+            allow(AccessControl.Need.CONFIGURE, "queue", actual);
+        }
         Topology.Declared d =
                 topology.declareQueue(actual, serverNamed, passive, durable, exclusive, autoDelete, args, connection);
         lastQueue = d.queue();
@@ -114,23 +145,33 @@ public final class Session {
     /** {@code queue.bind}. */
     public void queueBind(String queue, String exchange, String key, Map<String, Object> args) {
         String q = resolve(queue);
+        allow(AccessControl.Need.WRITE, "queue", q);
+        allow(AccessControl.Need.READ, "exchange", exchange);
         topology.bind(exchange, q, false, key.isEmpty() && queue.isEmpty() ? q : key, args, connection);
     }
 
     /** {@code queue.unbind}. */
     public void queueUnbind(String queue, String exchange, String key, Map<String, Object> args) {
         String q = resolve(queue);
+        allow(AccessControl.Need.WRITE, "queue", q);
+        allow(AccessControl.Need.READ, "exchange", exchange);
         topology.unbind(exchange, q, false, key.isEmpty() && queue.isEmpty() ? q : key, args, connection);
     }
 
     /** {@code queue.purge}; returns the number of messages removed. */
     public int queuePurge(String queue) {
+        allow(AccessControl.Need.READ, "queue", resolve(queue));
         return topology.purge(resolve(queue), connection);
     }
 
     /** {@code queue.delete}; returns the number of messages deleted. */
     public int queueDelete(String queue, boolean ifUnused, boolean ifEmpty) {
+        allow(AccessControl.Need.CONFIGURE, "queue", resolve(queue));
         return topology.deleteQueue(resolve(queue), ifUnused, ifEmpty, connection);
+    }
+
+    private void allow(AccessControl.Need need, String resourceType, String name) {
+        vhost.access().check(connection.user(), need, resourceType, name);
     }
 
     private String resolve(String queue) {
@@ -164,6 +205,7 @@ public final class Session {
      */
     public void consume(
             String queue, String tag, boolean noAck, boolean exclusive, Consumer<String> beforeFirstDelivery) {
+        allow(AccessControl.Need.READ, "queue", resolve(queue));
         MessageQueue q = topology.accessibleQueue(resolve(queue), connection);
         String actualTag = tag.isEmpty() ? vhost.generateName("amq.ctag-") : tag;
         if (consumers.containsKey(actualTag)) {
@@ -210,14 +252,51 @@ public final class Session {
 
     void deliver(dev.eventcontracts.broker.core.Consumer c, MessageQueue q, QueueEntry e) {
         long tag = nextDeliveryTag++;
+        q.delivered(e);
+        boolean redelivered = e.redelivered();
         if (c.noAck) {
             q.settle(e);
         } else {
-            unacked.put(tag, new Delivery(tag, q, e, c));
-            c.unacked++;
-            globalUnacked++;
+            track(new Delivery(tag, q, e, c, false));
         }
-        output.deliver(c.tag, tag, e.redelivered(), e.message(), propertiesFor(q, e));
+        BasicProperties props = propertiesFor(q, e);
+        FaultInjector faults = vhost.faults();
+        FaultInjector.Plan plan = faults.onDelivery(q.name);
+        if (plan == FaultInjector.Plan.NONE) {
+            output.deliver(c.tag, tag, redelivered, e.message(), props);
+            return;
+        }
+        faults.emit(plan, () -> sendUnlessClosed(c.tag, tag, redelivered, e, props));
+        if (plan.duplicate()) {
+            long copyTag = nextDeliveryTag++;
+            if (!c.noAck) {
+                track(new Delivery(copyTag, q, e, c, true));
+            }
+            faults.emit(plan, () -> sendUnlessClosed(c.tag, copyTag, true, e, props));
+        }
+        if (plan.closeChannel() || plan.closeConnection()) {
+            String text = "CONNECTION_FORCED - closed by harness fault rule after delivery " + tag + " from queue '"
+                    + q.name + "'";
+            vhost.executor().execute(() -> {
+                if (plan.closeConnection()) {
+                    output.closeConnection(AmqpException.CONNECTION_FORCED, text);
+                } else if (!closed) {
+                    output.closeChannel(AmqpException.CONNECTION_FORCED, text);
+                }
+            });
+        }
+    }
+
+    private void track(Delivery d) {
+        unacked.put(d.tag, d);
+        d.consumer.unacked++;
+        globalUnacked++;
+    }
+
+    private void sendUnlessClosed(String consumerTag, long tag, boolean redelivered, QueueEntry e, BasicProperties p) {
+        if (!closed) {
+            output.deliver(consumerTag, tag, redelivered, e.message(), p);
+        }
     }
 
     private static BasicProperties propertiesFor(MessageQueue q, QueueEntry e) {
@@ -230,16 +309,18 @@ public final class Session {
 
     /** {@code basic.get}; sends {@code get-ok} and returns true, or returns false when empty. */
     public boolean get(String queue, boolean noAck) {
+        allow(AccessControl.Need.READ, "queue", resolve(queue));
         MessageQueue q = topology.accessibleQueue(resolve(queue), connection);
         QueueEntry e = q.fetch();
         if (e == null) {
             return false;
         }
         long tag = nextDeliveryTag++;
+        q.delivered(e);
         if (noAck) {
             q.settle(e);
         } else {
-            unacked.put(tag, new Delivery(tag, q, e, null));
+            unacked.put(tag, new Delivery(tag, q, e, null, false));
         }
         output.getOk(tag, e.redelivered(), e.message(), propertiesFor(q, e), q.messageCount());
         return true;
@@ -320,8 +401,17 @@ public final class Session {
                 d.consumer.unacked--;
                 globalUnacked--;
             }
+            if (d.copy) {
+                continue;
+            }
             switch (how) {
-                case ACK -> d.queue.settle(d.entry);
+                case ACK -> {
+                    if (vhost.faults().loseAck(d.queue.name)) {
+                        d.queue.requeue(d.entry, false);
+                    } else {
+                        d.queue.settle(d.entry);
+                    }
+                }
                 case REQUEUE -> d.queue.requeue(d.entry, true);
                 case REJECT -> d.queue.reject(d.entry);
             }
@@ -351,6 +441,7 @@ public final class Session {
         if (immediate) {
             throw AmqpException.of(AmqpException.NOT_IMPLEMENTED, "immediate=true");
         }
+        allow(AccessControl.Need.WRITE, "exchange", exchangeName);
         Exchange exchange = topology.existingExchange(exchangeName);
         if (exchange.internal) {
             throw AmqpException.accessRefused(
@@ -369,13 +460,26 @@ public final class Session {
     private void route(String exchangeName, Message message, boolean mandatory, long sequence) {
         Exchange exchange = vhost.exchange(exchangeName);
         VirtualHost.Routed routed =
-                exchange == null ? new VirtualHost.Routed(0, false) : vhost.publish(exchange, message);
-        if (routed.queues() == 0 && mandatory) {
+                exchange == null ? new VirtualHost.Routed(List.of(), false, false) : vhost.publish(exchange, message);
+        boolean returned = routed.queues().isEmpty() && mandatory;
+        if (returned) {
             output.returned(312, "NO_ROUTE", message);
         }
-        if (sequence > 0) {
+        if (sequence > 0 && routed.persisted()) {
+            vhost.store().afterSync(written -> {
+                if (!closed) {
+                    output.confirm(sequence, false, written && !routed.rejected());
+                }
+            });
+        } else if (sequence > 0) {
             output.confirm(sequence, false, !routed.rejected());
         }
+        vhost.journal()
+                .record(
+                        message,
+                        routed.queues(),
+                        returned,
+                        sequence > 0 ? (routed.rejected() ? "nack" : "ack") : "none");
     }
 
     // ---- confirms and transactions ---------------------------------------------------------

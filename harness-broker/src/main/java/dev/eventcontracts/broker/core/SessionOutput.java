@@ -22,6 +22,12 @@ public interface SessionOutput {
     /** {@code basic.ack} or {@code basic.nack} for a publish in confirm mode. */
     void confirm(long sequence, boolean multiple, boolean ack);
 
+    /** Closes this channel from the broker side with {@code code} and {@code text}. */
+    void closeChannel(int code, String text);
+
+    /** Closes the whole connection from the broker side with {@code code} and {@code text}. */
+    void closeConnection(int code, String text);
+
     /** A server-sent {@code basic.cancel} (the queue went away). */
     void cancelledByBroker(String consumerTag);
 

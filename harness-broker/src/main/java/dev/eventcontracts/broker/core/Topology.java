@@ -1,6 +1,7 @@
 package dev.eventcontracts.broker.core;
 
 import dev.eventcontracts.broker.amqp.codec.LongString;
+import dev.eventcontracts.broker.store.MessageStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,11 @@ final class Topology {
                 throw AmqpException.accessRefused("exchange name '" + name + "' contains reserved prefix 'amq.*'");
             }
             exchanges.put(name, new Exchange(name, type, durable, autoDelete, internal, args));
+            if (durable) {
+                vhost.store()
+                        .exchangeDeclared(
+                                new MessageStore.ExchangeDef(name, type.wireName(), autoDelete, internal, args));
+            }
             return;
         }
         String where = " for exchange '" + name + "'" + inVhost() + ": ";
@@ -143,6 +149,9 @@ final class Topology {
 
     private void removeExchange(Exchange ex) {
         exchanges.remove(ex.name);
+        if (ex.durable) {
+            vhost.store().exchangeDeleted(ex.name);
+        }
         ex.bindings.clear();
         removeBindingsTo(ex.name, true);
     }
@@ -194,6 +203,9 @@ final class Topology {
         if (!ex.bindings.contains(b)) {
             ex.bindings.add(b);
             ex.hadBinding = true;
+            if (ex.durable && durableDestination(destination, toExchange)) {
+                vhost.store().bindingAdded(new MessageStore.BindingDef(source, destination, toExchange, key, args));
+            }
         }
     }
 
@@ -214,7 +226,58 @@ final class Topology {
         }
         Exchange ex = existingExchange(source);
         if (ex.bindings.remove(new Binding(source, destination, toExchange, key, args))) {
+            if (ex.durable && durableDestination(destination, toExchange)) {
+                vhost.store().bindingRemoved(new MessageStore.BindingDef(source, destination, toExchange, key, args));
+            }
             maybeAutoDelete(ex);
+        }
+    }
+
+    private boolean durableDestination(String destination, boolean toExchange) {
+        if (toExchange) {
+            Exchange e = exchanges.get(destination);
+            return e != null && e.durable;
+        }
+        MessageQueue q = queues.get(destination);
+        return q != null && q.durable && !q.exclusive;
+    }
+
+    /** Restores durable topology recovered by the store, before any client connects. */
+    void restore(MessageStore.Topology recovered) {
+        for (MessageStore.ExchangeDef e : recovered.exchanges()) {
+            ExchangeType type = ExchangeType.fromWireName(e.type());
+            if (type != null && !exchanges.containsKey(e.name())) {
+                exchanges.put(
+                        e.name(), new Exchange(e.name(), type, true, e.autoDelete(), e.internal(), e.arguments()));
+            }
+        }
+        for (MessageStore.QueueDef d : recovered.queues()) {
+            QueueArguments options = QueueArguments.parse(d.name(), vhost.name(), d.arguments());
+            queues.put(
+                    d.name(),
+                    new MessageQueue(
+                            vhost,
+                            d.name(),
+                            true,
+                            false,
+                            d.autoDelete(),
+                            d.arguments(),
+                            options,
+                            null,
+                            vhost.store().open(vhost.name(), d.name(), true)));
+        }
+        for (MessageStore.BindingDef b : recovered.bindings()) {
+            Exchange source = exchanges.get(b.source());
+            boolean destinationExists =
+                    b.toExchange() ? exchanges.containsKey(b.destination()) : queues.containsKey(b.destination());
+            if (source != null && destinationExists) {
+                Binding binding =
+                        new Binding(b.source(), b.destination(), b.toExchange(), b.routingKey(), b.arguments());
+                if (!source.bindings.contains(binding)) {
+                    source.bindings.add(binding);
+                    source.hadBinding = true;
+                }
+            }
         }
     }
 
@@ -280,8 +343,11 @@ final class Topology {
                 args,
                 options,
                 exclusive ? conn : null,
-                vhost.store().open(vhost.name(), name, durable));
+                vhost.store().open(vhost.name(), name, durable && !exclusive));
         queues.put(name, q);
+        if (durable && !exclusive) {
+            vhost.store().queueDeclared(new MessageStore.QueueDef(name, autoDelete, args));
+        }
         if (exclusive) {
             conn.ownExclusive(q);
         }

@@ -32,6 +32,11 @@ public final class VirtualHost {
     private final Map<String, Exchange> exchanges = new HashMap<>();
     private final Map<String, MessageQueue> queues = new HashMap<>();
     private final Topology topology;
+    private final PublishJournal journal;
+    private final FaultInjector faults;
+    private final AccessControl access;
+    private final java.util.LinkedHashSet<ClientConnection> connections = new java.util.LinkedHashSet<>();
+    private long connectionIds;
 
     /**
      * A virtual host.
@@ -57,12 +62,16 @@ public final class VirtualHost {
         this.store = store;
         this.random = random;
         this.topology = new Topology(this, exchanges, queues);
+        this.journal = new PublishJournal(wallClockMillis);
+        this.faults = new FaultInjector(this, wallClockMillis);
+        this.access = new AccessControl(name);
         exchanges.put("", new Exchange("", ExchangeType.DIRECT, true, false, false, Map.of()));
         for (ExchangeType t : ExchangeType.values()) {
             String n = "amq." + t.wireName();
             exchanges.put(n, new Exchange(n, t, true, false, false, Map.of()));
         }
         exchanges.put("amq.match", new Exchange("amq.match", ExchangeType.HEADERS, true, false, false, Map.of()));
+        topology.restore(store.recovered());
     }
 
     /** The name of the virtual host. */
@@ -75,9 +84,50 @@ public final class VirtualHost {
         return executor;
     }
 
-    /** A new client connection to this virtual host. */
-    public ClientConnection connect(String user, boolean consumerCancelNotify) {
-        return new ClientConnection(this, user, consumerCancelNotify);
+    /** A new client connection to this virtual host, named e.g. {@code 127.0.0.1:50312 -> 127.0.0.1:5672}. */
+    public ClientConnection connect(String user, boolean consumerCancelNotify, String connectionName) {
+        ClientConnection c = new ClientConnection(
+                this, ++connectionIds, connectionName, user, wallClockMillis.getAsLong(), consumerCancelNotify);
+        connections.add(c);
+        return c;
+    }
+
+    /**
+     * Grants {@code user} RabbitMQ-style permissions: regexes that configure (declare, delete),
+     * write (publish, bind to a queue) and read (consume, get, purge, bind from an exchange)
+     * resource names must match. Call before clients connect. Once any user is granted, users
+     * without a grant are refused every operation.
+     *
+     * @throws IllegalArgumentException when a regex is invalid
+     */
+    public void grant(String user, String configure, String write, String read) {
+        access.grant(user, configure, write, read);
+    }
+
+    AccessControl access() {
+        return access;
+    }
+
+    /** Number of open client connections. */
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    void disconnected(ClientConnection c) {
+        connections.remove(c);
+    }
+
+    PublishJournal journal() {
+        return journal;
+    }
+
+    FaultInjector faults() {
+        return faults;
+    }
+
+    /** Inspection and administration of this virtual host, for the admin API (same thread rule). */
+    public VirtualHostAdmin admin() {
+        return new VirtualHostAdmin(this, exchanges, queues, connections);
     }
 
     /** Number of queues (for diagnostics and tests). */
@@ -120,18 +170,23 @@ public final class VirtualHost {
     }
 
     /** Result of routing one publish. */
-    record Routed(int queues, boolean rejected) {}
+    record Routed(List<String> queues, boolean rejected, boolean persisted) {}
 
     Routed publish(Exchange exchange, Message message) {
         Set<MessageQueue> targets =
                 route(exchange, routingKeys(message), message.properties().headers());
         boolean rejected = false;
+        boolean persistent = Integer.valueOf(2).equals(message.properties().deliveryMode());
+        boolean persisted = false;
+        List<String> names = new ArrayList<>(targets.size());
         for (MessageQueue q : targets) {
+            names.add(q.name);
+            persisted |= persistent && q.durable && !q.exclusive;
             if (q.enqueue(message) == MessageQueue.Accepted.REJECTED) {
                 rejected = true;
             }
         }
-        return new Routed(targets.size(), rejected);
+        return new Routed(names, rejected, persisted);
     }
 
     private static List<String> routingKeys(Message m) {
@@ -215,6 +270,7 @@ public final class VirtualHost {
         if (dlx == null) {
             return;
         }
+        from.countDeadLettered();
         String dlrk = from.options.deadLetterRoutingKey();
         Message dead = DeadLetters.deadLettered(
                 entry.message(), from.name, reason, dlxName, dlrk, wallClockMillis.getAsLong());

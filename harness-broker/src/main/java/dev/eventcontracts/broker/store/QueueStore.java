@@ -11,6 +11,12 @@ public interface QueueStore {
     /** Adds an entry at the tail. */
     void append(QueueEntry entry);
 
+    /**
+     * An entry that went straight to a consumer without being appended (the queue was empty). A
+     * durable store records it as if appended; it is settled later like any other.
+     */
+    default void bypassed(QueueEntry entry) {}
+
     /** Puts a delivered entry back at its original position (by sequence number). */
     void requeue(QueueEntry entry);
 
@@ -28,6 +34,9 @@ public interface QueueStore {
 
     /** Sum of the body sizes of the ready entries. */
     long bodyBytes();
+
+    /** Up to {@code limit} ready entries from the head, in order, without removing them. */
+    List<QueueEntry> snapshot(int limit);
 
     /** Removes every ready entry and returns them in order. */
     List<QueueEntry> drain();

@@ -232,7 +232,7 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter {
         switch (state) {
             case AWAIT_START_OK -> {
                 expect(m, 11, "connection.start-ok");
-                String user = handshake.authenticate(m);
+                String user = handshake.authenticate(m, fromLoopback());
                 if (user == null) {
                     closeConnection(
                             AmqpException.ACCESS_REFUSED,
@@ -242,7 +242,7 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter {
                             0);
                     return;
                 }
-                client = vhost.connect(user, handshake.clientWantsCancelNotify(m));
+                client = vhost.connect(user, handshake.clientWantsCancelNotify(m), connectionName());
                 state = State.AWAIT_TUNE_OK;
                 sendMethod(
                         0,
@@ -257,6 +257,12 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter {
                 expect(m, 40, "connection.open");
                 if (!m.string(0).equals(vhost.name())) {
                     throw AmqpException.of(AmqpException.NOT_ALLOWED, "vhost " + m.string(0) + " not found");
+                }
+                if (settings.maxConnections() > 0 && vhost.connectionCount() > settings.maxConnections()) {
+                    throw AmqpException.of(
+                            AmqpException.NOT_ALLOWED,
+                            "access to vhost '" + vhost.name() + "' refused for user '" + client.user()
+                                    + "': connection limit (" + settings.maxConnections() + ") is reached");
                 }
                 state = State.OPEN;
                 sendMethod(0, AmqpMethod.of(10, 41, ""));
@@ -466,5 +472,22 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter {
                 ctx.flush();
             });
         }
+    }
+
+    private boolean fromLoopback() {
+        return !(ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress a)
+                || a.getAddress().isLoopbackAddress();
+    }
+
+    private String connectionName() {
+        return address(ctx.channel().remoteAddress()) + " -> "
+                + address(ctx.channel().localAddress());
+    }
+
+    private static String address(java.net.SocketAddress a) {
+        if (a instanceof java.net.InetSocketAddress i) {
+            return i.getAddress().getHostAddress() + ":" + i.getPort();
+        }
+        return String.valueOf(a);
     }
 }

@@ -326,6 +326,16 @@ final class ChannelContext implements SessionOutput {
     }
 
     @Override
+    public void closeChannel(int code, String text) {
+        connection.closeChannel(number, code, text, 0, 0);
+    }
+
+    @Override
+    public void closeConnection(int code, String text) {
+        connection.closeConnection(code, text, 0, 0);
+    }
+
+    @Override
     public void cancelledByBroker(String consumerTag) {
         reply(60, 30, consumerTag, false);
     }

@@ -1,21 +1,41 @@
 package dev.eventcontracts.broker.amqp.connection;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a connection negotiates and accepts.
  *
- * @param users user name to password
+ * @param passwordHashes user name to {@link PasswordHash} of the password
+ * @param loopbackUsers users who may only connect from a loopback address (RabbitMQ's
+ *     {@code loopback_users}, by default {@code guest})
  * @param heartbeatSeconds heartbeat the server suggests in {@code connection.tune}
  * @param frameMax largest frame the server accepts
  * @param channelMax highest channel number the server accepts
+ * @param maxConnections most client connections open at once; 0 = no limit
  * @param closeTimeoutMillis how long to wait for {@code close-ok} before dropping the socket
  */
 public record ConnectionSettings(
-        Map<String, String> users, int heartbeatSeconds, int frameMax, int channelMax, long closeTimeoutMillis) {
+        Map<String, String> passwordHashes,
+        Set<String> loopbackUsers,
+        int heartbeatSeconds,
+        int frameMax,
+        int channelMax,
+        int maxConnections,
+        long closeTimeoutMillis) {
 
-    /** Settings with RabbitMQ's defaults for frame-max (128 KiB) and channel-max (2047). */
+    /** RabbitMQ's default frame-max, 128 KiB. */
+    public static final int DEFAULT_FRAME_MAX = 131072;
+
+    /** RabbitMQ's default channel-max. */
+    public static final int DEFAULT_CHANNEL_MAX = 2047;
+
+    /** Settings with RabbitMQ's defaults; {@code users} maps names to plain passwords, hashed here. */
     public static ConnectionSettings defaults(Map<String, String> users, int heartbeatSeconds) {
-        return new ConnectionSettings(Map.copyOf(users), heartbeatSeconds, 131072, 2047, 3000);
+        Map<String, String> hashes = new LinkedHashMap<>();
+        users.forEach((u, p) -> hashes.put(u, PasswordHash.hash(p)));
+        return new ConnectionSettings(
+                Map.copyOf(hashes), Set.of("guest"), heartbeatSeconds, DEFAULT_FRAME_MAX, DEFAULT_CHANNEL_MAX, 0, 3000);
     }
 }

@@ -6,7 +6,6 @@ import dev.eventcontracts.broker.amqp.codec.LongString;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,8 +39,11 @@ final class Handshake {
         return AmqpMethod.of(10, 10, 0, 9, props, bytes("PLAIN AMQPLAIN"), bytes("en_US"));
     }
 
-    /** The authenticated user, or null when the credentials or mechanism are refused. */
-    String authenticate(AmqpMethod startOk) {
+    /**
+     * The authenticated user, or null when the credentials or mechanism are refused or a
+     * loopback-only user connects from another host ({@code fromLoopback} false).
+     */
+    String authenticate(AmqpMethod startOk, boolean fromLoopback) {
         String mechanism = startOk.string(1);
         byte[] response = startOk.bytes(2);
         String user;
@@ -68,10 +70,11 @@ final class Handshake {
         } else {
             return null;
         }
-        String expected = settings.users().get(user);
-        if (expected == null
-                || !MessageDigest.isEqual(
-                        expected.getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8))) {
+        String hash = settings.passwordHashes().get(user);
+        if (hash == null || !PasswordHash.matches(hash, password)) {
+            return null;
+        }
+        if (!fromLoopback && settings.loopbackUsers().contains(user)) {
             return null;
         }
         return user;

@@ -1,0 +1,180 @@
+package dev.eventcontracts.broker.core;
+
+import dev.eventcontracts.broker.faults.FaultRule;
+import dev.eventcontracts.broker.faults.Faults;
+import dev.eventcontracts.broker.store.QueueEntry;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/**
+ * What the admin API may see and do in one virtual host: snapshots of queues, exchanges, bindings,
+ * connections, channels and the publish journal; peeking, taking and purging messages. Every
+ * method must run on the virtual host's thread.
+ */
+public final class VirtualHostAdmin {
+    private final VirtualHost vhost;
+    private final Map<String, Exchange> exchanges;
+    private final Map<String, MessageQueue> queues;
+    private final Set<ClientConnection> connections;
+
+    VirtualHostAdmin(
+            VirtualHost vhost,
+            Map<String, Exchange> exchanges,
+            Map<String, MessageQueue> queues,
+            Set<ClientConnection> connections) {
+        this.vhost = vhost;
+        this.exchanges = exchanges;
+        this.queues = queues;
+        this.connections = connections;
+    }
+
+    /** The virtual host's name. */
+    public String name() {
+        return vhost.name();
+    }
+
+    /** Every queue, sorted by name. */
+    public List<Views.QueueView> queues() {
+        return queues.values().stream()
+                .map(MessageQueue::view)
+                .sorted(Comparator.comparing(Views.QueueView::name))
+                .toList();
+    }
+
+    /** One queue, or empty when it does not exist. */
+    public Optional<Views.QueueView> queue(String name) {
+        return Optional.ofNullable(queues.get(name)).map(MessageQueue::view);
+    }
+
+    /** Every exchange, sorted by name (the default exchange is {@code ""}). */
+    public List<Views.ExchangeView> exchanges() {
+        return exchanges.values().stream()
+                .map(e -> new Views.ExchangeView(
+                        e.name, e.type.wireName(), e.durable, e.autoDelete, e.internal, e.arguments))
+                .sorted(Comparator.comparing(Views.ExchangeView::name))
+                .toList();
+    }
+
+    /**
+     * Every binding: first the implicit ones of the default exchange (one per queue), then the
+     * declared ones sorted by source, destination and key.
+     */
+    public List<Views.BindingView> bindings() {
+        List<Views.BindingView> out = new ArrayList<>();
+        queues.keySet().stream().sorted().forEach(q -> out.add(new Views.BindingView("", q, "queue", q, Map.of())));
+        List<Views.BindingView> declared = new ArrayList<>();
+        for (Exchange e : exchanges.values()) {
+            for (Binding b : e.bindings) {
+                declared.add(new Views.BindingView(
+                        b.source(),
+                        b.destination(),
+                        b.toExchange() ? "exchange" : "queue",
+                        b.routingKey(),
+                        b.arguments()));
+            }
+        }
+        declared.sort(Comparator.comparing(Views.BindingView::source)
+                .thenComparing(Views.BindingView::destination)
+                .thenComparing(Views.BindingView::routingKey));
+        out.addAll(declared);
+        return out;
+    }
+
+    /** Open client connections, oldest first. */
+    public List<Views.ConnectionView> connections() {
+        return connections.stream().map(ClientConnection::view).toList();
+    }
+
+    /** Open channels of every connection. */
+    public List<Views.ChannelView> channels() {
+        List<Views.ChannelView> out = new ArrayList<>();
+        for (ClientConnection c : connections) {
+            out.addAll(c.channelViews());
+        }
+        return out;
+    }
+
+    /** Up to {@code count} ready messages from the head of a queue, left in place; empty if no such queue. */
+    public Optional<List<Views.MessageView>> peek(String queue, int count) {
+        MessageQueue q = queues.get(queue);
+        if (q == null) {
+            return Optional.empty();
+        }
+        return Optional.of(q.peek(count).stream().map(VirtualHostAdmin::view).toList());
+    }
+
+    /**
+     * Removes up to {@code count} ready messages from the head of a queue and returns them; with
+     * {@code deadLetter} they are rejected (dead-lettered with reason {@code rejected} when the
+     * queue has a dead-letter exchange), otherwise acknowledged. Empty if no such queue.
+     */
+    public Optional<List<Views.MessageView>> take(String queue, int count, boolean deadLetter) {
+        MessageQueue q = queues.get(queue);
+        if (q == null) {
+            return Optional.empty();
+        }
+        List<Views.MessageView> out = new ArrayList<>();
+        QueueEntry e;
+        while (out.size() < count && (e = q.fetch()) != null) {
+            q.delivered(e);
+            out.add(view(e));
+            if (deadLetter) {
+                q.reject(e);
+            } else {
+                q.settle(e);
+            }
+        }
+        return Optional.of(out);
+    }
+
+    /** Purges a queue; the number of messages removed, or empty if no such queue. */
+    public OptionalInt purge(String queue) {
+        MessageQueue q = queues.get(queue);
+        return q == null ? OptionalInt.empty() : OptionalInt.of(q.purge());
+    }
+
+    /** Journal records with a sequence greater than {@code after}, at most {@code limit}, oldest first. */
+    public List<Views.PublishRecord> journal(long after, int limit) {
+        return vhost.journal().since(after, limit);
+    }
+
+    /** How many of the oldest journal records were discarded to bound its memory. */
+    public long journalDropped() {
+        return vhost.journal().dropped();
+    }
+
+    /** Activates a fault rule. */
+    public Faults.ActiveFault addFault(FaultRule rule) {
+        return vhost.faults().add(rule);
+    }
+
+    /** The active fault rules, oldest first. */
+    public List<Faults.ActiveFault> faults() {
+        return vhost.faults().active();
+    }
+
+    /** Ends a fault rule; false when no rule has that id. */
+    public boolean removeFault(long id) {
+        return vhost.faults().remove(id);
+    }
+
+    /** Ends every fault rule. */
+    public void clearFaults() {
+        vhost.faults().clear();
+    }
+
+    private static Views.MessageView view(QueueEntry e) {
+        return new Views.MessageView(
+                e.message().exchange(),
+                e.message().routingKey(),
+                e.redelivered(),
+                e.deliveryCount(),
+                e.message().properties(),
+                e.message().body());
+    }
+}

@@ -1,0 +1,167 @@
+package dev.eventcontracts.broker.store.log;
+
+import dev.eventcontracts.broker.amqp.codec.ContentHeader;
+import dev.eventcontracts.broker.amqp.codec.FieldTables;
+import dev.eventcontracts.broker.store.Message;
+import dev.eventcontracts.broker.store.MessageStore;
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The records of the durable log and their binary payloads (format version 1). */
+sealed interface LogRecord {
+    byte EXCHANGE = 1;
+    byte EXCHANGE_DELETE = 2;
+    byte QUEUE = 3;
+    byte QUEUE_DELETE = 4;
+    byte BIND = 5;
+    byte UNBIND = 6;
+    byte PUBLISH = 7;
+    byte ACK = 8;
+
+    /** Writes the payload: type byte, then fields. */
+    void write(ByteBuf out);
+
+    /** A durable exchange declared. */
+    record ExchangeDeclared(MessageStore.ExchangeDef def) implements LogRecord {
+        @Override
+        public void write(ByteBuf out) {
+            out.writeByte(EXCHANGE);
+            str(out, def.name());
+            str(out, def.type());
+            out.writeBoolean(def.autoDelete());
+            out.writeBoolean(def.internal());
+            FieldTables.writeTable(out, def.arguments());
+        }
+    }
+
+    /** A durable exchange deleted. */
+    record ExchangeDeleted(String name) implements LogRecord {
+        @Override
+        public void write(ByteBuf out) {
+            out.writeByte(EXCHANGE_DELETE);
+            str(out, name);
+        }
+    }
+
+    /** A durable queue declared. */
+    record QueueDeclared(MessageStore.QueueDef def) implements LogRecord {
+        @Override
+        public void write(ByteBuf out) {
+            out.writeByte(QUEUE);
+            str(out, def.name());
+            out.writeBoolean(def.autoDelete());
+            FieldTables.writeTable(out, def.arguments());
+        }
+    }
+
+    /** A durable queue deleted with its messages and bindings. */
+    record QueueDeleted(String name) implements LogRecord {
+        @Override
+        public void write(ByteBuf out) {
+            out.writeByte(QUEUE_DELETE);
+            str(out, name);
+        }
+    }
+
+    /** A binding added ({@code added}) or removed. */
+    record BindingChanged(MessageStore.BindingDef def, boolean added) implements LogRecord {
+        @Override
+        public void write(ByteBuf out) {
+            out.writeByte(added ? BIND : UNBIND);
+            str(out, def.source());
+            str(out, def.destination());
+            out.writeBoolean(def.toExchange());
+            str(out, def.routingKey());
+            FieldTables.writeTable(out, def.arguments());
+        }
+    }
+
+    /** A persistent message entered a durable queue at position {@code sequence}. */
+    record Published(String queue, long sequence, Message message) implements LogRecord {
+        @Override
+        public void write(ByteBuf out) {
+            out.writeByte(PUBLISH);
+            str(out, queue);
+            out.writeLong(sequence);
+            str(out, message.exchange());
+            str(out, message.routingKey());
+            out.writeInt(message.ccKeys().size());
+            message.ccKeys().forEach(k -> str(out, k));
+            out.writeShort(60);
+            out.writeShort(0);
+            out.writeLong(message.body().length);
+            ContentHeader.encodeProperties(out, message.properties());
+            out.writeInt(message.body().length);
+            out.writeBytes(message.body());
+        }
+    }
+
+    /** The message at {@code sequence} left a durable queue for good. */
+    record Acked(String queue, long sequence) implements LogRecord {
+        @Override
+        public void write(ByteBuf out) {
+            out.writeByte(ACK);
+            str(out, queue);
+            out.writeLong(sequence);
+        }
+    }
+
+    /** Reads one payload; throws {@link IllegalArgumentException} for an unknown type. */
+    static LogRecord read(ByteBuf in) {
+        byte type = in.readByte();
+        return switch (type) {
+            case EXCHANGE ->
+                new ExchangeDeclared(new MessageStore.ExchangeDef(
+                        str(in), str(in), in.readBoolean(), in.readBoolean(), FieldTables.readTable(in)));
+            case EXCHANGE_DELETE -> new ExchangeDeleted(str(in));
+            case QUEUE ->
+                new QueueDeclared(new MessageStore.QueueDef(str(in), in.readBoolean(), FieldTables.readTable(in)));
+            case QUEUE_DELETE -> new QueueDeleted(str(in));
+            case BIND, UNBIND ->
+                new BindingChanged(
+                        new MessageStore.BindingDef(
+                                str(in), str(in), in.readBoolean(), str(in), FieldTables.readTable(in)),
+                        type == BIND);
+            case PUBLISH -> readPublished(in);
+            case ACK -> new Acked(str(in), in.readLong());
+            default -> throw new IllegalArgumentException("unknown log record type " + type);
+        };
+    }
+
+    private static Published readPublished(ByteBuf in) {
+        String queue = str(in);
+        long sequence = in.readLong();
+        String exchange = str(in);
+        String routingKey = str(in);
+        int ccCount = in.readInt();
+        List<String> cc = new ArrayList<>(ccCount);
+        for (int i = 0; i < ccCount; i++) {
+            cc.add(str(in));
+        }
+        ContentHeader header = ContentHeader.decode(in);
+        byte[] body = new byte[in.readInt()];
+        in.readBytes(body);
+        return new Published(
+                queue,
+                sequence,
+                new Message(exchange, routingKey, List.copyOf(cc), List.of(), header.properties(), body));
+    }
+
+    private static void str(ByteBuf out, String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.writeBytes(b);
+    }
+
+    private static String str(ByteBuf in) {
+        int n = in.readInt();
+        if (n < 0 || n > in.readableBytes()) {
+            throw new IllegalArgumentException("string length " + n + " exceeds the record");
+        }
+        byte[] b = new byte[n];
+        in.readBytes(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}
