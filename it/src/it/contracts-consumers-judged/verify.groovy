@@ -7,7 +7,7 @@ assert log.contains('[INFO] event-contracts: 3 consumers found, 3 contract tests
 assert new File(basedir, 'target/generated-test-sources/event-contracts/com/example/InventoryConsumerContractIT.java').exists()
 
 // start / stop around the tests
-assert log =~ /\[INFO\] event-contracts: started harness broker at amqp:\/\/guest:guest@127\.0\.0\.1:\d+ \(eventcontracts\.amqp\.uri set; target\/event-contracts\/endpoints\.properties\)/
+assert log =~ /\[INFO\] event-contracts: started harness broker at amqp:\/\/guest:guest@127\.0\.0\.1:\d+ \(eventcontracts\.amqp\.uri, eventcontracts\.admin\.uri set; target\/event-contracts\/endpoints\.properties\)/
 assert log =~ /\[INFO\] event-contracts: stopped harness broker at amqp:\/\/guest:guest@127\.0\.0\.1:\d+ \(eventcontracts\.amqp\.uri removed\)/
 
 // the gate: one summary line, then one line per broken scenario naming the consumer and the fix

@@ -10,10 +10,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Starts the harness broker and the embedded registry on free ports before the integration tests,
- * sets the project properties {@code eventcontracts.amqp.uri} and {@code
- * eventcontracts.registry.uri} (pass them to failsafe with {@code <systemPropertyVariables>}) and
- * writes {@code target/event-contracts/endpoints.properties}. The broker has no admin HTTP API, so
- * there is no {@code eventcontracts.admin.uri}.
+ * sets the project properties {@code eventcontracts.amqp.uri}, {@code eventcontracts.admin.uri} (the
+ * broker's admin HTTP API) and {@code eventcontracts.registry.uri} (pass them to failsafe with
+ * {@code <systemPropertyVariables>}) and writes {@code target/event-contracts/endpoints.properties}.
  * {@code stop} shuts it down; a JVM shutdown hook does too if the build ends before {@code stop}.
  */
 @Mojo(name = StartMojo.GOAL, defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)

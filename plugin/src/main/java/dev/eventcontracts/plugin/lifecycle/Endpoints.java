@@ -13,12 +13,17 @@ import java.util.Map;
  * file carry them.
  *
  * @param amqpUri the harness broker, e.g. {@code amqp://127.0.0.1:40123}
+ * @param adminUri the harness broker's admin HTTP API (queues, messages, publish journal, faults,
+ *     {@code /metrics}), e.g. {@code http://127.0.0.1:40124}
  * @param registryUri the embedded registry's Apicurio v2 API, or {@code null} when not started
  */
-public record Endpoints(String amqpUri, String registryUri) {
+public record Endpoints(String amqpUri, String adminUri, String registryUri) {
 
     /** The property naming the broker's AMQP URI. */
     public static final String AMQP_URI = "eventcontracts.amqp.uri";
+
+    /** The property naming the broker's admin HTTP API. */
+    public static final String ADMIN_URI = "eventcontracts.admin.uri";
 
     /** The property naming the embedded registry's URI. */
     public static final String REGISTRY_URI = "eventcontracts.registry.uri";
@@ -27,6 +32,7 @@ public record Endpoints(String amqpUri, String registryUri) {
     public Map<String, String> asProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put(AMQP_URI, amqpUri);
+        properties.put(ADMIN_URI, adminUri);
         if (registryUri != null) {
             properties.put(REGISTRY_URI, registryUri);
         }

@@ -41,6 +41,7 @@ public final class HarnessEnvironment implements AutoCloseable {
         this.registry = registry;
         this.endpoints = new Endpoints(
                 broker.amqpUri().toString(),
+                broker.adminUri().toString(),
                 registry == null ? null : registry.uri().toString());
         this.shutdownHook = new Thread(this::close, "event-contracts-shutdown");
     }

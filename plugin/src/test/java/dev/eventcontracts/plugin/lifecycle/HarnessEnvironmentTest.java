@@ -59,7 +59,7 @@ class HarnessEnvironmentTest {
             assertThat(written)
                     .containsEntry(
                             Endpoints.REGISTRY_URI, environment.endpoints().registryUri());
-            assertThat(written).doesNotContainKey("eventcontracts.admin.uri");
+            assertThat(written.getProperty(Endpoints.ADMIN_URI)).matches("http://127\\.0\\.0\\.1:\\d+");
             assertThat(environment.endpoints().registryUri()).matches("http://127\\.0\\.0\\.1:\\d+/apis/registry/v2");
         }
     }
@@ -155,7 +155,8 @@ class HarnessEnvironmentTest {
         try (HarnessEnvironment environment = HarnessEnvironment.start(
                 new EnvironmentConfig(target, target.resolve("target"), null, null, false, null, null))) {
             assertThat(environment.endpoints().registryUri()).isNull();
-            assertThat(environment.endpoints().asProperties()).containsOnlyKeys(Endpoints.AMQP_URI);
+            assertThat(environment.endpoints().asProperties())
+                    .containsOnlyKeys(Endpoints.AMQP_URI, Endpoints.ADMIN_URI);
         }
     }
 }
