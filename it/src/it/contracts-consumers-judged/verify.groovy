@@ -8,7 +8,7 @@ assert new File(basedir, 'target/generated-test-sources/event-contracts/com/exam
 
 // start / stop around the tests
 assert log =~ /\[INFO\] event-contracts: started harness broker at amqp:\/\/guest:guest@127\.0\.0\.1:\d+ \(eventcontracts\.amqp\.uri, eventcontracts\.admin\.uri set; target\/event-contracts\/endpoints\.properties\)/
-assert log =~ /\[INFO\] event-contracts: stopped harness broker at amqp:\/\/guest:guest@127\.0\.0\.1:\d+ \(eventcontracts\.amqp\.uri removed\)/
+assert log =~ /\[INFO\] event-contracts: stopped harness broker at amqp:\/\/guest:guest@127\.0\.0\.1:\d+ \(eventcontracts\.amqp\.uri, eventcontracts\.admin\.uri removed\)/
 
 // the gate: one summary line, then one line per broken scenario naming the consumer and the fix
 assert log =~ /\[INFO\] event-contracts: 3 consumers, 42 scenarios \(\d+ passed, \d+ broken, 3 skipped\), 0 schemas \(0 incompatible\), 1 finding: gate failed with \d+ violations at ERROR or above/
