@@ -6,8 +6,6 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import dev.eventcontracts.broker.HarnessBroker;
 import dev.eventcontracts.broker.store.RecoveryReport;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -30,7 +26,6 @@ import java.util.stream.Stream;
  * '/tmp/perftest/lib/*' [seconds] [repetitions] [recovery messages]}
  */
 public final class DurableBench {
-    private static final Pattern RATE = Pattern.compile("receiving rate avg: (\\d+) msg/s");
 
     private DurableBench() {}
 
@@ -111,42 +106,7 @@ public final class DurableBench {
     }
 
     private static double perfTest(String cp, URI uri, int seconds, String queue, List<String> flags) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(
-                "java",
-                "-cp",
-                cp,
-                "com.rabbitmq.perf.PerfTest",
-                "-h",
-                uri.toString(),
-                "-x",
-                "1",
-                "-y",
-                "1",
-                "-s",
-                "12",
-                "-u",
-                queue,
-                "-ad",
-                "false",
-                "-z",
-                String.valueOf(seconds)));
-        cmd.addAll(flags);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        double rate = -1;
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                Matcher m = RATE.matcher(line);
-                if (m.find()) {
-                    rate = Double.parseDouble(m.group(1));
-                }
-            }
-        }
-        p.waitFor();
-        if (rate < 0) {
-            throw new IllegalStateException("PerfTest printed no receiving rate for " + uri);
-        }
-        return rate;
+        return PerfTestBench.perfTest(cp, uri, seconds, queue, flags).rate();
     }
 
     private static void deleteQueues(URI uri, List<String> queues) throws Exception {

@@ -28,7 +28,8 @@ public final class PerfTestBench {
 
     private PerfTestBench() {}
 
-    private record Result(double rate, double latencyMedianMicros) {}
+    /** One PerfTest run: receiving rate (msg/s) and consumer latency median (µs). */
+    record Result(double rate, double latencyMedianMicros) {}
 
     /** Entry point. */
     public static void main(String[] args) throws Exception {
@@ -71,7 +72,11 @@ public final class PerfTestBench {
         }
     }
 
-    private static Result perfTest(String cp, URI uri, int seconds, String queue, List<String> flags) throws Exception {
+    /**
+     * Runs PerfTest 1 producer / 1 consumer, 12-byte messages, on queue {@code queue} for {@code
+     * seconds}, with extra {@code flags}; shared with {@link DurableBench}.
+     */
+    static Result perfTest(String cp, URI uri, int seconds, String queue, List<String> flags) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(
                 "java",
                 "-cp",
