@@ -4,6 +4,7 @@ import dev.eventcontracts.plugin.gate.GateInputs;
 import dev.eventcontracts.plugin.gate.GateRules;
 import dev.eventcontracts.plugin.gate.Verdict;
 import dev.eventcontracts.plugin.report.HtmlReport;
+import dev.eventcontracts.plugin.report.JUnitXmlReport;
 import dev.eventcontracts.plugin.report.JsonReport;
 import dev.eventcontracts.plugin.report.MarkdownReport;
 import dev.eventcontracts.plugin.results.ResultFiles;
@@ -14,7 +15,7 @@ import java.nio.file.Path;
 /**
  * The {@code verify} goal's core: reads the contract results, the failsafe summary, the
  * compatibility verdicts and the discovery findings; judges them; writes {@code report.html},
- * {@code report.md} and {@code report.json}. It never fails the build itself: the caller decides
+ * {@code report.md}, {@code report.json} and {@code report.junit.xml}. It never fails the build itself: the caller decides
  * on {@link Verdict#failsBuild()}.
  */
 public final class VerifyGate {
@@ -44,10 +45,13 @@ public final class VerifyGate {
         Path html = dir.resolve("report.html");
         Path markdown = dir.resolve("report.md");
         Path json = dir.resolve("report.json");
+        Path junitXml = dir.resolve("report.junit.xml");
         Files.writeString(html, new HtmlReport().render(config.projectName(), inputs, verdict));
         Files.writeString(markdown, new MarkdownReport().render(config.projectName(), inputs, verdict));
         files.write(json, JsonReport.of(config.projectName(), inputs, verdict));
+        Files.writeString(
+                junitXml, new JUnitXmlReport().render(config.projectName(), inputs, verdict, config.display(html)));
         String failure = verdict.red() ? verdict.failureMessage(config.display(html)) : null;
-        return new VerifyOutcome(verdict, html, markdown, json, failure, inputs.isEmpty());
+        return new VerifyOutcome(verdict, html, markdown, json, junitXml, failure, inputs.isEmpty());
     }
 }

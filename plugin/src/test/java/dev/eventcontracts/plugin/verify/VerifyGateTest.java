@@ -34,7 +34,7 @@ class VerifyGateTest {
     }
 
     @Test
-    void run_allScenariosPassed_passesAndWritesThreeReports() throws Exception {
+    void run_allScenariosPassed_passesAndWritesFourReports() throws Exception {
         build.consumer("com.example.InventoryConsumer#onOrderPlaced", "inventory.dlq", passed(14))
                 .failsafe(14, 0, 0, 0);
 
@@ -48,6 +48,7 @@ class VerifyGateTest {
         assertThat(outcome.html()).exists().isEqualTo(dir.resolve("target/event-contracts/report.html"));
         assertThat(outcome.markdown()).exists();
         assertThat(outcome.json()).exists();
+        assertThat(outcome.junitXml()).exists().isEqualTo(dir.resolve("target/event-contracts/report.junit.xml"));
         assertThat(build.read("event-contracts/report.md")).contains("✅ gate passed");
     }
 
@@ -176,10 +177,12 @@ class VerifyGateTest {
         VerifyOutcome first = new VerifyGate().run(build.config());
         String html = Files.readString(first.html());
         String json = Files.readString(first.json());
+        String junitXml = Files.readString(first.junitXml());
 
         VerifyOutcome second = new VerifyGate().run(build.config());
 
         assertThat(Files.readString(second.html())).isEqualTo(html);
         assertThat(Files.readString(second.json())).isEqualTo(json);
+        assertThat(Files.readString(second.junitXml())).isEqualTo(junitXml);
     }
 }
