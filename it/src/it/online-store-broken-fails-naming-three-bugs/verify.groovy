@@ -40,4 +40,12 @@ assert subjects.containsAll(['com.example.store.shipping.ShippingConsumer#onOrde
                              'com.example.store.analytics.AnalyticsConsumer#onOrderPlaced',
                              'com.example.store.events.OrderPlaced'])
 assert !subjects.contains('com.example.store.inventory.InventoryConsumer#onOrderPlaced')
+
+// the JUnit XML for CI charts fails the same cases: 8 scenarios, the schema, the failsafe count, the verdict
+def xml = new groovy.xml.XmlSlurper().parse(new File(reports, 'report.junit.xml'))
+assert xml.@tests.text() == '46' && xml.@failures.text() == '11' && xml.@errors.text() == '0'
+def shipping = xml.testsuite.find { it.@name == 'com.example.store.shipping.ShippingConsumer#onOrderPlaced' }
+assert shipping.testcase.findAll { it.failure.size() > 0 }.size() == 6
+assert shipping.testcase.find { it.@name.text().startsWith('(a) duplicate-delivery') }.failure.@message.text().startsWith('ShippingConsumer is not idempotent')
+assert xml.testsuite.find { it.@name == 'gate' }.testcase.find { it.@name == 'verdict' }.failure.size() == 1
 return true
