@@ -22,15 +22,18 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  * target/generated-test-sources/event-contracts}, which it adds as a test source root. Logs the
  * consumers and the findings (e.g. a consumer without a dead-letter queue) and writes them to
  * {@code target/event-contracts/findings.json} for the {@code verify} gate. Scenario (n) reads a
- * message written with every version of the payload's subject registered in the committed file
- * store ({@code registryDirectory}).
+ * message written with every version of the payload's subject registered in the registry: the
+ * committed file store ({@code registryDirectory}) or, when {@code registryUrl} is set, the remote
+ * Apicurio Registry {@code check-compatibility} reads. Each version is written to {@code
+ * target/event-contracts/writers/<subject>.v<N>.avsc}; a missing file store or an unregistered
+ * subject adds nothing.
  */
 @Mojo(
         name = GenerateContractTestsMojo.GOAL,
         defaultPhase = LifecyclePhase.GENERATE_TEST_SOURCES,
         requiresDependencyResolution = ResolutionScope.TEST,
         threadSafe = true)
-public class GenerateContractTestsMojo extends AbstractEventContractsMojo {
+public class GenerateContractTestsMojo extends AbstractRegistryMojo {
 
     /** The goal name. */
     public static final String GOAL = "generate-contract-tests";
@@ -55,30 +58,6 @@ public class GenerateContractTestsMojo extends AbstractEventContractsMojo {
      */
     @Parameter(property = "eventcontracts.schemaDirectory")
     private File schemaDirectory;
-
-    /**
-     * The registry file store (committed in the repository, as for {@code check-compatibility}):
-     * every version registered under a consumer's payload subject (the schema's full name) is
-     * written to {@code target/event-contracts/writers/<subject>.v<N>.avsc} and tried in scenario
-     * (n). A missing directory or an unregistered subject adds nothing. Default:
-     * {@code src/main/registry}.
-     *
-     * <pre>{@code
-     * <registryDirectory>${project.basedir}/src/main/registry</registryDirectory>
-     * }</pre>
-     */
-    @Parameter(property = "eventcontracts.registryDirectory")
-    private File registryDirectory;
-
-    /**
-     * The Apicurio group of the subjects in {@code registryDirectory}. Default: {@code default}.
-     *
-     * <pre>{@code
-     * <registryGroup>orders</registryGroup>
-     * }</pre>
-     */
-    @Parameter(property = "eventcontracts.registryGroup")
-    private String registryGroup;
 
     /**
      * The lowest finding severity that fails the build here: {@code ERROR} (e.g. an unparsable
@@ -144,8 +123,7 @@ public class GenerateContractTestsMojo extends AbstractEventContractsMojo {
                 schemaDirectory == null ? null : List.of(schemaDirectory.toPath()),
                 output,
                 failOnFindings,
-                path(registryDirectory),
-                registryGroup);
+                registrySelection());
         GenerateOutcome outcome = new ContractTestGeneration().run(config);
         project().addTestCompileSourceRoot(outcome.outputDirectory().toString());
         for (String consumer : outcome.consumerLines()) {

@@ -31,9 +31,8 @@ public final class ContractTestGeneration {
         List<Path> test = existing(config.testSourceRoots());
         DiscoveryResult discovered = new ConsumerDiscovery()
                 .discover(new DiscoveryRequest(main, test, config.classpath(), existing(config.schemaDirectories())));
-        List<RegisteredWriters.Enriched> enriched = new RegisteredWriters(
-                        config.registryDirectory(), config.registryGroup(), config.writersDirectory())
-                .enrich(discovered.consumers());
+        List<RegisteredWriters.Enriched> enriched =
+                new RegisteredWriters(config.registry(), config.writersDirectory()).enrich(discovered.consumers());
         List<ConsumerModel> models =
                 enriched.stream().map(RegisteredWriters.Enriched::model).toList();
         GenerationResult generated =

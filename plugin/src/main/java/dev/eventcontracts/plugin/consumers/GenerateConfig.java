@@ -1,7 +1,6 @@
 package dev.eventcontracts.plugin.consumers;
 
 import dev.eventcontracts.plugin.problems.InvalidParameterException;
-import dev.eventcontracts.plugin.schemas.CheckConfig;
 import dev.eventcontracts.plugin.schemas.RegistrySelection;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,9 +19,8 @@ import java.util.Objects;
  * @param outputDirectory where tests go; default {@code target/generated-test-sources/event-contracts}
  * @param failOnFindings the lowest finding severity that fails the build ({@code ERROR},
  *     {@code WARNING}, {@code INFO}) or {@code NONE}; default {@code ERROR}
- * @param registryDirectory the committed registry file store whose registered versions of each
- *     payload subject scenario (n) tries; default {@code src/main/registry}
- * @param registryGroup the Apicurio group of the subjects; default {@code default}
+ * @param registry the registry whose registered versions of each payload subject scenario (n)
+ *     tries; default: the file store {@code src/main/registry}, group {@code default}
  */
 public record GenerateConfig(
         Path projectDirectory,
@@ -33,8 +31,7 @@ public record GenerateConfig(
         List<Path> schemaDirectories,
         Path outputDirectory,
         String failOnFindings,
-        Path registryDirectory,
-        String registryGroup) {
+        RegistrySelection registry) {
 
     /** Fills in defaults. */
     public GenerateConfig {
@@ -58,12 +55,7 @@ public record GenerateConfig(
                     "use ERROR, WARNING, INFO or NONE (e.g. <failOnFindings>WARNING</failOnFindings>).");
         }
         failOnFindings = threshold;
-        registryDirectory = registryDirectory == null
-                ? projectDirectory.resolve(CheckConfig.DEFAULT_REGISTRY_DIRECTORY)
-                : registryDirectory;
-        registryGroup = registryGroup == null || registryGroup.isBlank()
-                ? RegistrySelection.DEFAULT_GROUP
-                : registryGroup.trim();
+        registry = registry == null ? RegistrySelection.defaults(projectDirectory) : registry;
     }
 
     private static List<Path> orDefault(List<Path> paths, Path fallback) {

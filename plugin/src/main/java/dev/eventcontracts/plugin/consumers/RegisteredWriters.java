@@ -1,9 +1,10 @@
 package dev.eventcontracts.plugin.consumers;
 
 import dev.eventcontracts.plugin.discovery.ConsumerModel;
+import dev.eventcontracts.plugin.schemas.RegistrySelection;
+import dev.eventcontracts.plugin.schemas.SubjectRegistry;
+import dev.eventcontracts.registry.compat.VersionedSchema;
 import dev.eventcontracts.registry.gateway.RegisteredSchema;
-import dev.eventcontracts.registry.gateway.SchemaRegistry;
-import dev.eventcontracts.registry.gateway.SchemaRegistryException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,24 +23,21 @@ import org.apache.avro.SchemaParseException;
 
 /**
  * Feeds the registered history of each consumer's subject (the payload schema's full name) into
- * scenario (n): every registered version is written as {@code <subject>.v<N>.avsc} into a
+ * scenario (n), read from the selected registry (the committed file store or a remote one): every registered version is written as {@code <subject>.v<N>.avsc} into a
  * directory under {@code target/} and added to the consumer's older writer schemas, unless a
  * schema with the same canonical form is already there or is the consumer's current schema.
  */
 final class RegisteredWriters {
 
-    private final Path registryDirectory;
-    private final String groupId;
+    private final RegistrySelection registry;
     private final Path writersDirectory;
 
     /**
-     * @param registryDirectory the committed file store; when it is not a directory nothing changes
-     * @param groupId the Apicurio group of the subjects
+     * @param registry the registry; a file store that does not exist adds nothing
      * @param writersDirectory where the registered versions are written
      */
-    RegisteredWriters(Path registryDirectory, String groupId, Path writersDirectory) {
-        this.registryDirectory = registryDirectory;
-        this.groupId = groupId;
+    RegisteredWriters(RegistrySelection registry, Path writersDirectory) {
+        this.registry = registry;
         this.writersDirectory = writersDirectory;
     }
 
@@ -59,7 +57,7 @@ final class RegisteredWriters {
 
     /** Adds the registered versions to each consumer whose subject the registry knows. */
     List<Enriched> enrich(List<ConsumerModel> consumers) throws IOException {
-        Map<String, List<RegisteredSchema>> histories = histories(consumers);
+        Map<String, List<VersionedSchema>> histories = histories(consumers);
         Set<Path> written = new HashSet<>();
         List<Enriched> result = new ArrayList<>();
         for (ConsumerModel consumer : consumers) {
@@ -69,29 +67,31 @@ final class RegisteredWriters {
         return result;
     }
 
-    private Map<String, List<RegisteredSchema>> histories(List<ConsumerModel> consumers) throws IOException {
-        Map<String, List<RegisteredSchema>> histories = new HashMap<>();
-        if (registryDirectory == null || !Files.isDirectory(registryDirectory)) {
+    private Map<String, List<VersionedSchema>> histories(List<ConsumerModel> consumers) throws IOException {
+        Map<String, List<VersionedSchema>> histories = new HashMap<>();
+        if (consumers.isEmpty()) {
             return histories;
         }
-        try (SchemaRegistry registry = SchemaRegistry.fileStore(registryDirectory, groupId)) {
+        try (SubjectRegistry subjects = SubjectRegistry.open(registry, false)) {
             for (ConsumerModel consumer : consumers) {
                 String subject = consumer.schema().fullName();
                 if (!histories.containsKey(subject)) {
-                    histories.put(subject, registry.history(subject));
+                    histories.put(subject, subjects.history(subject));
                 }
             }
-        } catch (SchemaRegistryException e) {
+        } catch (IOException e) {
+            String fix = registry.remote()
+                    ? "Check that <registryUrl> is reachable from this build."
+                    : "Fix or restore the store (see docs/registry.md), or point <registryDirectory> at the committed one.";
             throw new IOException(
-                    "Cannot read the registered writer versions from the file store '" + registryDirectory + "': "
-                            + e.getMessage() + ". Fix or restore the store (see docs/registry.md), or point"
-                            + " <registryDirectory> at the committed one.",
+                    "Cannot read the registered writer versions from " + registry.describe() + ": " + e.getMessage()
+                            + ". " + fix,
                     e);
         }
         return histories;
     }
 
-    private Enriched enrich(ConsumerModel consumer, List<RegisteredSchema> history, Set<Path> written)
+    private Enriched enrich(ConsumerModel consumer, List<VersionedSchema> history, Set<Path> written)
             throws IOException {
         String current = canonical(consumer.schema().avscFile());
         Set<String> seen = new LinkedHashSet<>();
@@ -105,12 +105,14 @@ final class RegisteredWriters {
             }
         }
         boolean currentRegistered = false;
-        for (RegisteredSchema version : history) {
-            Path file = write(version, written);
-            if (version.canonicalForm().equals(current)) {
+        String subject = consumer.schema().fullName();
+        for (VersionedSchema version : history) {
+            Path file = write(subject, version, written);
+            String form = RegisteredSchema.canonicalForm(version.schema());
+            if (form.equals(current)) {
                 labels.add("v" + version.version() + " (current)");
                 currentRegistered = true;
-            } else if (seen.add(version.canonicalForm())) {
+            } else if (seen.add(form)) {
                 writers.add(file);
                 labels.add("v" + version.version());
             }
@@ -124,8 +126,8 @@ final class RegisteredWriters {
         return new Enriched(withWriters(consumer, writers), labels);
     }
 
-    private Path write(RegisteredSchema version, Set<Path> written) throws IOException {
-        Path file = writersDirectory.resolve(version.subject() + ".v" + version.version() + ".avsc");
+    private Path write(String subject, VersionedSchema version, Set<Path> written) throws IOException {
+        Path file = writersDirectory.resolve(subject + ".v" + version.version() + ".avsc");
         if (written.add(file)) {
             byte[] text = (version.schema().toString(true) + System.lineSeparator()).getBytes(StandardCharsets.UTF_8);
             Files.createDirectories(writersDirectory);

@@ -7,6 +7,9 @@ import dev.eventcontracts.annotations.EventConsumer;
 import dev.eventcontracts.plugin.problems.InvalidParameterException;
 import dev.eventcontracts.plugin.results.DiscoveryFindings;
 import dev.eventcontracts.plugin.results.ResultFiles;
+import dev.eventcontracts.plugin.schemas.RegistrySelection;
+import dev.eventcontracts.registry.EmbeddedRegistry;
+import dev.eventcontracts.registry.gateway.RemoteRegistryConfig;
 import dev.eventcontracts.registry.gateway.SchemaRegistry;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -30,6 +33,10 @@ class ContractTestGenerationTest {
     }
 
     private GenerateConfig config(String failOnFindings) throws URISyntaxException {
+        return config(failOnFindings, null);
+    }
+
+    private GenerateConfig config(String failOnFindings, RegistrySelection registry) throws URISyntaxException {
         Path annotations = Path.of(EventConsumer.class
                 .getProtectionDomain()
                 .getCodeSource()
@@ -44,8 +51,7 @@ class ContractTestGenerationTest {
                 null,
                 null,
                 failOnFindings,
-                null,
-                null);
+                registry);
     }
 
     private void shop() throws IOException {
@@ -207,6 +213,49 @@ class ContractTestGenerationTest {
                 .asString()
                 .endsWith(", scenario (n) tries 1 writer version: current)");
         assertThat(project.resolve("target/event-contracts/writers")).doesNotExist();
+    }
+
+    @Test
+    void run_remoteRegistry_triesItsVersionsAndIgnoresTheFileStore() throws Exception {
+        shop();
+        register("com.example.OrderPlaced", V1);
+        try (EmbeddedRegistry server =
+                EmbeddedRegistry.builder().port(0).build().start()) {
+            try (SchemaRegistry remote = SchemaRegistry.remote(RemoteRegistryConfig.of(server.uri()))) {
+                remote.register("com.example.OrderPlaced", new Schema.Parser().parse(V2));
+            }
+            RegistrySelection selection =
+                    new RegistrySelection(project, null, server.uri().toString(), null, null, null);
+
+            GenerateOutcome outcome = new ContractTestGeneration().run(config(null, selection));
+
+            Path writers = project.resolve("target/event-contracts/writers");
+            assertThat(new Schema.Parser()
+                            .parse(writers.resolve("com.example.OrderPlaced.v1.avsc")
+                                    .toFile()))
+                    .as("v1 of the remote registry is V2 of this test, not the file store's V1")
+                    .isEqualTo(new Schema.Parser().parse(V2));
+            assertThat(outcome.consumerLines())
+                    .singleElement()
+                    .asString()
+                    .endsWith(", scenario (n) tries 2 writer versions: v1, current)");
+        }
+    }
+
+    @Test
+    void run_remoteRegistryUnreachable_namesTheRegistryAndTheFix() throws Exception {
+        shop();
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + closedPort + "/apis/registry/v2";
+        RegistrySelection selection = new RegistrySelection(project, null, url, null, null, null);
+
+        assertThatThrownBy(() -> new ContractTestGeneration().run(config(null, selection)))
+                .isInstanceOf(IOException.class)
+                .hasMessageStartingWith("Cannot read the registered writer versions from " + url + ": ")
+                .hasMessageEndingWith("Check that <registryUrl> is reachable from this build.");
     }
 
     @Test
