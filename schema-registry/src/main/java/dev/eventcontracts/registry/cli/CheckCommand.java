@@ -4,6 +4,7 @@ import dev.eventcontracts.registry.compat.CompatibilityChecker;
 import dev.eventcontracts.registry.compat.CompatibilityLevel;
 import dev.eventcontracts.registry.compat.CompatibilityOptions;
 import dev.eventcontracts.registry.compat.CompatibilityReport;
+import dev.eventcontracts.registry.gateway.RegisteredSchema;
 import dev.eventcontracts.registry.schema.LoadedSchema;
 import dev.eventcontracts.registry.schema.SchemaLoadException;
 import dev.eventcontracts.registry.schema.SchemaLoader;
@@ -121,8 +122,12 @@ public final class CheckCommand implements Callable<Integer> {
         for (int i = 0; i < history.size(); i++) {
             LoadedSchema version = history.get(i);
             text.append("v").append(i + 1).append(": ").append(version.source());
-            if (version.fingerprint().equals(next.fingerprint())) {
+            if (RegisteredSchema.canonicalForm(version.schema())
+                    .equals(RegisteredSchema.canonicalForm(next.schema()))) {
                 text.append(" (same canonical form as the candidate)");
+            } else if (version.fingerprint().equals(next.fingerprint())) {
+                text.append(" (same Parsing Canonical Form as the candidate: differs only in doc, default, aliases"
+                        + " or other attributes, so a registry keeps it as a new version)");
             }
             text.append('\n');
         }

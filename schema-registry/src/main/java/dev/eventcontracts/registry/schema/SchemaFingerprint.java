@@ -10,7 +10,10 @@ import org.apache.avro.SchemaNormalization;
 
 /**
  * The identity of a schema whatever its formatting: Avro's Parsing Canonical Form and two
- * fingerprints of it. Two schemas with equal fingerprints are the same version for a registry.
+ * fingerprints of it. Two schemas with equal fingerprints are read the same way off the wire (the
+ * CRC-64 is Avro's single-object encoding id). They are not necessarily the same registry version:
+ * the registry's identity is {@link dev.eventcontracts.registry.gateway.RegisteredSchema#canonicalForm},
+ * which keeps defaults, docs and aliases because they change what readers may do.
  *
  * <p>The canonical form drops what does not affect reading: {@code doc}, {@code aliases}, {@code
  * default}, {@code order} and other attributes, including {@code logicalType}. A change that only
@@ -40,7 +43,7 @@ public record SchemaFingerprint(String canonicalForm, long crc64, String sha256)
         return HexFormat.of().toHexDigits(crc64);
     }
 
-    /** Whether {@code other} is the same schema version (same canonical form). */
+    /** Whether {@code other} has the same Parsing Canonical Form (reads the same wire bytes). */
     public boolean sameVersionAs(Schema other) {
         return canonicalForm.equals(SchemaNormalization.toParsingForm(other));
     }

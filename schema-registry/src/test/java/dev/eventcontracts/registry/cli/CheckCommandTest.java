@@ -138,6 +138,21 @@ class CheckCommandTest {
     }
 
     @Test
+    void check_onlyADefaultAdded_isNotCalledTheSameSchema() throws IOException {
+        String v1 = "{'type':'record','name':'R','fields':[{'name':'a','type':'int'}]}";
+        Path previous = write("v1.avsc", v1);
+        Path candidate = write("v2.avsc", v1.replace("'type':'int'", "'type':'int','default':0"));
+
+        Run run = run("check", "--level", "FULL", "--previous", previous, "--candidate", candidate);
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .contains("v1: " + previous + " (same Parsing Canonical Form as the candidate: differs only in doc,"
+                        + " default, aliases or other attributes, so a registry keeps it as a new version)")
+                .doesNotContain("(same canonical form as the candidate)");
+    }
+
+    @Test
     void check_strictDefaults_reportsUnionDefaultOnLaterBranch() throws IOException {
         Path candidate = write(
                 "v2.avsc",
