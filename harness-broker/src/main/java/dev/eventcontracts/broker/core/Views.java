@@ -47,8 +47,14 @@ public final class Views {
             String routingKey,
             Map<String, Object> arguments) {}
 
-    /** A client connection. */
-    public record ConnectionView(long id, String name, String user, long connectedAtMillis, int channels) {}
+    /** A client connection and its memory-alarm flow-control state. */
+    public record ConnectionView(
+            long id,
+            String name,
+            String user,
+            long connectedAtMillis,
+            int channels,
+            ClientConnection.FlowState state) {}
 
     /** One channel of a connection. */
     public record ChannelView(

@@ -77,7 +77,7 @@ final class JsonShapes {
         m.put("vhost", vhost);
         m.put("connected_at", c.connectedAtMillis());
         m.put("channels", c.channels());
-        m.put("state", "running");
+        m.put("state", c.state().wireName());
         return m;
     }
 
