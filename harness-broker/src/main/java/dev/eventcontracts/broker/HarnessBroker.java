@@ -71,6 +71,7 @@ public final class HarnessBroker implements AutoCloseable {
     private final int heartbeatSeconds;
     private final int requestedAdminPort;
     private final Path dataDirectory;
+    private final long memoryHighWatermark;
     private LogMessageStore durableStore;
     private AdminServer admin;
     private Faults faults;
@@ -109,6 +110,7 @@ public final class HarnessBroker implements AutoCloseable {
         this.heartbeatSeconds = b.heartbeatSeconds;
         this.requestedAdminPort = b.adminPort;
         this.dataDirectory = b.dataDirectory;
+        this.memoryHighWatermark = b.memoryHighWatermark;
     }
 
     /** A builder with the defaults: free port on 127.0.0.1, user guest/guest, heartbeat 60 s. */
@@ -147,6 +149,7 @@ public final class HarnessBroker implements AutoCloseable {
         VirtualHost vhost =
                 new VirtualHost("/", loop, System::nanoTime, System::currentTimeMillis, store, new Random());
         permissions.forEach((name, p) -> vhost.grant(name, p.get(0), p.get(1), p.get(2)));
+        vhost.memory().highWatermark(memoryHighWatermark);
         ConnectionSettings settings = new ConnectionSettings(
                 passwordHashes, Set.of("guest"), heartbeatSeconds, frameMax, channelMax, maxConnections, 3000);
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -304,6 +307,7 @@ public final class HarnessBroker implements AutoCloseable {
         private int maxConnections;
         private final Map<String, List<String>> permissions = new LinkedHashMap<>();
         private Path dataDirectory;
+        private long memoryHighWatermark;
 
         private Builder() {}
 
@@ -417,6 +421,24 @@ public final class HarnessBroker implements AutoCloseable {
                 }
             }
             permissions.put(user, List.of(configure, write, read));
+            return this;
+        }
+
+        /**
+         * Memory-alarm flow control, as RabbitMQ's {@code vm_memory_high_watermark.absolute}, but
+         * measuring only the bytes of message bodies and content headers the queues hold (ready
+         * and unacknowledged; a message in three queues counts three times) so tests are
+         * deterministic. Above {@code bytes} the alarm goes on: connections that publish get
+         * {@code connection.blocked} ("low on memory") and are no longer read until consumers bring
+         * the total back to {@code bytes} or below, then {@code connection.unblocked}.
+         * Consume-only connections keep working. Default 0 = off.
+         */
+        public Builder memoryHighWatermark(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("memoryHighWatermark '" + bytes
+                        + "' is negative; use 0 (flow control off, the default) or a number of bytes, e.g. 67108864");
+            }
+            this.memoryHighWatermark = bytes;
             return this;
         }
 

@@ -56,6 +56,12 @@ public final class Views {
             int channels,
             ClientConnection.FlowState state) {}
 
+    /**
+     * The memory alarm: bytes of message bodies and headers held by the queues, the high watermark
+     * (0 = flow control off) and whether the alarm is on.
+     */
+    public record MemoryView(long used, long highWatermark, boolean alarm) {}
+
     /** One channel of a connection. */
     public record ChannelView(
             long connectionId,

@@ -224,7 +224,10 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
         }
     }
 
-    /** After a publish frame: a blocking connection becomes blocked and stops being read. */
+    /**
+     * After a completed publish (the message is routed first, as RabbitMQ does): a blocking
+     * connection becomes blocked and stops being read.
+     */
     private void blockIfPublishing(InboundFrame frame) {
         if (flow != FlowState.BLOCKING || state != State.OPEN || !isPublish(frame)) {
             return;
@@ -237,12 +240,13 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
         }
     }
 
-    private static boolean isPublish(InboundFrame frame) {
-        return frame instanceof InboundFrame.ContentHeaderFrame
-                || frame instanceof InboundFrame.Body
-                || (frame instanceof InboundFrame.Method m
-                        && m.method().classId() == 60
-                        && m.method().methodId() == 40);
+    /** Whether {@code frame} completed a publish (its header without body, or its last body frame). */
+    private boolean isPublish(InboundFrame frame) {
+        if (!(frame instanceof InboundFrame.ContentHeaderFrame) && !(frame instanceof InboundFrame.Body)) {
+            return false;
+        }
+        ChannelContext ch = channels.get(frame.channel());
+        return ch != null && !ch.expectsContent();
     }
 
     /** Processes the frames held while blocked, then reads from the socket again. */
