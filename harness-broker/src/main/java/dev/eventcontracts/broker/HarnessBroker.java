@@ -72,6 +72,7 @@ public final class HarnessBroker implements AutoCloseable {
     private final int requestedAdminPort;
     private final Path dataDirectory;
     private final long memoryHighWatermark;
+    private VirtualHost vhost;
     private LogMessageStore durableStore;
     private AdminServer admin;
     private Faults faults;
@@ -148,6 +149,7 @@ public final class HarnessBroker implements AutoCloseable {
         }
         VirtualHost vhost =
                 new VirtualHost("/", loop, System::nanoTime, System::currentTimeMillis, store, new Random());
+        this.vhost = vhost;
         permissions.forEach((name, p) -> vhost.grant(name, p.get(0), p.get(1), p.get(2)));
         vhost.memory().highWatermark(memoryHighWatermark);
         ConnectionSettings settings = new ConnectionSettings(
@@ -222,6 +224,29 @@ public final class HarnessBroker implements AutoCloseable {
     public Optional<RecoveryReport> recoveryReport() {
         requireStarted();
         return Optional.ofNullable(durableStore).map(LogMessageStore::report);
+    }
+
+    /**
+     * Changes the memory high watermark of the running broker, like {@code rabbitmqctl
+     * set_vm_memory_high_watermark absolute}: connections are blocked or unblocked at once if the
+     * alarm changes (see {@link Builder#memoryHighWatermark(long)}; 0 turns flow control off).
+     *
+     * @throws IllegalArgumentException when negative
+     */
+    public void memoryHighWatermark(long bytes) {
+        requireStarted();
+        if (bytes < 0) {
+            throw new IllegalArgumentException("memoryHighWatermark '" + bytes
+                    + "' is negative; use 0 (flow control off) or a number of bytes, e.g. 67108864");
+        }
+        try {
+            loop.submit(() -> vhost.memory().highWatermark(bytes)).get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while setting the memory high watermark", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the broker thread did not apply the memory high watermark: " + e, e);
+        }
     }
 
     /** The bound admin HTTP port. */

@@ -152,6 +152,44 @@ class FlowControlConformanceTest extends ConformanceBase {
 
     /** Harness only (see the class comment). */
     @Test
+    void watermarkChangedAtRuntime_blocksThePublisherOnItsNextPublish_andRaisingItUnblocks() throws Exception {
+        HarnessBroker broker = HarnessBroker.builder().build().start();
+        closeAfter.add(broker);
+        Target harness = new Target("harness-runtime", broker.amqpUri(), false);
+        Connection publisher = open(harness);
+        CountDownLatch blocked = new CountDownLatch(1);
+        CountDownLatch unblocked = new CountDownLatch(1);
+        publisher.addBlockedListener(reason -> blocked.countDown(), unblocked::countDown);
+        Channel pub = publisher.createChannel();
+        String queue = name("runtime");
+        pub.queueDeclare(queue, false, false, false, null);
+        pub.confirmSelect();
+        NavigableSet<Long> unconfirmed = trackConfirms(pub);
+        publish(pub, unconfirmed, queue, 0, 5);
+        pub.waitForConfirmsOrDie(5000);
+        open(harness); // idle: never publishes
+
+        broker.memoryHighWatermark(1000);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> connectionStates(broker).equals(List.of("blocking", "blocking")));
+        publish(pub, unconfirmed, queue, 5, 3);
+        assertThat(blocked.await(5, TimeUnit.SECONDS))
+                .as("connection.blocked received")
+                .isTrue();
+        assertThat(connectionStates(broker)).containsExactly("blocked", "blocking");
+        assertThat(unconfirmed).containsExactly(7L, 8L);
+
+        broker.memoryHighWatermark(0);
+        assertThat(unblocked.await(5, TimeUnit.SECONDS))
+                .as("connection.unblocked received")
+                .isTrue();
+        pub.waitForConfirmsOrDie(5000);
+        assertThat(messagesReady(broker, queue)).isEqualTo(8);
+        assertThat(connectionStates(broker)).containsExactly("running", "running");
+    }
+
+    /** Harness only (see the class comment). */
+    @Test
     void withoutWatermark_queuesGrowUnblocked_andMemoryIsStillReported() throws Exception {
         HarnessBroker broker = HarnessBroker.builder().build().start();
         closeAfter.add(broker);
