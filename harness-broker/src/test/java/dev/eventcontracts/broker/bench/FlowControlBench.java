@@ -1,5 +1,7 @@
 package dev.eventcontracts.broker.bench;
 
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
 import dev.eventcontracts.broker.HarnessBroker;
 import java.net.URI;
 import java.util.List;
@@ -10,7 +12,8 @@ import java.util.UUID;
  * and 1 consumer, 12-byte messages, manual ack with prefetch 200, against two embedded harness
  * brokers in one run, alternating: the reference with flow control off (the default) and one with
  * a {@code memoryHighWatermark}. Prints medians of the receive rate, the consumer latency and the
- * ratios (watermark / off). Both brokers are warmed up with one unmeasured run first.
+ * ratios (watermark / off). Both brokers are warmed up with one unmeasured run first. Each run's
+ * queue is deleted afterwards: messages left in it would keep the alarm on for the next run.
  *
  * <p>Run: {@code java -cp <test classpath> dev.eventcontracts.broker.bench.FlowControlBench
  * '/tmp/perftest/lib/*' [seconds] [repetitions] [watermark bytes]}
@@ -32,16 +35,16 @@ public final class FlowControlBench {
                         .start()) {
             URI offUri = off.amqpUri();
             URI onUri = on.amqpUri();
-            PerfTestBench.perfTest(cp, offUri, seconds, "ec-fc-warmup", flags);
-            PerfTestBench.perfTest(cp, onUri, seconds, "ec-fc-warmup", flags);
+            run(cp, offUri, seconds, "ec-fc-warmup", flags);
+            run(cp, onUri, seconds, "ec-fc-warmup", flags);
             double[] offRate = new double[reps];
             double[] onRate = new double[reps];
             double[] offLat = new double[reps];
             double[] onLat = new double[reps];
             for (int i = 0; i < reps; i++) {
                 String q = "ec-fc-" + UUID.randomUUID().toString().substring(0, 8);
-                PerfTestBench.Result a = PerfTestBench.perfTest(cp, offUri, seconds, q, flags);
-                PerfTestBench.Result b = PerfTestBench.perfTest(cp, onUri, seconds, q, flags);
+                PerfTestBench.Result a = run(cp, offUri, seconds, q, flags);
+                PerfTestBench.Result b = run(cp, onUri, seconds, q, flags);
                 offRate[i] = a.rate();
                 onRate[i] = b.rate();
                 offLat[i] = a.latencyMedianMicros() / 1000;
@@ -58,5 +61,16 @@ public final class FlowControlBench {
                     "consumer latency median: watermark %s | off %s | ratio %.3fx%n",
                     onL.format("ms"), offL.format("ms"), onL.median() / offL.median());
         }
+    }
+
+    private static PerfTestBench.Result run(String cp, URI uri, int seconds, String queue, List<String> flags)
+            throws Exception {
+        PerfTestBench.Result r = PerfTestBench.perfTest(cp, uri, seconds, queue, flags);
+        ConnectionFactory f = new ConnectionFactory();
+        f.setUri(uri);
+        try (Connection c = f.newConnection()) {
+            c.createChannel().queueDelete(queue);
+        }
+        return r;
     }
 }
