@@ -71,6 +71,8 @@ public final class HarnessBroker implements AutoCloseable {
     private final int heartbeatSeconds;
     private final int requestedAdminPort;
     private final Path dataDirectory;
+    private final long memoryHighWatermark;
+    private VirtualHost vhost;
     private LogMessageStore durableStore;
     private AdminServer admin;
     private Faults faults;
@@ -109,6 +111,7 @@ public final class HarnessBroker implements AutoCloseable {
         this.heartbeatSeconds = b.heartbeatSeconds;
         this.requestedAdminPort = b.adminPort;
         this.dataDirectory = b.dataDirectory;
+        this.memoryHighWatermark = b.memoryHighWatermark;
     }
 
     /** A builder with the defaults: free port on 127.0.0.1, user guest/guest, heartbeat 60 s. */
@@ -146,7 +149,9 @@ public final class HarnessBroker implements AutoCloseable {
         }
         VirtualHost vhost =
                 new VirtualHost("/", loop, System::nanoTime, System::currentTimeMillis, store, new Random());
+        this.vhost = vhost;
         permissions.forEach((name, p) -> vhost.grant(name, p.get(0), p.get(1), p.get(2)));
+        vhost.memory().highWatermark(memoryHighWatermark);
         ConnectionSettings settings = new ConnectionSettings(
                 passwordHashes, Set.of("guest"), heartbeatSeconds, frameMax, channelMax, maxConnections, 3000);
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -219,6 +224,29 @@ public final class HarnessBroker implements AutoCloseable {
     public Optional<RecoveryReport> recoveryReport() {
         requireStarted();
         return Optional.ofNullable(durableStore).map(LogMessageStore::report);
+    }
+
+    /**
+     * Changes the memory high watermark of the running broker, like {@code rabbitmqctl
+     * set_vm_memory_high_watermark absolute}: connections are blocked or unblocked at once if the
+     * alarm changes (see {@link Builder#memoryHighWatermark(long)}; 0 turns flow control off).
+     *
+     * @throws IllegalArgumentException when negative
+     */
+    public void memoryHighWatermark(long bytes) {
+        requireStarted();
+        if (bytes < 0) {
+            throw new IllegalArgumentException("memoryHighWatermark '" + bytes
+                    + "' is negative; use 0 (flow control off) or a number of bytes, e.g. 67108864");
+        }
+        try {
+            loop.submit(() -> vhost.memory().highWatermark(bytes)).get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while setting the memory high watermark", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the broker thread did not apply the memory high watermark: " + e, e);
+        }
     }
 
     /** The bound admin HTTP port. */
@@ -304,6 +332,7 @@ public final class HarnessBroker implements AutoCloseable {
         private int maxConnections;
         private final Map<String, List<String>> permissions = new LinkedHashMap<>();
         private Path dataDirectory;
+        private long memoryHighWatermark;
 
         private Builder() {}
 
@@ -417,6 +446,24 @@ public final class HarnessBroker implements AutoCloseable {
                 }
             }
             permissions.put(user, List.of(configure, write, read));
+            return this;
+        }
+
+        /**
+         * Memory-alarm flow control, as RabbitMQ's {@code vm_memory_high_watermark.absolute}, but
+         * measuring only the bytes of message bodies and content headers the queues hold (ready
+         * and unacknowledged; a message in three queues counts three times) so tests are
+         * deterministic. Above {@code bytes} the alarm goes on: connections that publish get
+         * {@code connection.blocked} ("low on memory") and are no longer read until consumers bring
+         * the total back to {@code bytes} or below, then {@code connection.unblocked}.
+         * Consume-only connections keep working. Default 0 = off.
+         */
+        public Builder memoryHighWatermark(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("memoryHighWatermark '" + bytes
+                        + "' is negative; use 0 (flow control off, the default) or a number of bytes, e.g. 67108864");
+            }
+            this.memoryHighWatermark = bytes;
             return this;
         }
 

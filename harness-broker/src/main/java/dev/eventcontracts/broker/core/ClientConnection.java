@@ -11,6 +11,26 @@ import java.util.Set;
  * exclusive queues.
  */
 public final class ClientConnection {
+    /**
+     * Where a connection stands in memory-alarm flow control, as RabbitMQ reports it: {@code
+     * running}; {@code blocking} while the alarm is on but the connection has not published since
+     * (it keeps being read, so consumers can drain); {@code blocked} once it published during the
+     * alarm and the broker stopped reading from it.
+     */
+    public enum FlowState {
+        /** Not affected by flow control. */
+        RUNNING,
+        /** The alarm is on; the connection will be blocked when it next publishes. */
+        BLOCKING,
+        /** The broker stopped reading from the connection until the alarm clears. */
+        BLOCKED;
+
+        /** The name RabbitMQ's management API uses, e.g. {@code blocked}. */
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
     private final VirtualHost vhost;
     private final long id;
     private final String name;
@@ -20,6 +40,7 @@ public final class ClientConnection {
     private final Set<MessageQueue> exclusiveQueues = new LinkedHashSet<>();
     private final List<Session> sessions = new ArrayList<>();
     private boolean closed;
+    private FlowState flowState = FlowState.RUNNING;
 
     ClientConnection(
             VirtualHost vhost,
@@ -48,8 +69,13 @@ public final class ClientConnection {
         return s;
     }
 
+    /** Records the connection's flow-control state for the admin API. */
+    public void flowState(FlowState state) {
+        this.flowState = state;
+    }
+
     Views.ConnectionView view() {
-        return new Views.ConnectionView(id, name, user, connectedAtMillis, sessions.size());
+        return new Views.ConnectionView(id, name, user, connectedAtMillis, sessions.size(), flowState);
     }
 
     List<Views.ChannelView> channelViews() {

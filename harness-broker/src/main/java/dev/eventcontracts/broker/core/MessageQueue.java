@@ -78,6 +78,7 @@ final class MessageQueue {
         for (QueueEntry e : store.drain()) {
             QueueEntry restored = new QueueEntry(e.sequence(), e.message(), expiryFor(e.message()));
             restored.markRedelivered();
+            vhost.memory().hold(restored.message());
             store.requeue(restored);
         }
         dropHeadOverLimit();
@@ -117,6 +118,7 @@ final class MessageQueue {
         }
         published++;
         QueueEntry entry = new QueueEntry(store.nextSequence(), message, expiryFor(message));
+        vhost.memory().hold(message);
         if (store.size() == 0
                 && !consumers.isEmpty()
                 && !dispatching
@@ -140,7 +142,7 @@ final class MessageQueue {
         }
         while (store.size() > 0 && exceeded()) {
             QueueEntry head = store.poll();
-            store.settled(head);
+            release(head);
             vhost.deadLetter(this, head, "maxlen");
         }
     }
@@ -214,7 +216,7 @@ final class MessageQueue {
         QueueEntry head;
         while ((head = store.peek()) != null && head.expiresAtNanos() <= now) {
             store.poll();
-            store.settled(head);
+            release(head);
             vhost.deadLetter(this, head, "expired");
         }
     }
@@ -276,6 +278,7 @@ final class MessageQueue {
     /** Puts a delivered entry back; applies the delivery limit. Call {@link #dispatch()} afterwards. */
     void requeue(QueueEntry entry, boolean countDelivery) {
         if (deleted) {
+            vhost.memory().release(entry.message());
             return;
         }
         unacked--;
@@ -283,7 +286,7 @@ final class MessageQueue {
         if (countDelivery && options.tracksDeliveryCount()) {
             entry.incrementDeliveryCount();
             if (options.deliveryLimit() != null && entry.deliveryCount() > options.deliveryLimit()) {
-                store.settled(entry);
+                release(entry);
                 vhost.deadLetter(this, entry, "delivery_limit");
                 return;
             }
@@ -292,11 +295,17 @@ final class MessageQueue {
         dropHeadOverLimit();
     }
 
+    /** An entry leaves the queue for good: the store forgets it and the memory alarm stops counting it. */
+    private void release(QueueEntry entry) {
+        store.settled(entry);
+        vhost.memory().release(entry.message());
+    }
+
     /** A delivered entry was acknowledged (or otherwise finished). */
     void settle(QueueEntry entry) {
         unacked--;
         acked++;
-        store.settled(entry);
+        release(entry);
     }
 
     /** Counts a delivery (consume or get) of {@code entry}; it stays outstanding until settled. */
@@ -337,7 +346,7 @@ final class MessageQueue {
     /** A delivered entry was rejected without requeue. */
     void reject(QueueEntry entry) {
         unacked--;
-        store.settled(entry);
+        release(entry);
         if (!deleted) {
             vhost.deadLetter(this, entry, "rejected");
         }
@@ -365,7 +374,7 @@ final class MessageQueue {
     int purge() {
         List<QueueEntry> all = store.drain();
         for (QueueEntry e : all) {
-            store.settled(e);
+            release(e);
         }
         return all.size();
     }

@@ -47,8 +47,20 @@ public final class Views {
             String routingKey,
             Map<String, Object> arguments) {}
 
-    /** A client connection. */
-    public record ConnectionView(long id, String name, String user, long connectedAtMillis, int channels) {}
+    /** A client connection and its memory-alarm flow-control state. */
+    public record ConnectionView(
+            long id,
+            String name,
+            String user,
+            long connectedAtMillis,
+            int channels,
+            ClientConnection.FlowState state) {}
+
+    /**
+     * The memory alarm: bytes of message bodies and headers held by the queues, the high watermark
+     * (0 = flow control off) and whether the alarm is on.
+     */
+    public record MemoryView(long used, long highWatermark, boolean alarm) {}
 
     /** One channel of a connection. */
     public record ChannelView(

@@ -35,6 +35,7 @@ public final class VirtualHost {
     private final PublishJournal journal;
     private final FaultInjector faults;
     private final AccessControl access;
+    private final MemoryAlarm memory;
     private final java.util.LinkedHashSet<ClientConnection> connections = new java.util.LinkedHashSet<>();
     private long connectionIds;
 
@@ -65,6 +66,7 @@ public final class VirtualHost {
         this.journal = new PublishJournal(wallClockMillis);
         this.faults = new FaultInjector(this, wallClockMillis);
         this.access = new AccessControl(name);
+        this.memory = new MemoryAlarm(executor);
         exchanges.put("", new Exchange("", ExchangeType.DIRECT, true, false, false, Map.of()));
         for (ExchangeType t : ExchangeType.values()) {
             String n = "amq." + t.wireName();
@@ -102,6 +104,14 @@ public final class VirtualHost {
      */
     public void grant(String user, String configure, String write, String read) {
         access.grant(user, configure, write, read);
+    }
+
+    /**
+     * The memory alarm: bytes held by the queues against the high watermark set with {@link
+     * MemoryAlarm#highWatermark(long)} (off by default). Connections subscribe to it for flow control.
+     */
+    public MemoryAlarm memory() {
+        return memory;
     }
 
     AccessControl access() {

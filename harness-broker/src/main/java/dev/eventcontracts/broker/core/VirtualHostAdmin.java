@@ -38,6 +38,12 @@ public final class VirtualHostAdmin {
         return vhost.name();
     }
 
+    /** The memory alarm's state. */
+    public Views.MemoryView memory() {
+        MemoryAlarm m = vhost.memory();
+        return new Views.MemoryView(m.used(), m.highWatermark(), m.isOn());
+    }
+
     /** Every queue, sorted by name. */
     public List<Views.QueueView> queues() {
         return queues.values().stream()

@@ -1,5 +1,6 @@
 package dev.eventcontracts.broker.admin.internal;
 
+import dev.eventcontracts.broker.core.ClientConnection;
 import dev.eventcontracts.broker.core.Views;
 import dev.eventcontracts.broker.core.VirtualHostAdmin;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -17,14 +18,17 @@ import java.util.stream.Collectors;
 
 /**
  * Prometheus metrics of one broker through Micrometer: per-queue depth, consumers and lifetime
- * counters (published, delivered, redelivered, acked, dead-lettered), plus connection and channel
- * counts. Values are refreshed from a snapshot of the virtual host at each scrape, on its thread.
+ * counters (published, delivered, redelivered, acked, dead-lettered), plus connection, blocked
+ * connection and channel counts and the memory alarm (bytes used, watermark, alarm on/off). Values
+ * are refreshed from a snapshot of the virtual host at each scrape, on its thread.
  */
 final class BrokerMetrics {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Map<String, QueueMeters> queues = new HashMap<>();
     private volatile int connections;
     private volatile int channels;
+    private volatile int blockedConnections;
+    private volatile Views.MemoryView memory = new Views.MemoryView(0, 0, false);
 
     BrokerMetrics() {
         Gauge.builder("harness.connections", this, m -> m.connections)
@@ -33,12 +37,30 @@ final class BrokerMetrics {
         Gauge.builder("harness.channels", this, m -> m.channels)
                 .description("Open channels")
                 .register(registry);
+        Gauge.builder("harness.connections.blocked", this, m -> m.blockedConnections)
+                .description("Connections the memory alarm stopped reading from")
+                .register(registry);
+        Gauge.builder("harness.memory.used", this, m -> m.memory.used())
+                .description("Bytes of message bodies and headers held by the queues")
+                .baseUnit("bytes")
+                .register(registry);
+        Gauge.builder("harness.memory.high.watermark", this, m -> m.memory.highWatermark())
+                .description("Memory high watermark; 0 = flow control off")
+                .baseUnit("bytes")
+                .register(registry);
+        Gauge.builder("harness.memory.alarm", this, m -> m.memory.alarm() ? 1 : 0)
+                .description("1 while the memory alarm blocks publishing connections, else 0")
+                .register(registry);
     }
 
     /** Refreshes every value from {@code admin} and returns the Prometheus text exposition. */
     String scrape(VirtualHostAdmin admin) {
         connections = admin.connections().size();
         channels = admin.channels().size();
+        blockedConnections = (int) admin.connections().stream()
+                .filter(c -> c.state() == ClientConnection.FlowState.BLOCKED)
+                .count();
+        memory = admin.memory();
         List<Views.QueueView> views = admin.queues();
         Set<String> names = views.stream().map(Views.QueueView::name).collect(Collectors.toSet());
         for (String gone : new ArrayList<>(queues.keySet())) {

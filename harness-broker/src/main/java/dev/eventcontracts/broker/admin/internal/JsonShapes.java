@@ -70,6 +70,23 @@ final class JsonShapes {
         return m;
     }
 
+    /**
+     * The one node in the shape of RabbitMQ's {@code /api/nodes} entries, reduced to the memory
+     * alarm: {@code mem_used} counts queued message bytes, {@code mem_limit} is the high
+     * watermark (0 = flow control off).
+     */
+    static Map<String, Object> node(Views.MemoryView memory) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", "harness@localhost");
+        m.put("type", "disc");
+        m.put("running", true);
+        m.put("mem_used", memory.used());
+        m.put("mem_limit", memory.highWatermark());
+        m.put("mem_alarm", memory.alarm());
+        m.put("disk_free_alarm", false);
+        return m;
+    }
+
     static Map<String, Object> connection(String vhost, Views.ConnectionView c) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", c.name());
@@ -77,7 +94,7 @@ final class JsonShapes {
         m.put("vhost", vhost);
         m.put("connected_at", c.connectedAtMillis());
         m.put("channels", c.channels());
-        m.put("state", "running");
+        m.put("state", c.state().wireName());
         return m;
     }
 

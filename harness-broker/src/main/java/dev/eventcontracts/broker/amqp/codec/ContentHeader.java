@@ -1,6 +1,7 @@
 package dev.eventcontracts.broker.amqp.codec;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import java.util.Date;
 
 /**
@@ -54,6 +55,15 @@ public record ContentHeader(int classId, long bodySize, BasicProperties properti
                         userId,
                         appId,
                         clusterId));
+    }
+
+    /** The encoding of {@code properties} (without class, weight and size) as a new array. */
+    public static byte[] encodeProperties(BasicProperties properties) {
+        ByteBuf tmp = Unpooled.buffer(64);
+        encodeProperties(tmp, properties);
+        byte[] encoded = new byte[tmp.readableBytes()];
+        tmp.readBytes(encoded);
+        return encoded;
     }
 
     /** Encodes {@code properties} (without class, weight and size) into {@code out}. */

@@ -8,6 +8,8 @@ import dev.eventcontracts.broker.amqp.codec.InboundFrame;
 import dev.eventcontracts.broker.amqp.codec.ProtocolHeader;
 import dev.eventcontracts.broker.core.AmqpException;
 import dev.eventcontracts.broker.core.ClientConnection;
+import dev.eventcontracts.broker.core.ClientConnection.FlowState;
+import dev.eventcontracts.broker.core.MemoryAlarm;
 import dev.eventcontracts.broker.core.VirtualHost;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -18,6 +20,7 @@ import io.netty.handler.codec.DecoderException;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +32,16 @@ import java.util.concurrent.TimeUnit;
  * The server side of one AMQP connection: handshake, channel bookkeeping, heartbeats and the one
  * error path ({@link #closeChannel} / {@link #closeConnection}). Frames come decoded from {@link
  * FrameDecoder}; channel methods go to {@link ChannelContext}. Runs on the virtual host's thread.
+ *
+ * <p>Memory-alarm flow control works as in RabbitMQ: while the {@link MemoryAlarm} is on, a
+ * connection is {@code blocking}; the first publish it sends makes it {@code blocked}: the broker
+ * tells the client with {@code connection.blocked} (if its client properties announced that
+ * capability) and stops reading from the socket, holding frames already decoded. Connections that
+ * only consume are never blocked, so queues can drain. When the alarm clears, the connection gets
+ * {@code connection.unblocked}, the held frames are processed and reading resumes. A blocked
+ * connection is exempt from the missed-heartbeat check, since the broker itself stopped reading.
  */
-public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter {
+public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter implements MemoryAlarm.Listener {
     private enum State {
         AWAIT_HEADER,
         AWAIT_START_OK,
@@ -54,6 +65,13 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter {
     private AmqpMethod currentMethod;
     private boolean flushScheduled;
     private ScheduledFuture<?> closeTimer;
+    private boolean clientWantsBlockedNotify;
+    private FlowState flow = FlowState.RUNNING;
+    private boolean blockedSent;
+    private final ArrayDeque<InboundFrame> held = new ArrayDeque<>();
+    private long heartbeatMillis;
+    private long resumedAtNanos;
+    private boolean resumed;
 
     /**
      * A handler for one connection.
@@ -87,6 +105,8 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         state = State.CLOSED;
         openConnections.remove(this);
+        vhost.memory().unsubscribe(this);
+        held.clear();
         if (closeTimer != null) {
             closeTimer.cancel(false);
         }
@@ -102,8 +122,17 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         InboundFrame frame = (InboundFrame) msg;
+        if (flow == FlowState.BLOCKED || !held.isEmpty()) {
+            held.addLast(frame); // read before reading stopped: processed when the alarm clears
+            return;
+        }
+        process(frame);
+    }
+
+    private void process(InboundFrame frame) {
         try {
             onFrame(frame);
+            blockIfPublishing(frame);
         } catch (AmqpProtocolException e) {
             closeConnection(e.replyCode(), e.getMessage(), currentClassId(), currentMethodId());
         } catch (AmqpException e) {
@@ -154,12 +183,94 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter {
                 ByteBuf hb = allocate(8);
                 FrameWriter.heartbeat(hb);
                 ctx.writeAndFlush(hb);
-            } else if (idle.state() == IdleState.READER_IDLE) {
+            } else if (idle.state() == IdleState.READER_IDLE && !readingPaused()) {
                 ctx.close(); // missed heartbeats: the peer is gone
             }
         } else {
             ctx.fireUserEventTriggered(evt);
         }
+    }
+
+    /**
+     * Whether silence from the peer is our own doing: the connection is blocked, or reading
+     * resumed less than one heartbeat timeout ago.
+     */
+    private boolean readingPaused() {
+        return flow == FlowState.BLOCKED
+                || (resumed && System.nanoTime() - resumedAtNanos < TimeUnit.MILLISECONDS.toNanos(heartbeatMillis * 2));
+    }
+
+    // ---- memory-alarm flow control ---------------------------------------------------------
+
+    @Override
+    public void memoryAlarm(boolean on) {
+        if (state != State.OPEN) {
+            return;
+        }
+        if (on) {
+            if (flow == FlowState.RUNNING) {
+                flow(FlowState.BLOCKING);
+            }
+            return;
+        }
+        FlowState was = flow;
+        flow(FlowState.RUNNING);
+        if (was == FlowState.BLOCKED) {
+            if (blockedSent) {
+                blockedSent = false;
+                sendMethod(0, AmqpMethod.of(10, 61));
+            }
+            resumeReading();
+        }
+    }
+
+    /**
+     * After a completed publish (the message is routed first, as RabbitMQ does): a blocking
+     * connection becomes blocked and stops being read.
+     */
+    private void blockIfPublishing(InboundFrame frame) {
+        if (flow != FlowState.BLOCKING || state != State.OPEN || !isPublish(frame)) {
+            return;
+        }
+        flow(FlowState.BLOCKED);
+        ctx.channel().config().setAutoRead(false);
+        if (clientWantsBlockedNotify && !blockedSent) {
+            blockedSent = true;
+            sendMethod(0, AmqpMethod.of(10, 60, MemoryAlarm.REASON));
+        }
+    }
+
+    /** Whether {@code frame} completed a publish (its header without body, or its last body frame). */
+    private boolean isPublish(InboundFrame frame) {
+        if (!(frame instanceof InboundFrame.ContentHeaderFrame) && !(frame instanceof InboundFrame.Body)) {
+            return false;
+        }
+        ChannelContext ch = channels.get(frame.channel());
+        return ch != null && !ch.expectsContent();
+    }
+
+    /** Processes the frames held while blocked, then reads from the socket again. */
+    private void resumeReading() {
+        resumedAtNanos = System.nanoTime();
+        resumed = true;
+        while (!held.isEmpty() && flow != FlowState.BLOCKED && state != State.CLOSED) {
+            process(held.pollFirst());
+        }
+        if (flow != FlowState.BLOCKED) {
+            ctx.channel().config().setAutoRead(true);
+        }
+    }
+
+    private void flow(FlowState next) {
+        flow = next;
+        if (client != null) {
+            client.flowState(next);
+        }
+    }
+
+    private static boolean announcesCapability(AmqpMethod startOk, String capability) {
+        Object caps = startOk.table(0).get("capabilities");
+        return caps instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get(capability));
     }
 
     private int currentClassId() {
@@ -243,6 +354,7 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter {
                     return;
                 }
                 client = vhost.connect(user, handshake.clientWantsCancelNotify(m), connectionName());
+                clientWantsBlockedNotify = announcesCapability(m, "connection.blocked");
                 state = State.AWAIT_TUNE_OK;
                 sendMethod(
                         0,
@@ -266,6 +378,10 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter {
                 }
                 state = State.OPEN;
                 sendMethod(0, AmqpMethod.of(10, 41, ""));
+                vhost.memory().subscribe(this);
+                if (vhost.memory().isOn()) {
+                    flow(FlowState.BLOCKING);
+                }
             }
             default -> throw new IllegalStateException("handshake frame in state " + state);
         }
@@ -293,6 +409,7 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter {
         ctx.pipeline().get(FrameDecoder.class).frameMax(frameMax);
         if (heartbeat > 0) {
             long ms = heartbeat * 1000L;
+            heartbeatMillis = ms;
             ctx.pipeline()
                     .addBefore(ctx.name(), "heartbeat", new IdleStateHandler(ms * 2, ms / 2, 0, TimeUnit.MILLISECONDS));
         }
@@ -423,6 +540,7 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         state = State.CLOSING;
+        vhost.memory().unsubscribe(this);
         if (client != null) {
             client.close();
         }
@@ -435,6 +553,10 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter {
                         },
                         settings.closeTimeoutMillis(),
                         TimeUnit.MILLISECONDS);
+        if (flow == FlowState.BLOCKED) {
+            flow = FlowState.RUNNING; // read the peer's close-ok; CLOSING ignores everything else
+            resumeReading();
+        }
     }
 
     /** Closes the connection with 320 CONNECTION_FORCED (broker shutdown). */

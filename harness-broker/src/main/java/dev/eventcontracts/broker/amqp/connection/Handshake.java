@@ -25,7 +25,8 @@ final class Handshake {
             "consumer_cancel_notify",
             "exchange_exchange_bindings",
             "per_consumer_qos",
-            "authentication_failure_close"
+            "authentication_failure_close",
+            "connection.blocked"
         }) {
             capabilities.put(c, true);
         }
