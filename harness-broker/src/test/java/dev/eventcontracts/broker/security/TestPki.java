@@ -22,14 +22,14 @@ import javax.net.ssl.TrustManagerFactory;
  * @param serverKeyStore the server's key and certificate chain
  * @param trustStore the CA certificate, for both sides
  */
-record TestPki(Path dir, Path serverKeyStore, Path trustStore) {
+public record TestPki(Path dir, Path serverKeyStore, Path trustStore) {
     /** The password of every store made here. */
-    static final String PASSWORD = "harness-pw";
+    public static final String PASSWORD = "harness-pw";
 
     private static final String CA_STORE = "ca.p12";
 
     /** Makes the CA, the server key and one client key per common name in {@code dir}. */
-    static TestPki create(Path dir, String... clientCommonNames) throws IOException, InterruptedException {
+    public static TestPki create(Path dir, String... clientCommonNames) throws IOException, InterruptedException {
         keytool(
                 dir,
                 "-genkeypair",
@@ -85,12 +85,12 @@ record TestPki(Path dir, Path serverKeyStore, Path trustStore) {
     }
 
     /** The PKCS12 file with the key and certificate chain of the client whose CN is {@code cn}. */
-    Path clientKeyStore(String cn) {
+    public Path clientKeyStore(String cn) {
         return dir.resolve("client-" + cn + ".p12");
     }
 
     /** A client TLS context that trusts the test CA and, unless {@code clientCn} is null, presents that client's certificate. */
-    SSLContext clientContext(String clientCn) throws IOException, GeneralSecurityException {
+    public SSLContext clientContext(String clientCn) throws IOException, GeneralSecurityException {
         TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         tmf.init(load(trustStore));
         KeyManagerFactory kmf = null;
