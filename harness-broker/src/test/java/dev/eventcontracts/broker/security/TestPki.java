@@ -103,6 +103,28 @@ public record TestPki(Path dir, Path serverKeyStore, Path trustStore) {
         return context;
     }
 
+    /** A JKS copy of a PKCS12 store made here, with the same password. */
+    public Path jksCopy(Path pkcs12) throws IOException, InterruptedException {
+        Path jks = dir.resolve(pkcs12.getFileName().toString().replace(".p12", ".jks"));
+        keytool(
+                dir,
+                "-importkeystore",
+                "-noprompt",
+                "-srckeystore",
+                pkcs12.toString(),
+                "-srcstoretype",
+                "PKCS12",
+                "-srcstorepass",
+                PASSWORD,
+                "-destkeystore",
+                jks.toString(),
+                "-deststoretype",
+                "JKS",
+                "-deststorepass",
+                PASSWORD);
+        return jks;
+    }
+
     private static KeyStore load(Path file) throws IOException, GeneralSecurityException {
         return KeyStore.getInstance(file.toFile(), PASSWORD.toCharArray());
     }

@@ -85,6 +85,18 @@ class TlsTest {
     }
 
     @Test
+    void jksKeystore_worksLikePkcs12() throws Exception {
+        Path jks = pki.jksCopy(pki.serverKeyStore());
+        try (HarnessBroker broker = HarnessBroker.builder()
+                        .tls(jks, TestPki.PASSWORD)
+                        .build()
+                        .start();
+                Connection c = tlsFactory(broker, null).newConnection()) {
+            assertThat(c.createChannel().queueDeclare().getQueue()).startsWith("amq.gen-");
+        }
+    }
+
+    @Test
     void withoutTls_thereIsNoAmqpsPort_andThePlainDefaultsStay() {
         try (HarnessBroker broker = HarnessBroker.builder().build().start()) {
             assertThat(broker.tlsEnabled()).isFalse();
