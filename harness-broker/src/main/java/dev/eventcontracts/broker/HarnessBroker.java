@@ -56,6 +56,10 @@ import java.util.concurrent.TimeoutException;
  * <p>All connections of one broker share a single event-loop thread that also owns the broker
  * state, so state changes are serialized without locks. Brokers share nothing: any number can run
  * in one JVM.
+ *
+ * <p>With {@link Builder#tls(Path, String)} the broker also listens for amqps (AMQP over TLS) on a
+ * second port ({@link #amqpsUri()}), next to the unchanged plain port, and with {@link
+ * Builder#tlsClientCertificates} clients may log in with SASL EXTERNAL by certificate.
  */
 public final class HarnessBroker implements AutoCloseable {
     private static final long CLOSE_WAIT_MILLIS = 2000;
