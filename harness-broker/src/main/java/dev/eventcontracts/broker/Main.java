@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -243,6 +245,8 @@ public final class Main {
             throw new IllegalArgumentException("cannot read users file '" + file + "': " + e.getMessage());
         }
         int n = 0;
+        // a name listed again replaces its earlier line (password and permissions), as before
+        Map<String, Consumer<HarnessBroker.Builder>> definitions = new LinkedHashMap<>();
         for (String raw : lines) {
             n++;
             String line = raw.strip();
@@ -263,8 +267,11 @@ public final class Main {
                     throw new IllegalArgumentException(where + "'" + HASH_MARKER + "' must be followed by the hash that"
                             + " --hash-password prints (48 base64 characters), got '" + fields[0] + "'");
                 }
-                b.userWithPasswordHash(name, fields[0]);
-                permissions(fields, where, name, b);
+                checkPermissions(fields, where);
+                definitions.put(name, builder -> {
+                    builder.userWithPasswordHash(name, fields[0]);
+                    grant(fields, name, builder);
+                });
             } else if (startsWithIgnoreCase(secret, NO_PASSWORD_MARKER)) {
                 String[] fields = fields(secret.substring(NO_PASSWORD_MARKER.length()), where, name);
                 if (!fields[0].isEmpty()) {
@@ -272,12 +279,16 @@ public final class Main {
                             + "' takes no value, got '" + fields[0] + "'; write '" + name + ":" + NO_PASSWORD_MARKER
                             + " configure write read' or '" + name + ":" + NO_PASSWORD_MARKER + "'");
                 }
-                b.userWithoutPassword(name);
-                permissions(fields, where, name, b);
+                checkPermissions(fields, where);
+                definitions.put(name, builder -> {
+                    builder.userWithoutPassword(name);
+                    grant(fields, name, builder);
+                });
             } else {
-                b.user(name, secret);
+                definitions.put(name, builder -> builder.user(name, secret));
             }
         }
+        definitions.values().forEach(d -> d.accept(b));
     }
 
     /** The secret (element 0, up to the first blank) and the permission fields after it. */
@@ -291,7 +302,13 @@ public final class Main {
         return split;
     }
 
-    private static void permissions(String[] fields, String where, String name, HarnessBroker.Builder b) {
+    private static void grant(String[] fields, String name, HarnessBroker.Builder b) {
+        if (fields.length == 4) {
+            b.permissions(name, fields[1], fields[2], fields[3]);
+        }
+    }
+
+    private static void checkPermissions(String[] fields, String where) {
         if (fields.length != 4) {
             return;
         }
@@ -305,7 +322,6 @@ public final class Main {
                         + "); escape special characters with '\\', e.g. '^orders\\..*'");
             }
         }
-        b.permissions(name, fields[1], fields[2], fields[3]);
     }
 
     private static boolean startsWithIgnoreCase(String s, String prefix) {

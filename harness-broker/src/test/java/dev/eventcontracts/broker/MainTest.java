@@ -138,6 +138,22 @@ class MainTest {
     }
 
     @Test
+    void usersFile_nameListedTwice_theLaterLineReplacesPasswordAndPermissions(@TempDir Path dir) throws Exception {
+        Path users = dir.resolve("users.txt");
+        Files.writeString(
+                users, "ops:{sha256}" + PasswordHash.hash("old") + " ^none$ ^none$ ^none$\nother:x\nops:new\n");
+        try (HarnessBroker broker = Main.parse(new String[] {"--users", users.toString()})
+                        .build()
+                        .start();
+                Connection ops = factory(broker, "ops", "new").newConnection()) {
+            assertThat(broker.amqpUri().getUserInfo()).isEqualTo("ops:new");
+            ops.createChannel().queueDeclare("anything", false, false, false, null);
+            assertThatThrownBy(() -> factory(broker, "ops", "old").newConnection())
+                    .isInstanceOf(AuthenticationFailureException.class);
+        }
+    }
+
+    @Test
     void usersFile_withOnlyHashedUsers_givesAUriWithoutCredentials(@TempDir Path dir) throws Exception {
         Path users = dir.resolve("users.txt");
         Files.writeString(users, "ops:{SHA256}" + PasswordHash.hash("pw") + "\n");
