@@ -5,6 +5,7 @@ import dev.eventcontracts.broker.amqp.connection.AmqpChannelInitializer;
 import dev.eventcontracts.broker.amqp.connection.AmqpConnectionHandler;
 import dev.eventcontracts.broker.amqp.connection.ConnectionSettings;
 import dev.eventcontracts.broker.amqp.connection.PasswordHash;
+import dev.eventcontracts.broker.amqp.connection.ServerTls;
 import dev.eventcontracts.broker.core.VirtualHost;
 import dev.eventcontracts.broker.faults.Faults;
 import dev.eventcontracts.broker.store.InMemoryMessageStore;
@@ -55,6 +56,10 @@ import java.util.concurrent.TimeoutException;
  * <p>All connections of one broker share a single event-loop thread that also owns the broker
  * state, so state changes are serialized without locks. Brokers share nothing: any number can run
  * in one JVM.
+ *
+ * <p>With {@link Builder#tls(Path, String)} the broker also listens for amqps (AMQP over TLS) on a
+ * second port ({@link #amqpsUri()}), next to the unchanged plain port, and with {@link
+ * Builder#tlsClientCertificates} clients may log in with SASL EXTERNAL by certificate.
  */
 public final class HarnessBroker implements AutoCloseable {
     private static final long CLOSE_WAIT_MILLIS = 2000;
@@ -73,6 +78,10 @@ public final class HarnessBroker implements AutoCloseable {
     private final Path dataDirectory;
     private final long memoryHighWatermark;
     private VirtualHost vhost;
+    private final ServerTls tls;
+    private final int requestedAmqpsPort;
+    private Channel tlsServerChannel;
+    private int amqpsPort = -1;
     private LogMessageStore durableStore;
     private AdminServer admin;
     private Faults faults;
@@ -87,21 +96,22 @@ public final class HarnessBroker implements AutoCloseable {
         this.requestedPort = b.port;
         this.bindAddress = b.bindAddress;
         Map<String, String> u = new LinkedHashMap<>(b.users);
-        if (u.isEmpty()) {
+        if (u.isEmpty() && b.hashedUsers.isEmpty()) {
             u.put("guest", "guest");
         }
         Map<String, String> hashes = new LinkedHashMap<>();
         u.forEach((name, password) -> hashes.put(name, PasswordHash.hash(password)));
+        hashes.putAll(b.hashedUsers);
         this.passwordHashes = Map.copyOf(hashes);
-        this.firstUser = u.keySet().iterator().next();
-        this.firstPassword = u.get(firstUser);
+        this.firstUser = u.isEmpty() ? null : u.keySet().iterator().next();
+        this.firstPassword = firstUser == null ? null : u.get(firstUser);
         this.frameMax = b.frameMax;
         this.channelMax = b.channelMax;
         this.maxConnections = b.maxConnections;
         Map<String, List<String>> grants = new LinkedHashMap<>();
-        u.keySet().forEach(name -> grants.put(name, List.of(".*", ".*", ".*")));
+        hashes.keySet().forEach(name -> grants.put(name, List.of(".*", ".*", ".*")));
         b.permissions.forEach((name, p) -> {
-            if (!u.containsKey(name)) {
+            if (!hashes.containsKey(name)) {
                 throw new IllegalArgumentException("permissions for user '" + name
                         + "' but no such user is configured; add it with user(name, password) first");
             }
@@ -112,6 +122,21 @@ public final class HarnessBroker implements AutoCloseable {
         this.requestedAdminPort = b.adminPort;
         this.dataDirectory = b.dataDirectory;
         this.memoryHighWatermark = b.memoryHighWatermark;
+        if (b.keyStore == null && (b.trustStore != null || b.amqpsPortSet)) {
+            throw new IllegalArgumentException((b.trustStore != null
+                            ? "tlsClientCertificates(...) (--tls-truststore)"
+                            : "amqpsPort (--amqps-port)")
+                    + " needs TLS: also call tls(keyStore, password) (--tls-keystore FILE)");
+        }
+        if (b.keyStore != null && b.port != 0 && b.port == b.amqpsPort) {
+            throw new IllegalArgumentException("amqpPort and amqpsPort are both '" + b.port
+                    + "'; TLS listens on its own port next to the plain one, e.g. 5672 and 5671");
+        }
+        this.tls = b.keyStore == null
+                ? null
+                : ServerTls.load(
+                        b.keyStore, b.keyStorePassword, b.trustStore, b.trustStorePassword, b.requireClientCertificate);
+        this.requestedAmqpsPort = b.amqpsPort;
     }
 
     /** A builder with the defaults: free port on 127.0.0.1, user guest/guest, heartbeat 60 s. */
@@ -175,11 +200,36 @@ public final class HarnessBroker implements AutoCloseable {
         }
         serverChannel = bind.channel();
         port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        if (tls != null) {
+            ChannelFuture tlsBind = bootstrap
+                    .clone()
+                    .childHandler(new AmqpChannelInitializer(settings, vhost, openConnections, tls))
+                    .bind(bindAddress, requestedAmqpsPort)
+                    .awaitUninterruptibly();
+            if (!tlsBind.isSuccess()) {
+                serverChannel.close().awaitUninterruptibly();
+                group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();
+                group = null;
+                closed = true;
+                port = -1;
+                Throwable cause = tlsBind.cause();
+                throw new UncheckedIOException(new IOException(
+                        "Harness broker cannot bind amqps port '" + bindAddress + ":" + requestedAmqpsPort + "': "
+                                + cause.getMessage()
+                                + ". Choose a free port, or port 0 to let the system pick one.",
+                        cause));
+            }
+            tlsServerChannel = tlsBind.channel();
+            amqpsPort = ((InetSocketAddress) tlsServerChannel.localAddress()).getPort();
+        }
         faults = new BrokerFaults(loop, vhost.admin());
         try {
             admin = AdminServer.start(group, bindAddress, requestedAdminPort, vhost, port);
         } catch (UncheckedIOException e) {
             serverChannel.close().awaitUninterruptibly();
+            if (tlsServerChannel != null) {
+                tlsServerChannel.close().awaitUninterruptibly();
+            }
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();
             group = null;
             closed = true;
@@ -189,12 +239,51 @@ public final class HarnessBroker implements AutoCloseable {
         return this;
     }
 
-    /** {@code amqp://user:password@host:port} with the first configured user's credentials. */
+    /**
+     * {@code amqp://user:password@host:port} with the credentials of the first user configured
+     * with a plain password; without such a user (only hashed or certificate users), {@code
+     * amqp://host:port}.
+     */
     public URI amqpUri() {
         requireStarted();
-        Map.Entry<String, String> user = Map.entry(firstUser, firstPassword);
+        return uri("amqp", port);
+    }
+
+    /**
+     * {@code amqps://user:password@host:port} of the TLS port, with the same user as {@link
+     * #amqpUri()}. Note that the RabbitMQ Java client's {@code setUri} trusts every server
+     * certificate for amqps URIs; call {@code useSslProtocol(SSLContext)} with your truststore to
+     * verify it.
+     *
+     * @throws IllegalStateException if TLS is not configured
+     */
+    public URI amqpsUri() {
+        return uri("amqps", amqpsPort());
+    }
+
+    /**
+     * The bound amqps (TLS) port.
+     *
+     * @throws IllegalStateException if TLS is not configured or the broker is not started
+     */
+    public int amqpsPort() {
+        requireStarted();
+        if (tls == null) {
+            throw new IllegalStateException(
+                    "this HarnessBroker has no amqps port; configure TLS with Builder.tls(keyStore, password)");
+        }
+        return amqpsPort;
+    }
+
+    /** Whether this broker has an amqps (TLS) port, see {@link Builder#tls(Path, String)}. */
+    public boolean tlsEnabled() {
+        return tls != null;
+    }
+
+    private URI uri(String scheme, int boundPort) {
         String host = bindAddress.contains(":") ? "[" + bindAddress + "]" : bindAddress;
-        return URI.create("amqp://" + encode(user.getKey()) + ":" + encode(user.getValue()) + "@" + host + ":" + port);
+        String userInfo = firstUser == null ? "" : encode(firstUser) + ":" + encode(firstPassword) + "@";
+        return URI.create(scheme + "://" + userInfo + host + ":" + boundPort);
     }
 
     private static String encode(String s) {
@@ -286,6 +375,9 @@ public final class HarnessBroker implements AutoCloseable {
             return;
         }
         serverChannel.close().awaitUninterruptibly();
+        if (tlsServerChannel != null) {
+            tlsServerChannel.close().awaitUninterruptibly();
+        }
         admin.close();
         List<ChannelFuture> closing = new ArrayList<>();
         try {
@@ -333,8 +425,93 @@ public final class HarnessBroker implements AutoCloseable {
         private final Map<String, List<String>> permissions = new LinkedHashMap<>();
         private Path dataDirectory;
         private long memoryHighWatermark;
+        private final Map<String, String> hashedUsers = new LinkedHashMap<>();
+        private Path keyStore;
+        private String keyStorePassword;
+        private Path trustStore;
+        private String trustStorePassword;
+        private boolean requireClientCertificate;
+        private int amqpsPort;
+        private boolean amqpsPortSet;
 
         private Builder() {}
+
+        /**
+         * Adds an amqps port: AMQP over TLS (JDK provider) with the server key and certificate
+         * chain in {@code keyStore}, a PKCS12 or JKS file whose key has the store's password. The
+         * plain port stays as it is; the amqps port is chosen by {@link #amqpsPort(int)}. The
+         * stores are read by {@link #build()}, which names the file and the fix when they cannot
+         * be used.
+         */
+        public Builder tls(Path keyStore, String keyStorePassword) {
+            if (keyStore == null || keyStorePassword == null) {
+                throw new IllegalArgumentException(
+                        "tls needs a keystore path and its password, e.g. tls(Path.of(\"server.p12\"), \"secret\")");
+            }
+            this.keyStore = keyStore;
+            this.keyStorePassword = keyStorePassword;
+            return this;
+        }
+
+        /**
+         * Asks amqps clients for a certificate signed by a CA in {@code trustStore} (PKCS12 or
+         * JKS). A client with a verified certificate may log in with SASL EXTERNAL as the user
+         * named by the certificate subject's CN. With {@code required}, a client without a
+         * certificate fails the TLS handshake; otherwise it may still log in with a password.
+         * Needs {@link #tls(Path, String)}.
+         */
+        public Builder tlsClientCertificates(Path trustStore, String trustStorePassword, boolean required) {
+            if (trustStore == null || trustStorePassword == null) {
+                throw new IllegalArgumentException("tlsClientCertificates needs a truststore path and its password"
+                        + " (empty if it has none), e.g. tlsClientCertificates(Path.of(\"ca.p12\"), \"secret\", true)");
+            }
+            this.trustStore = trustStore;
+            this.trustStorePassword = trustStorePassword;
+            this.requireClientCertificate = required;
+            return this;
+        }
+
+        /** The amqps port (with {@link #tls(Path, String)}); 0 (default) picks a free one; RabbitMQ uses 5671. */
+        public Builder amqpsPort(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException(
+                        "amqpsPort '" + port + "' is out of range; use 0..65535 (0 = free port)");
+            }
+            this.amqpsPort = port;
+            this.amqpsPortSet = true;
+            return this;
+        }
+
+        /**
+         * Adds a user by the hash of its password, as {@link PasswordHash#hash(String)} makes it
+         * (base64 of salt and SHA-256), so no plain password needs to be configured.
+         */
+        public Builder userWithPasswordHash(String name, String passwordHash) {
+            if (name == null || name.isEmpty()) {
+                throw new IllegalArgumentException("userWithPasswordHash needs a non-empty name");
+            }
+            if (passwordHash == null || !PasswordHash.isWellFormed(passwordHash)) {
+                throw new IllegalArgumentException("password hash of user '" + name + "' is not a PasswordHash value"
+                        + " (base64 of a 4-byte salt and a SHA-256 digest, 48 characters); make one with"
+                        + " 'java -jar event-contracts-harness-broker-standalone.jar --hash-password'");
+            }
+            users.remove(name);
+            hashedUsers.put(name, passwordHash);
+            return this;
+        }
+
+        /**
+         * Adds a user who has no password: it can log in only with SASL EXTERNAL, by a client
+         * certificate whose CN is {@code name} (see {@link #tlsClientCertificates}).
+         */
+        public Builder userWithoutPassword(String name) {
+            if (name == null || name.isEmpty()) {
+                throw new IllegalArgumentException("userWithoutPassword needs a non-empty name");
+            }
+            users.remove(name);
+            hashedUsers.put(name, ""); // matches no password
+            return this;
+        }
 
         /** The admin HTTP port, bound on {@link #bindAddress(String)}; 0 (default) picks a free one. */
         public Builder adminPort(int port) {
@@ -371,6 +548,7 @@ public final class HarnessBroker implements AutoCloseable {
                 throw new IllegalArgumentException(
                         "user needs a non-empty name and a password, got name '" + name + "'");
             }
+            hashedUsers.remove(name);
             users.put(name, password);
             return this;
         }

@@ -17,6 +17,7 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -24,6 +25,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +74,7 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
     private long heartbeatMillis;
     private long resumedAtNanos;
     private boolean resumed;
+    private Optional<String> certificateUser = Optional.empty();
 
     /**
      * A handler for one connection.
@@ -300,7 +303,8 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
                 return;
             }
             state = State.AWAIT_START_OK;
-            sendMethod(0, handshake.start());
+            certificateUser = verifiedCertificateUser();
+            sendMethod(0, handshake.start(certificateUser.isPresent()));
             return;
         }
         if (frame instanceof InboundFrame.Heartbeat) {
@@ -343,7 +347,14 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
         switch (state) {
             case AWAIT_START_OK -> {
                 expect(m, 11, "connection.start-ok");
-                String user = handshake.authenticate(m, fromLoopback());
+                String user;
+                try {
+                    user = handshake.authenticate(m, fromLoopback(), certificateUser);
+                } catch (Handshake.MechanismNotOfferedException e) {
+                    state = State.CLOSED; // as RabbitMQ: no connection.close, the socket just closes
+                    ctx.close();
+                    return;
+                }
                 if (user == null) {
                     closeConnection(
                             AmqpException.ACCESS_REFUSED,
@@ -594,6 +605,14 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
                 ctx.flush();
             });
         }
+    }
+
+    /** The CN of the client certificate the TLS handshake verified, if this is an amqps connection with one. */
+    private Optional<String> verifiedCertificateUser() {
+        SslHandler tls = ctx.pipeline().get(SslHandler.class);
+        return tls == null
+                ? Optional.empty()
+                : ServerTls.clientCommonName(tls.engine().getSession());
     }
 
     private boolean fromLoopback() {

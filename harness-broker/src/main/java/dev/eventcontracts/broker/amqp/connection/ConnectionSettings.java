@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * What a connection negotiates and accepts.
  *
- * @param passwordHashes user name to {@link PasswordHash} of the password
+ * @param passwordHashes user name to {@link PasswordHash} of the password; an empty hash matches
+ *     no password (the user logs in only with EXTERNAL, by client certificate)
  * @param loopbackUsers users who may only connect from a loopback address (RabbitMQ's
  *     {@code loopback_users}, by default {@code guest})
  * @param heartbeatSeconds heartbeat the server suggests in {@code connection.tune}

@@ -8,8 +8,12 @@ import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** {@code connection.start} contents and SASL PLAIN / AMQPLAIN authentication. */
+/**
+ * {@code connection.start} contents and SASL PLAIN / AMQPLAIN authentication, plus EXTERNAL for
+ * clients that presented a verified TLS certificate (the user is the certificate's CN).
+ */
 final class Handshake {
     private final ConnectionSettings settings;
 
@@ -18,6 +22,11 @@ final class Handshake {
     }
 
     AmqpMethod start() {
+        return start(false);
+    }
+
+    /** {@code connection.start}; {@code offerExternal} adds EXTERNAL first, as RabbitMQ's {@code rabbitmq_auth_mechanism_ssl}. */
+    AmqpMethod start(boolean offerExternal) {
         Map<String, Object> capabilities = new LinkedHashMap<>();
         for (String c : new String[] {
             "publisher_confirms",
@@ -37,7 +46,14 @@ final class Handshake {
         props.put("platform", LongString.of("Java " + Runtime.version().feature()));
         props.put("information", LongString.of("In-memory AMQP 0-9-1 broker that behaves like RabbitMQ 3.10.8"));
         props.put("cluster_name", LongString.of("event-contracts-harness"));
-        return AmqpMethod.of(10, 10, 0, 9, props, bytes("PLAIN AMQPLAIN"), bytes("en_US"));
+        return AmqpMethod.of(
+                10,
+                10,
+                0,
+                9,
+                props,
+                bytes(offerExternal ? "EXTERNAL PLAIN AMQPLAIN" : "PLAIN AMQPLAIN"),
+                bytes("en_US"));
     }
 
     /**
@@ -45,7 +61,29 @@ final class Handshake {
      * loopback-only user connects from another host ({@code fromLoopback} false).
      */
     String authenticate(AmqpMethod startOk, boolean fromLoopback) {
+        return authenticate(startOk, fromLoopback, Optional.empty());
+    }
+
+    /**
+     * As {@link #authenticate(AmqpMethod, boolean)}; {@code certificateUser} is the CN of the
+     * client's verified certificate, which EXTERNAL logs in as (no password needed, but the user
+     * must be configured).
+     *
+     * @throws MechanismNotOfferedException when the client chose EXTERNAL without a certificate
+     */
+    String authenticate(AmqpMethod startOk, boolean fromLoopback, Optional<String> certificateUser) {
         String mechanism = startOk.string(1);
+        if (mechanism.equals("EXTERNAL")) {
+            if (certificateUser.isEmpty()) {
+                throw new MechanismNotOfferedException(mechanism);
+            }
+            String user = certificateUser.get();
+            if (!settings.passwordHashes().containsKey(user)
+                    || (!fromLoopback && settings.loopbackUsers().contains(user))) {
+                return null;
+            }
+            return user;
+        }
         byte[] response = startOk.bytes(2);
         String user;
         String password;
@@ -84,6 +122,18 @@ final class Handshake {
     boolean clientWantsCancelNotify(AmqpMethod startOk) {
         Object caps = startOk.table(0).get("capabilities");
         return caps instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("consumer_cancel_notify"));
+    }
+
+    /**
+     * The client chose a mechanism the server did not offer; RabbitMQ then drops the socket
+     * without a {@code connection.close}.
+     */
+    static final class MechanismNotOfferedException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MechanismNotOfferedException(String mechanism) {
+            super("invalid authentication mechanism '" + mechanism + "'");
+        }
     }
 
     private static byte[] bytes(String s) {

@@ -24,6 +24,15 @@ public final class PasswordHash {
         return Base64.getEncoder().encodeToString(withSalt(salt, password));
     }
 
+    /** Whether {@code hash} has the layout {@link #hash(String)} produces (base64 of 36 bytes). */
+    public static boolean isWellFormed(String hash) {
+        try {
+            return Base64.getDecoder().decode(hash).length == SALT + 32;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Whether {@code password} matches {@code hash}; false for a malformed hash. */
     public static boolean matches(String hash, String password) {
         byte[] stored;
