@@ -10,7 +10,9 @@ import dev.eventcontracts.broker.faults.Faults;
 import dev.eventcontracts.broker.store.InMemoryMessageStore;
 import dev.eventcontracts.broker.store.MessageStore;
 import dev.eventcontracts.broker.store.RecoveryReport;
+import dev.eventcontracts.broker.store.StoreStatus;
 import dev.eventcontracts.broker.store.log.LogMessageStore;
+import dev.eventcontracts.broker.store.log.LogOptions;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -71,6 +73,7 @@ public final class HarnessBroker implements AutoCloseable {
     private final int heartbeatSeconds;
     private final int requestedAdminPort;
     private final Path dataDirectory;
+    private final LogOptions logOptions;
     private LogMessageStore durableStore;
     private AdminServer admin;
     private Faults faults;
@@ -109,6 +112,7 @@ public final class HarnessBroker implements AutoCloseable {
         this.heartbeatSeconds = b.heartbeatSeconds;
         this.requestedAdminPort = b.adminPort;
         this.dataDirectory = b.dataDirectory;
+        this.logOptions = b.logOptions;
     }
 
     /** A builder with the defaults: free port on 127.0.0.1, user guest/guest, heartbeat 60 s. */
@@ -133,7 +137,7 @@ public final class HarnessBroker implements AutoCloseable {
         MessageStore store;
         if (dataDirectory != null) {
             try {
-                durableStore = LogMessageStore.open(dataDirectory, loop);
+                durableStore = LogMessageStore.open(dataDirectory, loop, logOptions);
             } catch (UncheckedIOException e) {
                 group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();
                 group = null;
@@ -221,6 +225,28 @@ public final class HarnessBroker implements AutoCloseable {
         return Optional.ofNullable(durableStore).map(LogMessageStore::report);
     }
 
+    /**
+     * Size, online compaction and health of the durable log (a write or sync failure shows up
+     * here, naming the directory and the fix), or empty when the broker keeps everything in memory.
+     */
+    public Optional<StoreStatus> storeStatus() {
+        requireStarted();
+        if (durableStore == null) {
+            return Optional.empty();
+        }
+        if (loop.inEventLoop()) {
+            return Optional.of(durableStore.status());
+        }
+        try {
+            return Optional.of(loop.submit(durableStore::status).get(10, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the store status", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("could not read the store status: " + e, e);
+        }
+    }
+
     /** The bound admin HTTP port. */
     public int adminPort() {
         requireStarted();
@@ -304,6 +330,7 @@ public final class HarnessBroker implements AutoCloseable {
         private int maxConnections;
         private final Map<String, List<String>> permissions = new LinkedHashMap<>();
         private Path dataDirectory;
+        private LogOptions logOptions = LogOptions.DEFAULTS;
 
         private Builder() {}
 
@@ -365,6 +392,18 @@ public final class HarnessBroker implements AutoCloseable {
                         "dataDirectory must be a directory path, e.g. Path.of(\"target/broker-data\")");
             }
             this.dataDirectory = dir;
+            return this;
+        }
+
+        /**
+         * Segment size and write hook of the durable log (with {@link #dataDirectory}); tests use a
+         * small segment size to exercise compaction and a throwing hook to simulate a full disk.
+         */
+        public Builder logOptions(LogOptions options) {
+            if (options == null) {
+                throw new IllegalArgumentException("logOptions must not be null; use LogOptions.DEFAULTS");
+            }
+            this.logOptions = options;
             return this;
         }
 

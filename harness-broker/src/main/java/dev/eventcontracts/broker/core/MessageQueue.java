@@ -76,9 +76,7 @@ final class MessageQueue {
      */
     private void restoreRecovered() {
         for (QueueEntry e : store.drain()) {
-            QueueEntry restored = new QueueEntry(e.sequence(), e.message(), expiryFor(e.message()));
-            restored.markRedelivered();
-            store.requeue(restored);
+            store.requeue(e.restored(expiryFor(e.message())));
         }
         dropHeadOverLimit();
         scheduleExpiry();

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * {@code start()} takes to recover N persistent messages.
  *
  * <p>Run: {@code java -cp <test classpath> dev.eventcontracts.broker.bench.DurableBench
- * '/tmp/perftest/lib/*' [seconds] [repetitions] [recovery messages]}
+ * '/tmp/perftest/lib/*' [seconds] [repetitions] [recovery messages]}; recovery only: {@code
+ * ... DurableBench recovery [messages]}
  */
 public final class DurableBench {
 
@@ -31,6 +32,10 @@ public final class DurableBench {
 
     /** Entry point. */
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("recovery")) {
+            recovery(args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000);
+            return;
+        }
         String cp = args[0];
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int reps = args.length > 2 ? Integer.parseInt(args[2]) : 3;
