@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -257,6 +258,10 @@ final class SegmentLog implements AutoCloseable {
         }
         long before = currentSize;
         try {
+            if (!Files.exists(currentPath)) {
+                throw new NoSuchFileException(
+                        currentPath.toString(), null, "the segment was deleted while the broker was running");
+            }
             options.writeHook().before(currentPath, "write");
             ByteBuffer buf = pending.nioBuffer();
             while (buf.hasRemaining()) {
