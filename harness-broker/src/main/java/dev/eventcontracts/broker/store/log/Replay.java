@@ -76,10 +76,12 @@ final class Replay implements SegmentLog.Visitor {
         private Message[] bodies = new Message[256];
         private long[] segments = new long[256];
         private int count;
+        private long highest = Long.MIN_VALUE;
         private final SequenceIndex index = new SequenceIndex();
 
         void publish(long sequence, Message message, long segment) {
-            int at = index.get(sequence);
+            int at = sequence > highest ? -1 : index.get(sequence);
+            highest = Math.max(highest, sequence);
             if (at < 0) {
                 if (count == sequences.length) {
                     int n = count * 2;
@@ -148,9 +150,9 @@ final class Replay implements SegmentLog.Visitor {
             return v;
         }
 
+        /** Sequences are mostly consecutive: their low bits spread them and keep lookups local. */
         private static int slot(long key, int mask) {
-            long h = key * 0x9E3779B97F4A7C15L;
-            return (int) (h ^ (h >>> 32)) & mask;
+            return (int) (key ^ (key >>> 32)) & mask;
         }
 
         int get(long key) {
