@@ -146,6 +146,33 @@ class StoreFailureTest {
     }
 
     @Test
+    void afterAWriteFailure_aPersistentPublishWithoutConfirms_closesTheConnectionWith541() throws Exception {
+        try (HarnessBroker broker = HarnessBroker.builder()
+                .dataDirectory(dir)
+                .logOptions(hooked)
+                .build()
+                .start()) {
+            Connection c = connect(broker);
+            Channel confirms = c.createChannel();
+            confirms.confirmSelect();
+            confirms.queueDeclare("orders", true, false, false, null);
+            failing.set("fsync");
+            confirms.basicPublish("", "orders", PERSISTENT, "lost".getBytes(StandardCharsets.UTF_8));
+            assertThat(confirms.waitForConfirms(5000)).isFalse();
+
+            Channel plain = c.createChannel();
+            plain.basicPublish("", "orders", PERSISTENT, "unconfirmed".getBytes(StandardCharsets.UTF_8));
+            await().atMost(Duration.ofSeconds(5)).until(() -> !c.isOpen());
+            assertThat(c.getCloseReason().getReason())
+                    .asString()
+                    .contains("reply-code=541")
+                    .contains("persistent messages cannot be stored")
+                    .contains("'" + dir + "'");
+            c.abort();
+        }
+    }
+
+    @Test
     void dataDirectoryDeletedWhileRunning_nacksTheNextPersistentPublish() throws Exception {
         try (HarnessBroker broker =
                         HarnessBroker.builder().dataDirectory(dir).build().start();

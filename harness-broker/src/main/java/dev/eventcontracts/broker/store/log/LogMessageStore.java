@@ -406,6 +406,15 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         }
     }
 
+    @Override
+    public String writeFailure() {
+        if (failure == null) {
+            return "";
+        }
+        String text = "persistent messages cannot be stored: data directory '" + dir + "' failed: " + describe(failure);
+        return text.length() > 200 ? text.substring(0, 197) + "..." : text;
+    }
+
     /** The write error that stopped the log, or null. */
     public IOException failure() {
         return failure;
