@@ -8,7 +8,6 @@ import dev.eventcontracts.broker.store.RecoveryReport;
 import dev.eventcontracts.broker.store.StoreStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,7 +84,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
      */
     public static LogMessageStore open(Path dir, Executor loop, LogOptions options) {
         try {
-            checkDirectory(dir);
+            DataDirectory.check(dir);
             Replay replay = new Replay();
             SegmentLog.Scan scan = SegmentLog.scan(dir, replay);
             scan.segments().forEach(s -> replay.usages.computeIfAbsent(s, SegmentUsage::new));
@@ -112,36 +111,10 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
             return store;
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException(
-                    "Harness broker cannot use data directory '" + dir + "': " + describe(e)
+                    "Harness broker cannot use data directory '" + dir + "': " + DataDirectory.describe(e)
                             + ". Pass a writable directory used only by this broker (--data-dir / dataDirectory).",
                     e));
         }
-    }
-
-    private static void checkDirectory(Path dir) throws IOException {
-        if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new IOException("it exists and is not a directory");
-        }
-        Files.createDirectories(dir);
-        if (!Files.isWritable(dir)) {
-            throw new AccessDeniedException(dir.toString(), null, "directory is not writable");
-        }
-    }
-
-    private static String describe(IOException e) {
-        String what = e.getClass().getSimpleName();
-        if (e instanceof AccessDeniedException) {
-            what = "permission denied";
-        } else if (e instanceof java.nio.file.NoSuchFileException) {
-            what = "no such file or directory";
-        } else if (e instanceof java.nio.file.FileSystemException) {
-            what = "file system error";
-        }
-        String message = e instanceof java.nio.file.FileSystemException fse ? fse.getReason() : e.getMessage();
-        String file = e instanceof java.nio.file.FileSystemException fse && fse.getFile() != null
-                ? " ('" + fse.getFile() + "')"
-                : "";
-        return message == null || message.equals(what) ? what + file : what + file + ": " + message;
     }
 
     private void compactAtStart() throws IOException {
@@ -326,7 +299,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
 
     private void fail(IOException e) {
         failure = e;
-        failureText = "Harness broker stopped writing its data directory '" + dir + "': " + describe(e)
+        failureText = "Harness broker stopped writing its data directory '" + dir + "': " + DataDirectory.describe(e)
                 + ". Persistent publishes are nacked from now on and nothing more is logged; free disk space"
                 + " or fix the permissions of '" + dir + "', then restart the broker (recovery keeps every"
                 + " message confirmed before the failure).";
@@ -411,7 +384,8 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         if (failure == null) {
             return "";
         }
-        String text = "persistent messages cannot be stored: data directory '" + dir + "' failed: " + describe(failure);
+        String text = "persistent messages cannot be stored: data directory '" + dir + "' failed: "
+                + DataDirectory.describe(failure);
         return text.length() > 200 ? text.substring(0, 197) + "..." : text;
     }
 
