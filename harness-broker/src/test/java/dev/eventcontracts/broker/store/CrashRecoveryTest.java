@@ -22,8 +22,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentNavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,13 +33,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Crash test: the broker runs in a child JVM ({@link CrashBroker}, small segments so compaction
  * runs too) and is killed with {@code kill -9} ({@link Process#destroyForcibly()}) at a random
- * point, {@value #CYCLES} times. Meanwhile a publisher with confirms sends persistent messages and
- * a consumer acks most of what it receives (85–99 %) and leaves the rest unacked. After every restart:
- * each confirmed message that was not acked is present exactly once, flagged redelivered; an ack
- * made durable (a later confirmed publish on the consumer's channel waited for the sync that
+ * point, 20 times. Meanwhile a publisher process ({@link CrashPublisher}) sends persistent messages
+ * with confirms and a consumer acks most of what it receives (85–99 %) and leaves the rest unacked.
+ * After every restart: each confirmed message that was not acked is present exactly once, flagged redelivered; an ack
+ * made durable (a later confirmed publish on the consumer's connection waited for the sync that
  * covered it) never comes back; an ack that may not have reached the disk comes back at most once,
  * flagged redelivered; nothing is present twice. The seed is printed; rerun one with
- * {@code -Dcrash.seed=...}.
+ * {@code -Dcrash.seed=...}; {@code -Dcrash.cycles=...} changes the number of kills.
  */
 class CrashRecoveryTest {
     private static final int CYCLES = Integer.getInteger("crash.cycles", 20);
@@ -65,6 +63,10 @@ class CrashRecoveryTest {
 
     /** Publishes the broker nacked; there must be none. */
     private final Set<String> nacks = ConcurrentHashMap.newKeySet();
+
+    /** Next ids the publisher process reported when its broker died. */
+    private final java.util.concurrent.BlockingQueue<Integer> publisherStopped =
+            new java.util.concurrent.LinkedBlockingQueue<>();
 
     /** Markers the consumer saw confirmed (each made the acks before it durable). */
     private final AtomicInteger syncsDone = new AtomicInteger();
@@ -117,15 +119,20 @@ class CrashRecoveryTest {
         long seed = Long.getLong("crash.seed", System.nanoTime());
         System.out.println("CrashRecoveryTest seed=" + seed + " (rerun with -Dcrash.seed=" + seed + ")");
         Random random = new Random(seed);
-        AtomicInteger next = new AtomicInteger();
-        for (int cycle = 0; cycle < CYCLES; cycle++) {
-            Child child = startChild();
-            try {
-                verify(child, "seed=" + seed + " cycle=" + cycle);
-                runUntilKilled(child, next, random);
-            } finally {
-                child.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        int next = 0;
+        Process publisher = startPublisher();
+        try {
+            for (int cycle = 0; cycle < CYCLES; cycle++) {
+                Child child = startChild();
+                try {
+                    verify(child, "seed=" + seed + " cycle=" + cycle);
+                    next = runUntilKilled(child, publisher, next, random);
+                } finally {
+                    child.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
             }
+        } finally {
+            publisher.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         Child last = startChild();
         try {
@@ -197,20 +204,23 @@ class CrashRecoveryTest {
         }
     }
 
-    /** Publishes and consumes from two threads, then kills the child at a random point. */
-    private void runUntilKilled(Child child, AtomicInteger next, Random random) throws Exception {
+    /**
+     * Lets the publisher process publish to the child and a consumer consume from it, then kills
+     * the child at a random point; returns the publisher's next id.
+     */
+    private int runUntilKilled(Child child, Process publisher, int next, Random random) throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         killing.set(false);
-        Connection pc = connect(child.port());
         Connection cc = connect(child.port());
         int target = confirmed.size() + 100 + random.nextInt(400);
         long extraMillis = random.nextInt(40);
         double ackShare = 0.85 + random.nextDouble() * 0.14;
         long consumerSeed = random.nextLong();
-        CompletableFuture<Void> publisher = CompletableFuture.runAsync(() -> publish(pc, next, stop));
+        int syncs = syncsDone.get() + 1 + random.nextInt(4);
+        publisher.getOutputStream().write(("run " + child.port() + " " + next + "\n").getBytes(StandardCharsets.UTF_8));
+        publisher.getOutputStream().flush();
         CompletableFuture<Void> consumer =
                 CompletableFuture.runAsync(() -> consume(cc, new Random(consumerSeed), ackShare, stop));
-        int syncs = syncsDone.get() + 1 + random.nextInt(4);
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(1))
                 .until(() -> confirmed.size() >= target && syncsDone.get() >= syncs);
@@ -221,36 +231,47 @@ class CrashRecoveryTest {
         child.process().destroyForcibly();
         child.process().waitFor(10, TimeUnit.SECONDS);
         stop.set(true);
-        publisher.get(10, TimeUnit.SECONDS);
+        Integer nextId = publisherStopped.poll(10, TimeUnit.SECONDS);
+        assertThat(nextId).as("the publisher process reported that it stopped").isNotNull();
         consumer.get(10, TimeUnit.SECONDS);
-        abort(pc);
         abort(cc);
+        return nextId;
     }
 
-    private void publish(Connection c, AtomicInteger next, AtomicBoolean stop) {
-        try {
-            Channel ch = c.createChannel();
-            ch.confirmSelect();
-            ConcurrentNavigableMap<Long, String> outstanding = new ConcurrentSkipListMap<>();
-            ch.addConfirmListener(
-                    (seq, multiple) -> {
-                        ConcurrentNavigableMap<Long, String> done =
-                                multiple ? outstanding.headMap(seq, true) : outstanding.subMap(seq, true, seq, true);
-                        confirmed.addAll(done.values());
-                        done.clear();
-                    },
-                    (seq, multiple) -> nacks.add("publish " + seq + (multiple ? " and earlier" : "")));
-            while (!stop.get()) {
-                String id = "m-" + next.getAndIncrement();
-                outstanding.put(ch.getNextPublishSeqNo(), id);
-                ch.basicPublish("", "crash", PERSISTENT, id.getBytes(StandardCharsets.UTF_8));
-                if (outstanding.size() > 500) {
-                    ch.waitForConfirms(1000);
-                }
-            }
-        } catch (Exception e) {
-            // the broker was killed under us
-        }
+    /** Starts the publisher JVM and a thread that folds its reports into the model. */
+    private Process startPublisher() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(
+                        java,
+                        "-XX:TieredStopAtLevel=1",
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashPublisher.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader r =
+                            new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = r.readLine()) != null) {
+                            if (line.startsWith("confirmed ")) {
+                                confirmed.add(line.substring(10));
+                            } else if (line.startsWith("nacked ")) {
+                                nacks.add(line.substring(7));
+                            } else if (line.startsWith("stopped ")) {
+                                publisherStopped.add(Integer.parseInt(line.substring(8)));
+                            }
+                        }
+                    } catch (java.io.IOException e) {
+                        // the publisher exited
+                    }
+                },
+                "crash-publisher-reader");
+        reader.setDaemon(true);
+        reader.start();
+        return p;
     }
 
     /**
