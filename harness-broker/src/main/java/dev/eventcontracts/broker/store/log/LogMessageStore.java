@@ -42,6 +42,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
     private final Map<String, DurableQueueStore> durableQueues = new HashMap<>();
     private final List<Consumer<Boolean>> waiters = new ArrayList<>();
     private boolean flushScheduled;
+    private boolean closed;
     private IOException failure;
     private String failureText = "";
     private long snapshotSegment = -1;
@@ -244,7 +245,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
     }
 
     private void write(LogRecord record) {
-        if (failure != null) {
+        if (failure != null || closed) {
             return;
         }
         log.append(record);
@@ -272,7 +273,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
      */
     void flush() {
         flushScheduled = false;
-        boolean written = failure == null;
+        boolean written = failure == null && !closed;
         if (written) {
             try {
                 log.flush();
@@ -287,7 +288,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         for (Consumer<Boolean> w : done) {
             w.accept(written);
         }
-        if (written) {
+        if (written && !closed) {
             try {
                 deleteDeadPrefix();
             } catch (IOException e) {
@@ -356,7 +357,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
     }
 
     private void relocate(SegmentUsage from, int start) {
-        if (failure != null || usages.get(from.index) != from) {
+        if (failure != null || closed || usages.get(from.index) != from) {
             relocating = false;
             return;
         }
@@ -397,6 +398,10 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
     /** Flushes (unless writing failed) and closes the log; call on the broker's thread. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             log.close(failure == null);
         } catch (IOException e) {
