@@ -11,7 +11,9 @@ import dev.eventcontracts.broker.faults.Faults;
 import dev.eventcontracts.broker.store.InMemoryMessageStore;
 import dev.eventcontracts.broker.store.MessageStore;
 import dev.eventcontracts.broker.store.RecoveryReport;
+import dev.eventcontracts.broker.store.StoreStatus;
 import dev.eventcontracts.broker.store.log.LogMessageStore;
+import dev.eventcontracts.broker.store.log.LogOptions;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -82,6 +84,7 @@ public final class HarnessBroker implements AutoCloseable {
     private final int requestedAmqpsPort;
     private Channel tlsServerChannel;
     private int amqpsPort = -1;
+    private final LogOptions logOptions;
     private LogMessageStore durableStore;
     private AdminServer admin;
     private Faults faults;
@@ -137,6 +140,7 @@ public final class HarnessBroker implements AutoCloseable {
                 : ServerTls.load(
                         b.keyStore, b.keyStorePassword, b.trustStore, b.trustStorePassword, b.requireClientCertificate);
         this.requestedAmqpsPort = b.amqpsPort;
+        this.logOptions = b.logOptions;
     }
 
     /** A builder with the defaults: free port on 127.0.0.1, user guest/guest, heartbeat 60 s. */
@@ -161,7 +165,7 @@ public final class HarnessBroker implements AutoCloseable {
         MessageStore store;
         if (dataDirectory != null) {
             try {
-                durableStore = LogMessageStore.open(dataDirectory, loop);
+                durableStore = LogMessageStore.open(dataDirectory, loop, logOptions);
             } catch (UncheckedIOException e) {
                 group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();
                 group = null;
@@ -338,6 +342,28 @@ public final class HarnessBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Size, online compaction and health of the durable log (a write or sync failure shows up
+     * here, naming the directory and the fix), or empty when the broker keeps everything in memory.
+     */
+    public Optional<StoreStatus> storeStatus() {
+        requireStarted();
+        if (durableStore == null) {
+            return Optional.empty();
+        }
+        if (loop.inEventLoop()) {
+            return Optional.of(durableStore.status());
+        }
+        try {
+            return Optional.of(loop.submit(durableStore::status).get(10, TimeUnit.SECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the store status", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read the store status: " + e, e);
+        }
+    }
+
     /** The bound admin HTTP port. */
     public int adminPort() {
         requireStarted();
@@ -433,6 +459,7 @@ public final class HarnessBroker implements AutoCloseable {
         private boolean requireClientCertificate;
         private int amqpsPort;
         private boolean amqpsPortSet;
+        private LogOptions logOptions = LogOptions.DEFAULTS;
 
         private Builder() {}
 
@@ -572,6 +599,18 @@ public final class HarnessBroker implements AutoCloseable {
                         "dataDirectory must be a directory path, e.g. Path.of(\"target/broker-data\")");
             }
             this.dataDirectory = dir;
+            return this;
+        }
+
+        /**
+         * Segment size and write hook of the durable log (with {@link #dataDirectory}); tests use a
+         * small segment size to exercise compaction and a throwing hook to simulate a full disk.
+         */
+        public Builder logOptions(LogOptions options) {
+            if (options == null) {
+                throw new IllegalArgumentException("logOptions must not be null; use LogOptions.DEFAULTS");
+            }
+            this.logOptions = options;
             return this;
         }
 

@@ -76,8 +76,7 @@ final class MessageQueue {
      */
     private void restoreRecovered() {
         for (QueueEntry e : store.drain()) {
-            QueueEntry restored = new QueueEntry(e.sequence(), e.message(), expiryFor(e.message()));
-            restored.markRedelivered();
+            QueueEntry restored = e.restored(expiryFor(e.message()));
             vhost.memory().hold(restored.message());
             store.requeue(restored);
         }

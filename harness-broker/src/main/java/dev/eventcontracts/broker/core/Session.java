@@ -480,6 +480,12 @@ public final class Session {
                         routed.queues(),
                         returned,
                         sequence > 0 ? (routed.rejected() ? "nack" : "ack") : "none");
+        if (sequence == 0 && routed.persisted()) {
+            String failure = vhost.store().writeFailure();
+            if (!failure.isEmpty()) {
+                throw AmqpException.of(AmqpException.INTERNAL_ERROR, failure);
+            }
+        }
     }
 
     // ---- confirms and transactions ---------------------------------------------------------

@@ -46,6 +46,14 @@ public interface MessageStore {
         done.accept(true);
     }
 
+    /**
+     * Why the store stopped writing (short enough for a close reason), or empty while it works.
+     * Persistent publishes without confirms fail the connection from then on.
+     */
+    default String writeFailure() {
+        return "";
+    }
+
     /** A durable exchange as stored. */
     record ExchangeDef(String name, String type, boolean autoDelete, boolean internal, Map<String, Object> arguments) {}
 

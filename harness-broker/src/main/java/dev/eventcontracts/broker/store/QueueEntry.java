@@ -13,6 +13,8 @@ public final class QueueEntry {
     private final long expiresAtNanos;
     private boolean redelivered;
     private int deliveryCount;
+    private Object storeSegment;
+    private int storeSlot;
 
     /** A fresh entry at position {@code sequence}. */
     public QueueEntry(long sequence, Message message, long expiresAtNanos) {
@@ -54,5 +56,33 @@ public final class QueueEntry {
     /** Counts one more return. */
     public void incrementDeliveryCount() {
         deliveryCount++;
+    }
+
+    /**
+     * The same message at the same position with a new expiry, flagged redelivered: a recovered
+     * entry whose TTL starts again. It keeps the durable store's handle.
+     */
+    public QueueEntry restored(long newExpiresAtNanos) {
+        QueueEntry e = new QueueEntry(sequence, message, newExpiresAtNanos);
+        e.redelivered = true;
+        e.storeSegment = storeSegment;
+        e.storeSlot = storeSlot;
+        return e;
+    }
+
+    /** Where a durable store logged this entry (opaque to the core), or null. */
+    public Object storeSegment() {
+        return storeSegment;
+    }
+
+    /** The entry's slot in {@link #storeSegment()}. */
+    public int storeSlot() {
+        return storeSlot;
+    }
+
+    /** Records where a durable store logged this entry; {@code segment} null clears it. */
+    public void storeHandle(Object segment, int slot) {
+        this.storeSegment = segment;
+        this.storeSlot = slot;
     }
 }

@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * {@code start()} takes to recover N persistent messages.
  *
  * <p>Run: {@code java -cp <test classpath> dev.eventcontracts.broker.bench.DurableBench
- * '/tmp/perftest/lib/*' [seconds] [repetitions] [recovery messages]}
+ * '/tmp/perftest/lib/*' [seconds] [repetitions] [recovery messages]}; recovery only: {@code
+ * ... DurableBench recovery [messages]}
  */
 public final class DurableBench {
 
@@ -31,6 +32,10 @@ public final class DurableBench {
 
     /** Entry point. */
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("recovery")) {
+            recovery(args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000);
+            return;
+        }
         String cp = args[0];
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         int reps = args.length > 2 ? Integer.parseInt(args[2]) : 3;
@@ -85,7 +90,7 @@ public final class DurableBench {
                     ch.waitForConfirmsOrDie(60_000);
                 }
             }
-            double[] millis = new double[3];
+            double[] millis = new double[5];
             for (int i = 0; i < millis.length; i++) {
                 long start = System.nanoTime();
                 try (HarnessBroker broker =
@@ -97,12 +102,39 @@ public final class DurableBench {
                     }
                 }
             }
+            double[] read = new double[millis.length];
+            long bytes = 0;
+            for (int i = 0; i < read.length; i++) {
+                long start = System.nanoTime();
+                bytes = readAll(data);
+                read[i] = (System.nanoTime() - start) / 1e6;
+            }
+            Stats recovery = Stats.of(millis);
+            Stats floor = Stats.of(read);
             System.out.printf(
-                    "recovery of %,d persistent messages: %s%n",
-                    messages, Stats.of(millis).format("ms"));
+                    "recovery of %,d persistent messages: %s | sequential read of the same %,d log bytes: %s"
+                            + " | ratio %.1fx%n",
+                    messages, recovery.format("ms"), bytes, floor.format("ms"), recovery.median() / floor.median());
         } finally {
             delete(data);
         }
+    }
+
+    /** Reads every segment file once, sequentially, in 1 MiB chunks: the floor for a replay. */
+    private static long readAll(Path dir) throws Exception {
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocateDirect(1 << 20);
+        long total = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.sorted().toList()) {
+                try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(p)) {
+                    int n;
+                    while ((n = ch.read(buf.clear())) > 0) {
+                        total += n;
+                    }
+                }
+            }
+        }
+        return total;
     }
 
     private static double perfTest(String cp, URI uri, int seconds, String queue, List<String> flags) throws Exception {

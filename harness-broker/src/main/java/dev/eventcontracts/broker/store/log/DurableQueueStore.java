@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A durable queue: entries live in memory, persistent ones ({@code delivery_mode=2}) are also
- * logged when they enter and when they are settled for good.
+ * logged when they enter and when they are settled for good. Each logged entry holds a slot in the
+ * usage of the segment its record is in, which tells compaction what is still live.
  */
 final class DurableQueueStore implements QueueStore {
     private final String queue;
@@ -43,12 +44,13 @@ final class DurableQueueStore implements QueueStore {
     @Override
     public void bypassed(QueueEntry entry) {
         if (persistent(entry)) {
-            store.write(new LogRecord.Published(queue, entry.sequence(), entry.message()));
+            store.published(queue, entry);
         }
     }
 
     @Override
     public void requeue(QueueEntry entry) {
+        store.adopt(entry);
         memory.requeue(entry);
     }
 
@@ -65,7 +67,9 @@ final class DurableQueueStore implements QueueStore {
     @Override
     public void settled(QueueEntry entry) {
         if (persistent(entry)) {
-            store.write(new LogRecord.Acked(queue, entry.sequence()));
+            store.settled(queue, entry);
+        } else {
+            store.release(entry);
         }
     }
 

@@ -1,116 +1,148 @@
 package dev.eventcontracts.broker.store.log;
 
 import dev.eventcontracts.broker.store.MemoryQueueStore;
-import dev.eventcontracts.broker.store.Message;
 import dev.eventcontracts.broker.store.MessageStore;
 import dev.eventcontracts.broker.store.QueueEntry;
 import dev.eventcontracts.broker.store.QueueStore;
 import dev.eventcontracts.broker.store.RecoveryReport;
+import dev.eventcontracts.broker.store.StoreStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * A {@link MessageStore} that keeps durable exchanges, queues, bindings and persistent messages on
- * durable queues in a {@link SegmentLog}. At start-up it replays the log (cutting a torn tail),
- * then compacts it into a fresh segment with only the live state. Writes are buffered and flushed
- * with one fsync per event-loop turn, so confirms of many publishers share a sync. Runs on the
- * broker's thread, except {@link #open(Path, Executor)}.
+ * durable queues in a {@link SegmentLog}. Start-up replays the log (cutting a torn tail) without
+ * rewriting it. Writes are buffered and flushed with one fsync per event-loop turn, so confirms of
+ * many publishers share a sync. After every sync, online compaction deletes the oldest segments
+ * whose messages are all settled (writing a topology snapshot first when they hold topology), and
+ * copies the few live messages out of an old segment that is mostly dead, a batch per loop turn.
+ * Runs on the broker's thread, except {@link #open}.
  */
 public final class LogMessageStore implements MessageStore, AutoCloseable {
+    private static final int RELOCATE_BATCH = 4096;
+
+    private final Path dir;
     private final Executor loop;
     private final SegmentLog log;
     private final Topology recoveredTopology;
-    private final Map<String, TreeMap<Long, Message>> recoveredMessages;
+    private final Map<String, List<QueueEntry>> recoveredEntries;
     private final RecoveryReport report;
+    private final DurableTopology topology;
+    private final TreeMap<Long, SegmentUsage> usages;
     private final Map<String, DurableQueueStore> durableQueues = new HashMap<>();
     private final List<Consumer<Boolean>> waiters = new ArrayList<>();
     private boolean flushScheduled;
+    private boolean closed;
     private IOException failure;
+    private String failureText = "";
+    private long snapshotSegment = -1;
+    private boolean snapshotSynced;
+    private boolean relocating;
+    private long deletedSegments;
+    private long reclaimedBytes;
+    private long relocatedMessages;
 
     private LogMessageStore(
+            Path dir,
             Executor loop,
             SegmentLog log,
-            Topology topology,
-            Map<String, TreeMap<Long, Message>> messages,
-            RecoveryReport report) {
+            Replay replay,
+            RecoveryReport report,
+            Map<String, List<QueueEntry>> entries) {
+        this.dir = dir;
         this.loop = loop;
         this.log = log;
-        this.recoveredTopology = topology;
-        this.recoveredMessages = messages;
+        this.topology = replay.topology;
+        this.recoveredTopology = replay.topology.toTopology();
+        this.usages = replay.usages;
+        this.recoveredEntries = entries;
         this.report = report;
     }
 
+    /** Opens {@code dir} with the default options; see {@link #open(Path, Executor, LogOptions)}. */
+    public static LogMessageStore open(Path dir, Executor loop) {
+        return open(dir, loop, LogOptions.DEFAULTS);
+    }
+
     /**
-     * Opens (creating if needed) the data directory, recovers its state and compacts the log.
+     * Opens (creating if needed) the data directory, recovers its state and deletes the segments
+     * recovery found dead.
      *
      * @param dir the data directory
-     * @param loop the broker's thread, on which flushes run
+     * @param loop the broker's thread, on which flushes and compaction run
+     * @param options segment size and write hook
      * @throws UncheckedIOException naming the directory and the fix when it cannot be used
      */
-    public static LogMessageStore open(Path dir, Executor loop) {
+    public static LogMessageStore open(Path dir, Executor loop, LogOptions options) {
         try {
-            Files.createDirectories(dir);
-            if (!Files.isWritable(dir)) {
-                throw new IOException("directory is not writable");
-            }
-            SegmentLog.Scan scan = SegmentLog.scan(dir);
+            DataDirectory.check(dir);
             Replay replay = new Replay();
-            scan.records().forEach(replay::apply);
-            Topology topology = new Topology(
-                    List.copyOf(replay.exchanges.values()),
-                    List.copyOf(replay.queues.values()),
-                    List.copyOf(replay.bindings));
-            long messages =
-                    replay.messages.values().stream().mapToLong(Map::size).sum();
+            SegmentLog.Scan scan = SegmentLog.scan(dir, replay);
+            scan.segments().forEach(s -> replay.usages.computeIfAbsent(s, SegmentUsage::new));
+            replay.usages.keySet().retainAll(scan.segments());
+            Map<String, List<QueueEntry>> entries = replay.liveEntries();
+            Topology t = replay.topology.toTopology();
+            long messages = entries.values().stream().mapToLong(List::size).sum();
             RecoveryReport report = new RecoveryReport(
                     dir,
                     scan.segments().size(),
-                    scan.records().size(),
-                    topology.exchanges().size(),
-                    topology.queues().size(),
-                    topology.bindings().size(),
+                    scan.records(),
+                    t.exchanges().size(),
+                    t.queues().size(),
+                    t.bindings().size(),
                     messages,
                     scan.droppedBytes(),
                     scan.dropped());
-            SegmentLog log = SegmentLog.create(dir, scan.segments());
-            LogMessageStore store = new LogMessageStore(loop, log, topology, replay.messages, report);
-            store.compact();
+            long last = scan.segments().isEmpty()
+                    ? 0
+                    : scan.segments().get(scan.segments().size() - 1);
+            SegmentLog log = SegmentLog.create(dir, last, options);
+            LogMessageStore store = new LogMessageStore(dir, loop, log, replay, report, entries);
+            store.compactAtStart();
             return store;
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException(
-                    "Harness broker cannot use data directory '" + dir + "': " + e.getMessage()
+                    "Harness broker cannot use data directory '" + dir + "': " + DataDirectory.describe(e)
                             + ". Pass a writable directory used only by this broker (--data-dir / dataDirectory).",
                     e));
         }
     }
 
-    /** Writes the recovered live state into the fresh segment, syncs it and drops older segments. */
-    private void compact() throws IOException {
-        long first = log.currentIndex();
-        recoveredTopology.exchanges().forEach(e -> log.append(new LogRecord.ExchangeDeclared(e)));
-        recoveredTopology.queues().forEach(q -> log.append(new LogRecord.QueueDeclared(q)));
-        recoveredTopology.bindings().forEach(b -> log.append(new LogRecord.BindingChanged(b, true)));
-        recoveredMessages.forEach(
-                (queue, messages) -> messages.forEach((seq, m) -> log.append(new LogRecord.Published(queue, seq, m))));
-        log.flush();
-        log.deleteSegmentsBefore(first);
+    private void compactAtStart() throws IOException {
+        deleteDeadPrefix();
+        if (log.hasPending()) {
+            log.flush();
+            snapshotSynced = true;
+            deleteDeadPrefix();
+        }
     }
 
     /** What start-up recovery found and dropped. */
     public RecoveryReport report() {
         return report;
+    }
+
+    /** Size, compaction and health of the log; call on the broker's thread. */
+    public StoreStatus status() {
+        int files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = (int)
+                    s.filter(p -> p.getFileName().toString().endsWith(".seg")).count();
+        } catch (IOException e) {
+            files = -1;
+        }
+        long live = usages.values().stream().mapToLong(SegmentUsage::live).sum();
+        return new StoreStatus(dir, files, live, deletedSegments, reclaimedBytes, relocatedMessages, failureText);
     }
 
     @Override
@@ -123,15 +155,13 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         if (!durable) {
             return new MemoryQueueStore(0);
         }
-        TreeMap<Long, Message> messages = recoveredMessages.remove(queue);
-        long last = messages == null || messages.isEmpty() ? 0 : messages.lastKey();
+        List<QueueEntry> entries = recoveredEntries.remove(queue);
+        long last = entries == null || entries.isEmpty()
+                ? 0
+                : entries.get(entries.size() - 1).sequence();
         MemoryQueueStore memory = new MemoryQueueStore(last);
-        if (messages != null) {
-            messages.forEach((seq, m) -> {
-                QueueEntry e = new QueueEntry(seq, m, QueueEntry.NO_EXPIRY);
-                e.markRedelivered();
-                memory.append(e);
-            });
+        if (entries != null) {
+            entries.forEach(memory::append);
         }
         DurableQueueStore store = new DurableQueueStore(queue, memory, this);
         durableQueues.put(queue, store);
@@ -142,34 +172,35 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
     public void delete(String virtualHost, String queue) {
         DurableQueueStore store = durableQueues.remove(queue);
         if (store != null) {
-            write(new LogRecord.QueueDeleted(queue));
+            writeTopology(new LogRecord.QueueDeleted(queue));
             store.markDeleted();
+            usages.values().forEach(u -> u.removeQueue(queue));
         }
     }
 
     @Override
     public void exchangeDeclared(ExchangeDef exchange) {
-        write(new LogRecord.ExchangeDeclared(exchange));
+        writeTopology(new LogRecord.ExchangeDeclared(exchange));
     }
 
     @Override
     public void exchangeDeleted(String name) {
-        write(new LogRecord.ExchangeDeleted(name));
+        writeTopology(new LogRecord.ExchangeDeleted(name));
     }
 
     @Override
     public void queueDeclared(QueueDef queue) {
-        write(new LogRecord.QueueDeclared(queue));
+        writeTopology(new LogRecord.QueueDeclared(queue));
     }
 
     @Override
     public void bindingAdded(BindingDef binding) {
-        write(new LogRecord.BindingChanged(binding, true));
+        writeTopology(new LogRecord.BindingChanged(binding, true));
     }
 
     @Override
     public void bindingRemoved(BindingDef binding) {
-        write(new LogRecord.BindingChanged(binding, false));
+        writeTopology(new LogRecord.BindingChanged(binding, false));
     }
 
     @Override
@@ -178,9 +209,55 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         scheduleFlush();
     }
 
-    void write(LogRecord record) {
+    private void writeTopology(LogRecord record) {
+        topology.apply(record);
+        usage(log.appendIndex()).markTopology();
+        write(record);
+    }
+
+    /** Logs that a persistent message entered {@code queue}. */
+    void published(String queue, QueueEntry entry) {
+        if (failure != null) {
+            return;
+        }
+        write(new LogRecord.Published(queue, entry.sequence(), entry.message()));
+        usage(log.appendIndex()).add(entry, queue);
+    }
+
+    /** Logs that a persistent message left {@code queue} for good. */
+    void settled(String queue, QueueEntry entry) {
+        write(new LogRecord.Acked(queue, entry.sequence()));
+        release(entry);
+    }
+
+    /** Frees the log slot of an entry that is no longer needed. */
+    void release(QueueEntry entry) {
+        if (entry.storeSegment() instanceof SegmentUsage u) {
+            u.remove(entry);
+        }
+    }
+
+    /** {@code entry} replaced an entry of the same message and position (recovered TTL restart). */
+    void adopt(QueueEntry entry) {
+        if (entry.storeSegment() instanceof SegmentUsage u) {
+            u.adopt(entry);
+        }
+    }
+
+    private void write(LogRecord record) {
+        if (failure != null || closed) {
+            return;
+        }
         log.append(record);
         scheduleFlush();
+    }
+
+    private SegmentUsage usage(long index) {
+        Map.Entry<Long, SegmentUsage> last = usages.lastEntry();
+        if (last != null && last.getKey() == index) {
+            return last.getValue();
+        }
+        return usages.computeIfAbsent(index, SegmentUsage::new);
     }
 
     private void scheduleFlush() {
@@ -190,15 +267,19 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         }
     }
 
-    /** Writes and syncs what is buffered, then tells the waiters whether it reached the disk. */
+    /**
+     * Writes and syncs what is buffered, tells the waiters whether it reached the disk, then
+     * compacts: what made a segment dead is on disk now.
+     */
     void flush() {
         flushScheduled = false;
-        boolean written = failure == null;
+        boolean written = failure == null && !closed;
         if (written) {
             try {
                 log.flush();
+                snapshotSynced = true;
             } catch (IOException e) {
-                failure = e;
+                fail(e);
                 written = false;
             }
         }
@@ -207,6 +288,106 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         for (Consumer<Boolean> w : done) {
             w.accept(written);
         }
+        if (written && !closed) {
+            try {
+                deleteDeadPrefix();
+            } catch (IOException e) {
+                fail(e);
+            }
+            maybeRelocate();
+        }
+    }
+
+    private void fail(IOException e) {
+        failure = e;
+        failureText = "Harness broker stopped writing its data directory '" + dir + "': " + DataDirectory.describe(e)
+                + ". Persistent publishes are nacked from now on and nothing more is logged; free disk space"
+                + " or fix the permissions of '" + dir + "', then restart the broker (recovery keeps every"
+                + " message confirmed before the failure).";
+    }
+
+    /**
+     * Deletes the oldest closed segments while none of their messages is live. A segment with
+     * topology records goes only once a snapshot of the topology sits, synced, in a later segment;
+     * if none does, one is written and the deletion waits for the next sync.
+     */
+    private void deleteDeadPrefix() throws IOException {
+        while (!usages.isEmpty()) {
+            SegmentUsage first = usages.firstEntry().getValue();
+            if (first.index >= log.openIndex() || first.live() > 0) {
+                return;
+            }
+            if (first.hasTopology() && !(snapshotSynced && snapshotSegment > first.index)) {
+                if (snapshotSegment <= first.index) {
+                    writeSnapshot();
+                }
+                if (!snapshotSynced) {
+                    return;
+                }
+            }
+            reclaimedBytes += log.delete(first.index);
+            deletedSegments++;
+            usages.remove(first.index);
+        }
+    }
+
+    private void writeSnapshot() {
+        List<LogRecord> records = topology.snapshot();
+        snapshotSegment = log.appendIndex();
+        if (records.isEmpty()) {
+            snapshotSynced = true;
+            return;
+        }
+        snapshotSynced = false;
+        usage(snapshotSegment).markTopology();
+        records.forEach(this::write);
+    }
+
+    /** Starts copying the live messages out of the oldest segment when few of its messages live. */
+    private void maybeRelocate() {
+        if (relocating || failure != null || usages.isEmpty()) {
+            return;
+        }
+        SegmentUsage first = usages.firstEntry().getValue();
+        if (first.index >= log.openIndex() || first.live() == 0 || (long) first.live() * 4 > first.size()) {
+            return;
+        }
+        relocating = true;
+        loop.execute(() -> relocate(first, 0));
+    }
+
+    private void relocate(SegmentUsage from, int start) {
+        if (failure != null || closed || usages.get(from.index) != from) {
+            relocating = false;
+            return;
+        }
+        int end = Math.min(from.size(), start + RELOCATE_BATCH);
+        for (int slot = start; slot < end; slot++) {
+            QueueEntry e = from.entry(slot);
+            if (e != null) {
+                String queue = from.queue(slot);
+                log.append(new LogRecord.Published(queue, e.sequence(), e.message()));
+                usage(log.appendIndex()).add(e, queue);
+                from.moved(slot);
+                relocatedMessages++;
+            }
+        }
+        scheduleFlush();
+        if (end < from.size()) {
+            loop.execute(() -> relocate(from, end));
+        } else {
+            relocating = false;
+        }
+    }
+
+    @Override
+    public String writeFailure() {
+        if (failure == null) {
+            return "";
+        }
+        String text = "persistent messages cannot be stored: data directory '" + dir + "' failed: "
+                + DataDirectory.describe(failure);
+        return text.length() > 200 ? text.substring(0, 197) + "..." : text;
     }
 
     /** The write error that stopped the log, or null. */
@@ -214,52 +395,17 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         return failure;
     }
 
-    /** Flushes and closes the log; call on the broker's thread. */
+    /** Flushes (unless writing failed) and closes the log; call on the broker's thread. */
     @Override
     public void close() {
-        try {
-            log.close();
-        } catch (IOException e) {
-            failure = e;
+        if (closed) {
+            return;
         }
-    }
-
-    /** Replays log records into the live state. */
-    private static final class Replay {
-        final Map<String, ExchangeDef> exchanges = new LinkedHashMap<>();
-        final Map<String, QueueDef> queues = new LinkedHashMap<>();
-        final Set<BindingDef> bindings = new LinkedHashSet<>();
-        final Map<String, TreeMap<Long, Message>> messages = new HashMap<>();
-
-        void apply(LogRecord r) {
-            if (r instanceof LogRecord.ExchangeDeclared e) {
-                exchanges.put(e.def().name(), e.def());
-            } else if (r instanceof LogRecord.ExchangeDeleted e) {
-                exchanges.remove(e.name());
-                bindings.removeIf(b -> b.source().equals(e.name())
-                        || (b.toExchange() && b.destination().equals(e.name())));
-            } else if (r instanceof LogRecord.QueueDeclared q) {
-                queues.put(q.def().name(), q.def());
-            } else if (r instanceof LogRecord.QueueDeleted q) {
-                queues.remove(q.name());
-                messages.remove(q.name());
-                bindings.removeIf(b -> !b.toExchange() && b.destination().equals(q.name()));
-            } else if (r instanceof LogRecord.BindingChanged b) {
-                if (b.added()) {
-                    bindings.add(b.def());
-                } else {
-                    bindings.remove(b.def());
-                }
-            } else if (r instanceof LogRecord.Published p) {
-                if (queues.containsKey(p.queue())) {
-                    messages.computeIfAbsent(p.queue(), q -> new TreeMap<>()).put(p.sequence(), p.message());
-                }
-            } else if (r instanceof LogRecord.Acked a) {
-                TreeMap<Long, Message> m = messages.get(a.queue());
-                if (m != null) {
-                    m.remove(a.sequence());
-                }
-            }
+        closed = true;
+        try {
+            log.close(failure == null);
+        } catch (IOException e) {
+            fail(e);
         }
     }
 }

@@ -1,12 +1,13 @@
 package dev.eventcontracts.broker.store.log;
 
+import dev.eventcontracts.broker.amqp.codec.BasicProperties;
 import dev.eventcontracts.broker.amqp.codec.ContentHeader;
 import dev.eventcontracts.broker.amqp.codec.FieldTables;
 import dev.eventcontracts.broker.store.Message;
 import dev.eventcontracts.broker.store.MessageStore;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** The records of the durable log and their binary payloads (format version 1). */
@@ -110,43 +111,130 @@ sealed interface LogRecord {
 
     /** Reads one payload; throws {@link IllegalArgumentException} for an unknown type. */
     static LogRecord read(ByteBuf in) {
-        byte type = in.readByte();
-        return switch (type) {
-            case EXCHANGE ->
-                new ExchangeDeclared(new MessageStore.ExchangeDef(
-                        str(in), str(in), in.readBoolean(), in.readBoolean(), FieldTables.readTable(in)));
-            case EXCHANGE_DELETE -> new ExchangeDeleted(str(in));
-            case QUEUE ->
-                new QueueDeclared(new MessageStore.QueueDef(str(in), in.readBoolean(), FieldTables.readTable(in)));
-            case QUEUE_DELETE -> new QueueDeleted(str(in));
-            case BIND, UNBIND ->
-                new BindingChanged(
-                        new MessageStore.BindingDef(
-                                str(in), str(in), in.readBoolean(), str(in), FieldTables.readTable(in)),
-                        type == BIND);
-            case PUBLISH -> readPublished(in);
-            case ACK -> new Acked(str(in), in.readLong());
-            default -> throw new IllegalArgumentException("unknown log record type " + type);
-        };
+        return new Decoder().read(in);
     }
 
-    private static Published readPublished(ByteBuf in) {
-        String queue = str(in);
-        long sequence = in.readLong();
-        String exchange = str(in);
-        String routingKey = str(in);
-        int ccCount = in.readInt();
-        List<String> cc = new ArrayList<>(ccCount);
-        for (int i = 0; i < ccCount; i++) {
-            cc.add(str(in));
+    /**
+     * Reads payloads, reusing the strings and properties of the previous record when the bytes
+     * are the same (a queue name, an exchange, a routing key, the properties of a burst of
+     * similar messages), which keeps recovery of many small messages cheap. Not thread-safe.
+     */
+    final class Decoder {
+        private final Cached queue = new Cached();
+        private final Cached exchange = new Cached();
+        private final Cached routingKey = new Cached();
+        private byte[] lastHeader = new byte[0];
+        private BasicProperties lastProperties;
+        private byte[] scratch = new byte[256];
+
+        private byte[] scratch(int n) {
+            if (scratch.length < n) {
+                scratch = new byte[Math.max(n, scratch.length * 2)];
+            }
+            return scratch;
         }
-        ContentHeader header = ContentHeader.decode(in);
-        byte[] body = new byte[in.readInt()];
-        in.readBytes(body);
-        return new Published(
-                queue,
-                sequence,
-                new Message(exchange, routingKey, List.copyOf(cc), List.of(), header.properties(), body));
+
+        /** Reads one payload; throws {@link IllegalArgumentException} for an unknown type. */
+        LogRecord read(ByteBuf in) {
+            byte type = in.readByte();
+            return switch (type) {
+                case EXCHANGE ->
+                    new ExchangeDeclared(new MessageStore.ExchangeDef(
+                            str(in), str(in), in.readBoolean(), in.readBoolean(), FieldTables.readTable(in)));
+                case EXCHANGE_DELETE -> new ExchangeDeleted(str(in));
+                case QUEUE ->
+                    new QueueDeclared(new MessageStore.QueueDef(str(in), in.readBoolean(), FieldTables.readTable(in)));
+                case QUEUE_DELETE -> new QueueDeleted(str(in));
+                case BIND, UNBIND ->
+                    new BindingChanged(
+                            new MessageStore.BindingDef(
+                                    str(in), str(in), in.readBoolean(), str(in), FieldTables.readTable(in)),
+                            type == BIND);
+                case PUBLISH -> readPublished(in);
+                case ACK -> new Acked(queue.read(in), in.readLong());
+                default -> throw new IllegalArgumentException("unknown log record type " + type);
+            };
+        }
+
+        private Published readPublished(ByteBuf in) {
+            String queueName = queue.read(in);
+            long sequence = in.readLong();
+            String exchangeName = exchange.read(in);
+            String key = routingKey.read(in);
+            int ccCount = in.readInt();
+            List<String> cc;
+            if (ccCount == 0) {
+                cc = List.of();
+            } else {
+                if (ccCount < 0 || ccCount > in.readableBytes() / 4) {
+                    throw new IllegalArgumentException("cc count " + ccCount + " exceeds the record");
+                }
+                String[] keys = new String[ccCount];
+                for (int i = 0; i < ccCount; i++) {
+                    keys[i] = str(in);
+                }
+                cc = List.of(keys);
+            }
+            BasicProperties properties = properties(in);
+            int bodyLength = in.readInt();
+            if (bodyLength < 0 || bodyLength > in.readableBytes()) {
+                throw new IllegalArgumentException("body length " + bodyLength + " exceeds the record");
+            }
+            byte[] body = new byte[bodyLength];
+            in.readBytes(body);
+            return new Published(queueName, sequence, new Message(exchangeName, key, cc, List.of(), properties, body));
+        }
+
+        /** The content header; the same bytes as the previous one decode to the same properties. */
+        private BasicProperties properties(ByteBuf in) {
+            int at = in.readerIndex();
+            int n = lastHeader.length;
+            if (lastProperties != null && in.readableBytes() >= n && same(in, at, lastHeader, scratch(n))) {
+                in.skipBytes(n);
+                return lastProperties;
+            }
+            BasicProperties p = ContentHeader.decode(in).properties();
+            lastHeader = new byte[in.readerIndex() - at];
+            in.getBytes(at, lastHeader);
+            lastProperties = p;
+            return p;
+        }
+    }
+
+    /** The last string read in one field, reused while the bytes repeat. */
+    final class Cached {
+        private byte[] bytes = new byte[0];
+        private String value;
+        private byte[] scratch = new byte[64];
+
+        private byte[] scratch(int n) {
+            if (scratch.length < n) {
+                scratch = new byte[Math.max(n, scratch.length * 2)];
+            }
+            return scratch;
+        }
+
+        String read(ByteBuf in) {
+            int n = in.readInt();
+            if (n < 0 || n > in.readableBytes()) {
+                throw new IllegalArgumentException("string length " + n + " exceeds the record");
+            }
+            int at = in.readerIndex();
+            if (value == null || n != bytes.length || !same(in, at, bytes, scratch(n))) {
+                bytes = new byte[n];
+                in.getBytes(at, bytes);
+                value = new String(bytes, StandardCharsets.UTF_8);
+            }
+            in.skipBytes(n);
+            return value;
+        }
+    }
+
+    /** Whether {@code in} holds {@code bytes} at {@code at}: one bounds check, then a vectorised compare. */
+    private static boolean same(ByteBuf in, int at, byte[] bytes, byte[] scratch) {
+        int n = bytes.length;
+        in.getBytes(at, scratch, 0, n);
+        return Arrays.equals(scratch, 0, n, bytes, 0, n);
     }
 
     private static void str(ByteBuf out, String s) {

@@ -4,8 +4,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -17,96 +19,144 @@ import java.util.zip.CRC32;
  * A segmented append-only log in one directory. Each segment ({@code 00000000000000000001.seg})
  * starts with the magic {@code ECBL} and the format version (int, 1), followed by records
  * {@code [int length][int crc32 of payload][payload]}. Appends are buffered and written by
- * {@link #flush()}, which also forces them to disk; segments roll at {@link #MAX_SEGMENT_BYTES}.
+ * {@link #flush()}, which also forces them to disk; a segment that reached the configured size is
+ * closed and a new one started before the next write. Whole segments are deleted by compaction.
  */
 final class SegmentLog implements AutoCloseable {
     static final int VERSION = 1;
-    static final long MAX_SEGMENT_BYTES = 64L * 1024 * 1024;
     private static final byte[] MAGIC = {'E', 'C', 'B', 'L'};
-    private static final int HEADER = 8;
+    static final int HEADER = 8;
     private static final int MAX_RECORD = 256 * 1024 * 1024;
 
     private final Path dir;
+    private final LogOptions options;
     private final ByteBuf pending = Unpooled.buffer(64 * 1024);
+    private final CRC32 crc = new CRC32();
     private FileChannel current;
+    private Path currentPath;
     private long currentIndex;
     private long currentSize;
 
-    /** What {@link #scan} found. */
-    record Scan(List<LogRecord> records, List<Path> segments, long droppedBytes, String dropped) {}
-
-    private SegmentLog(Path dir) {
-        this.dir = dir;
+    /** Receives each intact record of a scan; throws to mark the record as corrupt. */
+    @FunctionalInterface
+    interface Visitor {
+        /** {@code payload} is valid only during the call. */
+        void record(long segment, ByteBuf payload);
     }
 
-    /** Reads every segment in order, truncating a torn or corrupt tail; refuses foreign files. */
-    static Scan scan(Path dir) throws IOException {
-        List<Path> segments = segments(dir);
-        List<LogRecord> records = new ArrayList<>();
+    /**
+     * What {@link #scan} found.
+     *
+     * @param segments indexes of the segments kept, in order
+     * @param records intact records read
+     * @param bytes bytes of the segments kept
+     * @param droppedBytes bytes cut off a torn or corrupt tail, or of dropped later segments
+     * @param dropped what was cut off, empty when nothing
+     */
+    record Scan(List<Long> segments, long records, long bytes, long droppedBytes, String dropped) {}
+
+    private SegmentLog(Path dir, LogOptions options) {
+        this.dir = dir;
+        this.options = options;
+    }
+
+    /**
+     * Reads every segment in order and hands each intact record to {@code visitor}. The first
+     * record that is short, fails its checksum or cannot be decoded ends the log: its segment is
+     * truncated there and later segments are deleted. Refuses foreign files and other versions.
+     */
+    static Scan scan(Path dir, Visitor visitor) throws IOException {
+        List<Long> kept = new ArrayList<>();
+        long records = 0;
+        long bytes = 0;
         long droppedBytes = 0;
         String dropped = "";
-        for (int i = 0; i < segments.size(); i++) {
-            Path segment = segments.get(i);
+        CRC32 crc = new CRC32();
+        for (Path segment : segments(dir)) {
+            long index = indexOf(segment);
             if (!dropped.isEmpty()) {
                 droppedBytes += Files.size(segment);
+                Files.delete(segment);
                 continue;
             }
-            byte[] bytes = Files.readAllBytes(segment);
-            long good = readSegment(segment, bytes, records);
-            if (good < bytes.length) {
-                droppedBytes += bytes.length - good;
-                dropped = (bytes.length - good) + " bytes of a torn or corrupt tail in '" + segment.getFileName()
+            long size;
+            long good;
+            long[] count = {0};
+            try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.READ)) {
+                size = ch.size();
+                if (size > Integer.MAX_VALUE) {
+                    throw new IOException("'" + segment + "' is larger than 2 GiB; it was not written by this broker");
+                }
+                MappedByteBuffer map = ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+                good = readSegment(segment, index, map, crc, visitor, count);
+            }
+            records += count[0];
+            if (good < size) {
+                droppedBytes += size - good;
+                dropped = (size - good) + " bytes of a torn or corrupt tail in '" + segment.getFileName()
                         + "' at offset " + good;
+                if (good < HEADER) {
+                    Files.delete(segment);
+                    continue;
+                }
                 try (FileChannel ch = FileChannel.open(segment, StandardOpenOption.WRITE)) {
                     ch.truncate(good);
                     ch.force(true);
                 }
             }
+            kept.add(index);
+            bytes += good;
         }
-        return new Scan(records, segments, droppedBytes, dropped);
+        return new Scan(kept, records, bytes, droppedBytes, dropped);
     }
 
-    /** Adds the records of one segment; returns the length of its intact prefix. */
-    private static long readSegment(Path segment, byte[] bytes, List<LogRecord> out) throws IOException {
-        if (bytes.length < HEADER) {
+    /** Visits the records of one segment; returns the length of its intact prefix. */
+    private static long readSegment(
+            Path segment, long index, ByteBuffer bytes, CRC32 crc, Visitor visitor, long[] count) throws IOException {
+        int size = bytes.limit();
+        if (size < HEADER) {
             return 0;
         }
         for (int i = 0; i < MAGIC.length; i++) {
-            if (bytes[i] != MAGIC[i]) {
+            if (bytes.get(i) != MAGIC[i]) {
                 throw new IOException("'" + segment + "' is not an event-contracts broker log segment (bad magic);"
                         + " point --data-dir at a directory used only by the harness broker");
             }
         }
-        ByteBuf in = Unpooled.wrappedBuffer(bytes);
-        in.skipBytes(MAGIC.length);
-        int version = in.readInt();
+        int version = bytes.getInt(MAGIC.length);
         if (version != VERSION) {
             throw new IOException("'" + segment + "' has log format version " + version + "; this broker reads version "
                     + VERSION + ". Use the broker version that wrote it, or start with an empty --data-dir");
         }
-        while (in.readableBytes() > 0) {
-            int start = in.readerIndex();
-            if (in.readableBytes() < 8) {
-                return start;
+        ByteBuf in = Unpooled.wrappedBuffer(bytes);
+        ByteBuffer window = bytes.duplicate();
+        int at = HEADER;
+        while (at < size) {
+            if (size - at < 8) {
+                return at;
             }
-            int length = in.readInt();
-            int crc = in.readInt();
-            if (length <= 0 || length > MAX_RECORD || length > in.readableBytes()) {
-                return start;
+            int length = in.getInt(at);
+            int expected = in.getInt(at + 4);
+            int payloadAt = at + 8;
+            if (length <= 0 || length > MAX_RECORD || length > size - payloadAt) {
+                return at;
             }
-            CRC32 check = new CRC32();
-            check.update(bytes, in.readerIndex(), length);
-            if ((int) check.getValue() != crc) {
-                return start;
+            crc.reset();
+            window.limit(payloadAt + length);
+            window.position(payloadAt);
+            crc.update(window);
+            if ((int) crc.getValue() != expected) {
+                return at;
             }
-            ByteBuf payload = in.readSlice(length);
             try {
-                out.add(LogRecord.read(payload));
+                visitor.record(index, in.slice(payloadAt, length));
             } catch (RuntimeException e) {
-                return start;
+                return at;
             }
+            count[0]++;
+            at = payloadAt + length;
         }
-        return bytes.length;
+        return size;
     }
 
     private static List<Path> segments(Path dir) throws IOException {
@@ -117,49 +167,73 @@ final class SegmentLog implements AutoCloseable {
         }
     }
 
-    /** Opens a log that appends to a new segment after {@code existing}. */
-    static SegmentLog create(Path dir, List<Path> existing) throws IOException {
-        SegmentLog log = new SegmentLog(dir);
-        long last = existing.isEmpty()
-                ? 0
-                : Long.parseLong(existing.get(existing.size() - 1)
-                        .getFileName()
-                        .toString()
-                        .substring(0, 20));
+    private static long indexOf(Path segment) {
+        return Long.parseLong(segment.getFileName().toString().substring(0, 20));
+    }
+
+    private Path path(long index) {
+        return dir.resolve(String.format("%020d.seg", index));
+    }
+
+    /** Opens a log that appends to a new segment after segment {@code last} (0: none). */
+    static SegmentLog create(Path dir, long last, LogOptions options) throws IOException {
+        SegmentLog log = new SegmentLog(dir, options);
         log.roll(last + 1);
         return log;
     }
 
     private void roll(long index) throws IOException {
         if (current != null) {
-            current.force(true);
             current.close();
+            current = null;
         }
+        Path file = path(index);
+        options.writeHook().before(file, "create");
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        try {
+            ByteBuffer header =
+                    ByteBuffer.allocate(HEADER).put(MAGIC).putInt(VERSION).flip();
+            while (header.hasRemaining()) {
+                ch.write(header);
+            }
+            ch.force(true);
+        } catch (IOException e) {
+            ch.close();
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        }
+        current = ch;
+        currentPath = file;
         currentIndex = index;
-        Path file = dir.resolve(String.format("%020d.seg", index));
-        current = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        ByteBuffer header =
-                ByteBuffer.allocate(HEADER).put(MAGIC).putInt(VERSION).flip();
-        while (header.hasRemaining()) {
-            current.write(header);
-        }
         currentSize = HEADER;
     }
 
-    /** Index of the segment being written. */
-    long currentIndex() {
+    /** Index of the open segment (the newest file). */
+    long openIndex() {
         return currentIndex;
+    }
+
+    /** Index of the segment the buffered records will be written to. */
+    long appendIndex() {
+        return currentSize >= options.segmentBytes() ? currentIndex + 1 : currentIndex;
+    }
+
+    /** Bytes written to the open segment so far. */
+    long currentSize() {
+        return currentSize;
     }
 
     /** Buffers one record; it is written by the next {@link #flush()}. */
     void append(LogRecord record) {
         int lengthAt = pending.writerIndex();
-        pending.writeInt(0);
-        pending.writeInt(0);
+        pending.writeLong(0);
         int payloadAt = pending.writerIndex();
         record.write(pending);
         int length = pending.writerIndex() - payloadAt;
-        CRC32 crc = new CRC32();
+        crc.reset();
         crc.update(pending.nioBuffer(payloadAt, length));
         pending.setInt(lengthAt, length);
         pending.setInt(lengthAt + 4, (int) crc.getValue());
@@ -170,37 +244,71 @@ final class SegmentLog implements AutoCloseable {
         return pending.isReadable();
     }
 
-    /** Writes buffered records and forces them to disk; rolls a full segment. */
+    /**
+     * Writes buffered records and forces them to disk, starting a new segment first if the open
+     * one is full. On failure it cuts the open segment back to its last synced length (best effort)
+     * so no partial record stays behind, and rethrows.
+     */
     void flush() throws IOException {
-        if (pending.isReadable()) {
+        if (!pending.isReadable()) {
+            return;
+        }
+        if (currentSize >= options.segmentBytes()) {
+            roll(currentIndex + 1);
+        }
+        long before = currentSize;
+        try {
+            if (!Files.exists(currentPath)) {
+                throw new NoSuchFileException(
+                        currentPath.toString(), null, "the segment was deleted while the broker was running");
+            }
+            options.writeHook().before(currentPath, "write");
             ByteBuffer buf = pending.nioBuffer();
             while (buf.hasRemaining()) {
                 currentSize += current.write(buf);
             }
+            options.writeHook().before(currentPath, "fsync");
+            current.force(false);
             pending.clear();
-        }
-        current.force(false);
-        if (currentSize >= MAX_SEGMENT_BYTES) {
-            roll(currentIndex + 1);
+        } catch (IOException e) {
+            currentSize = before;
+            try {
+                current.truncate(before);
+                current.position(before);
+            } catch (IOException ignored) {
+                // recovery cuts the torn tail instead
+            }
+            throw e;
         }
     }
 
-    /** Deletes every segment before segment {@code index}. */
-    void deleteSegmentsBefore(long index) throws IOException {
-        for (Path p : segments(dir)) {
-            if (Long.parseLong(p.getFileName().toString().substring(0, 20)) < index) {
-                Files.delete(p);
+    /** Deletes segment {@code index}; never the open one. */
+    long delete(long index) throws IOException {
+        if (index >= currentIndex) {
+            throw new IllegalStateException("segment " + index + " is still open");
+        }
+        Path p = path(index);
+        long size = Files.exists(p) ? Files.size(p) : 0;
+        Files.deleteIfExists(p);
+        return size;
+    }
+
+    /** Closes the open segment; with {@code flush}, writes and syncs what is buffered first. */
+    void close(boolean flush) throws IOException {
+        try {
+            if (flush) {
+                flush();
             }
+        } finally {
+            if (current != null) {
+                current.close();
+            }
+            pending.release();
         }
     }
 
     @Override
     public void close() throws IOException {
-        try {
-            flush();
-        } finally {
-            current.close();
-            pending.release();
-        }
+        close(true);
     }
 }
