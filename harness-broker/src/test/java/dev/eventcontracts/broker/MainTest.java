@@ -8,6 +8,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import dev.eventcontracts.broker.amqp.connection.PasswordHash;
+import dev.eventcontracts.broker.security.Clients;
 import dev.eventcontracts.broker.security.TestPki;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -88,13 +89,7 @@ class MainTest {
     // ---- users file: hashes and permissions ---------------------------------------------------
 
     private static ConnectionFactory factory(HarnessBroker broker, String user, String password) {
-        ConnectionFactory f = new ConnectionFactory();
-        f.setHost("127.0.0.1");
-        f.setPort(broker.port());
-        f.setUsername(user);
-        f.setPassword(password);
-        f.setAutomaticRecoveryEnabled(false);
-        return f;
+        return Clients.plain("127.0.0.1", broker.port(), user, password);
     }
 
     @Test

@@ -13,13 +13,7 @@ import org.junit.jupiter.api.Test;
 class CredentialsTest {
 
     private static ConnectionFactory factory(HarnessBroker broker, String user, String password) {
-        ConnectionFactory f = new ConnectionFactory();
-        f.setHost("127.0.0.1");
-        f.setPort(broker.port());
-        f.setUsername(user);
-        f.setPassword(password);
-        f.setAutomaticRecoveryEnabled(false);
-        return f;
+        return Clients.plain("127.0.0.1", broker.port(), user, password);
     }
 
     @Test

@@ -21,13 +21,7 @@ import org.junit.jupiter.api.Test;
 class SecurityTest {
 
     private static ConnectionFactory factory(String host, int port, String user, String password) {
-        ConnectionFactory f = new ConnectionFactory();
-        f.setHost(host);
-        f.setPort(port);
-        f.setUsername(user);
-        f.setPassword(password);
-        f.setAutomaticRecoveryEnabled(false);
-        return f;
+        return Clients.plain(host, port, user, password);
     }
 
     private static Optional<String> nonLoopbackAddress() throws IOException {
