@@ -10,6 +10,7 @@ import dev.eventcontracts.broker.faults.Faults;
 import dev.eventcontracts.broker.store.InMemoryMessageStore;
 import dev.eventcontracts.broker.store.MessageStore;
 import dev.eventcontracts.broker.store.RecoveryReport;
+import dev.eventcontracts.broker.store.RestartedMemoryStore;
 import dev.eventcontracts.broker.store.log.LogMessageStore;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -77,6 +78,11 @@ public final class HarnessBroker implements AutoCloseable {
     private final Set<AmqpConnectionHandler> openConnections = new HashSet<>();
     private EventLoopGroup group;
     private EventLoop loop;
+    private ConnectionSettings settings;
+    private volatile VirtualHost vhost;
+    private final java.util.concurrent.atomic.AtomicBoolean restartPending =
+            new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile int restarts;
     private Channel serverChannel;
     private int port = -1;
     private boolean closed;
@@ -144,19 +150,11 @@ public final class HarnessBroker implements AutoCloseable {
         } else {
             store = new InMemoryMessageStore();
         }
-        VirtualHost vhost =
-                new VirtualHost("/", loop, System::nanoTime, System::currentTimeMillis, store, new Random());
-        permissions.forEach((name, p) -> vhost.grant(name, p.get(0), p.get(1), p.get(2)));
-        ConnectionSettings settings = new ConnectionSettings(
+        VirtualHost vhost = newVirtualHost(store);
+        this.vhost = vhost;
+        settings = new ConnectionSettings(
                 passwordHashes, Set.of("guest"), heartbeatSeconds, frameMax, channelMax, maxConnections, 3000);
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(group)
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 512 * 1024))
-                .childHandler(new AmqpChannelInitializer(settings, vhost, openConnections));
-        ChannelFuture bind = bootstrap.bind(bindAddress, requestedPort).awaitUninterruptibly();
+        ChannelFuture bind = bindAmqp(vhost, requestedPort);
         if (!bind.isSuccess()) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();
             group = null;
@@ -170,7 +168,7 @@ public final class HarnessBroker implements AutoCloseable {
         }
         serverChannel = bind.channel();
         port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
-        faults = new BrokerFaults(loop, vhost.admin());
+        faults = new BrokerFaults(loop, () -> this.vhost.admin());
         try {
             admin = AdminServer.start(group, bindAddress, requestedAdminPort, vhost, port);
         } catch (UncheckedIOException e) {
@@ -182,6 +180,24 @@ public final class HarnessBroker implements AutoCloseable {
             throw e;
         }
         return this;
+    }
+
+    private VirtualHost newVirtualHost(MessageStore store) {
+        VirtualHost v = new VirtualHost("/", loop, System::nanoTime, System::currentTimeMillis, store, new Random());
+        permissions.forEach((name, p) -> v.grant(name, p.get(0), p.get(1), p.get(2)));
+        v.onRestartRequest(this::restartInBackground);
+        return v;
+    }
+
+    private ChannelFuture bindAmqp(VirtualHost v, int amqpPort) {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 512 * 1024))
+                .childHandler(new AmqpChannelInitializer(settings, v, openConnections));
+        return bootstrap.bind(bindAddress, amqpPort).awaitUninterruptibly();
     }
 
     /** {@code amqp://user:password@host:port} with the first configured user's credentials. */
@@ -206,7 +222,7 @@ public final class HarnessBroker implements AutoCloseable {
         return URI.create("http://" + host + ":" + admin.port());
     }
 
-    /** The fault rules of this broker (duplicate, lose acks, delay, reorder, close, pause). */
+    /** The fault rules of this broker (duplicate, lose acks, delay, reorder, close, pause, restart). */
     public Faults faults() {
         requireStarted();
         return faults;
@@ -241,6 +257,161 @@ public final class HarnessBroker implements AutoCloseable {
     private void requireStarted() {
         if (port < 0) {
             throw new IllegalStateException("HarnessBroker is not started; call start() first");
+        }
+    }
+
+    /**
+     * Restarts the broker with its durable state, as a RabbitMQ node restart does, and returns once
+     * it accepts connections again on the same AMQP and admin ports:
+     *
+     * <ol>
+     *   <li>stops accepting AMQP connections and closes every client connection with {@code 320
+     *       CONNECTION_FORCED - broker forced connection closure with reason 'shutdown'}; their
+     *       unacked messages go back to their queues, exclusive queues and auto-delete queues that
+     *       lose their last consumer are deleted;
+     *   <li>keeps durable exchanges, durable non-exclusive queues, bindings between durable ends
+     *       and the persistent ({@code delivery_mode=2}) messages on durable queues; drops
+     *       everything else (transient exchanges and queues, non-persistent messages, fault
+     *       rules, consumers, channels);
+     *   <li>with a {@linkplain Builder#dataDirectory(Path) data directory} it closes the log,
+     *       re-opens it and recovers from disk (see {@link #recoveryReport()}); without one it
+     *       carries the same state over in memory;
+     *   <li>every recovered message comes back flagged {@code redelivered=true}, with TTLs
+     *       counted from the restart;
+     *   <li>binds the AMQP port again (same number); clients with automatic recovery reconnect.
+     * </ol>
+     *
+     * <p>The admin API stays on its port and serves the restarted broker; its publish journal
+     * continues across the restart. Also triggered by the fault rule {@code RestartBroker} and by
+     * {@code POST /api/restart}.
+     *
+     * @throws IllegalStateException if the broker is not started or already closed
+     * @throws UncheckedIOException when the data directory cannot be re-opened or the AMQP port
+     *     cannot be bound again; the broker is then closed
+     */
+    public synchronized void restart() {
+        requireStarted();
+        if (closed) {
+            throw new IllegalStateException("HarnessBroker is closed; it cannot restart");
+        }
+        restartPending.set(true);
+        VirtualHost old = vhost;
+        serverChannel.close().awaitUninterruptibly();
+        List<ChannelFuture> closing = onLoop(() -> {
+            List<ChannelFuture> futures = new ArrayList<>();
+            for (AmqpConnectionHandler c : new ArrayList<>(openConnections)) {
+                c.forceClose();
+                futures.add(c.closeFuture());
+            }
+            return futures;
+        });
+        VirtualHost.DurableState carried = onLoop(() -> {
+            VirtualHost.DurableState state = durableStore == null ? old.durableState() : null;
+            old.shutDown();
+            if (durableStore != null) {
+                durableStore.close();
+            }
+            return state;
+        });
+        awaitAll(closing);
+        MessageStore store;
+        try {
+            if (dataDirectory != null) {
+                durableStore = LogMessageStore.open(dataDirectory, loop);
+                store = durableStore;
+            } else {
+                store = new RestartedMemoryStore(carried.topology(), carried.messages());
+            }
+            VirtualHost next = newVirtualHost(store);
+            onLoop(() -> {
+                next.continueJournalOf(old);
+                vhost = next;
+                admin.switchTo(next);
+                return null;
+            });
+            serverChannel = rebindAmqp(next);
+        } catch (RuntimeException e) {
+            durableStore = null;
+            close();
+            throw e;
+        }
+        restarts++;
+        restartPending.set(false);
+    }
+
+    /** How many times this broker restarted ({@link #restart()}, a fault rule or the admin API). */
+    public int restarts() {
+        return restarts;
+    }
+
+    /** Binds the AMQP port again after a restart; retries briefly if the old socket still holds it. */
+    private Channel rebindAmqp(VirtualHost next) {
+        ChannelFuture bind = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            bind = bindAmqp(next, port);
+            if (bind.isSuccess()) {
+                return bind.channel();
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        Throwable cause = bind.cause();
+        throw new UncheckedIOException(new IOException(
+                "Harness broker cannot bind AMQP port '" + bindAddress + ":" + port + "' again after a restart: "
+                        + (cause == null ? "interrupted" : cause.getMessage())
+                        + ". Another process took the port while the broker restarted; use a port nobody else binds.",
+                cause));
+    }
+
+    /** Called on the broker's thread by a fault rule or the admin API: restarts on another thread. */
+    private void restartInBackground(String reason) {
+        if (!restartPending.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        synchronized (this) {
+                            if (!closed) {
+                                restart();
+                            }
+                        }
+                    } catch (RuntimeException e) {
+                        System.err.println("event-contracts harness broker restart failed reason='" + reason
+                                + "' error='" + e.getMessage() + "'");
+                    } finally {
+                        restartPending.set(false);
+                    }
+                },
+                "harness-broker-restart");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private <T> T onLoop(java.util.concurrent.Callable<T> task) {
+        try {
+            return loop.submit(task).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the broker restarted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("broker restart failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the broker's thread did not answer within 10 s during a restart", e);
+        }
+    }
+
+    private static void awaitAll(List<ChannelFuture> closing) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
+        for (ChannelFuture f : closing) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !f.awaitUninterruptibly(left, TimeUnit.NANOSECONDS)) {
+                break;
+            }
         }
     }
 

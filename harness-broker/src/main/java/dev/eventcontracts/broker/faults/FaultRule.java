@@ -85,6 +85,24 @@ public sealed interface FaultRule {
         }
     }
 
+    /**
+     * After {@code deliveries} deliveries from {@code queue} (to consumers or {@code basic.get}),
+     * the whole broker restarts with its durable state, as a RabbitMQ node restart does: every
+     * client connection is closed with {@code 320 CONNECTION_FORCED}, their unacked messages are
+     * requeued, transient, exclusive and auto-deleted queues, transient exchanges and
+     * non-persistent messages are gone, durable exchanges, queues and bindings and the persistent
+     * messages on durable queues come back (flagged {@code redelivered}), and the broker accepts
+     * connections again on the same ports. The rule fires once; the restart ends every other
+     * rule. Same as {@code HarnessBroker.restart()}, triggered mid-stream.
+     */
+    record RestartBroker(String queue, int deliveries) implements FaultRule {
+        /** Validates the rule. */
+        public RestartBroker {
+            Checks.queue(queue);
+            Checks.positive("deliveries", deliveries);
+        }
+    }
+
     /** {@code queue} delivers nothing to consumers for {@code duration}; publishes still enqueue. */
     record PauseQueue(String queue, Duration duration) implements FaultRule {
         /** Validates the rule. */
