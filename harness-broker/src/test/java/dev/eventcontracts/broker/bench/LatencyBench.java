@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * harness / RabbitMQ. Each harness broker is warmed up with one unmeasured run first.
  *
  * <p>Run: {@code java -cp <test classpath> dev.eventcontracts.broker.bench.LatencyBench
- * '/tmp/perftest/lib/*' [seconds] [repetitions]}
+ * '/tmp/perftest/lib/*' [seconds] [repetitions] [parent of the harness data directory]}; a
+ * data directory on tmpfs ({@code /dev/shm}) takes the disk's {@code fsync} out of the picture.
  */
 public final class LatencyBench {
     private static final Pattern CONSUMER =
@@ -48,7 +49,9 @@ public final class LatencyBench {
         int reps = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         URI rabbit = URI.create("amqp://guest:guest@127.0.0.1:5672");
         List<String> rabbitQueues = new ArrayList<>();
-        Path data = Files.createTempDirectory("ec-latency-bench");
+        Path data = args.length > 3
+                ? Files.createTempDirectory(Path.of(args[3]), "ec-latency-bench")
+                : Files.createTempDirectory("ec-latency-bench");
         try (HarnessBroker memory = HarnessBroker.builder().build().start();
                 HarnessBroker durable =
                         HarnessBroker.builder().dataDirectory(data).build().start()) {

@@ -133,6 +133,9 @@ class AdminFaultsTest {
         ch.queueDeclare("kept", true, false, false, null);
         ch.queueDeclare("dropped", false, false, false, null);
 
+        ch.confirmSelect();
+        ch.basicPublish("", "kept", null, new byte[] {1});
+        ch.waitForConfirmsOrDie(5000);
         HttpResponse<String> restart = send("POST", "/api/restart", "{\"reason\":\"chaos test\"}");
         assertThat(restart.statusCode()).isEqualTo(202);
         assertThat(json(restart).get("reason").asText()).isEqualTo("chaos test");
@@ -142,6 +145,10 @@ class AdminFaultsTest {
         assertThat(json(send("GET", "/api/queues", null)))
                 .extracting(q -> q.get("name").asText())
                 .containsExactly("kept");
+        assertThat(json(send("GET", "/api/journal", null)).get("records"))
+                .as("the publish journal spans the restart")
+                .singleElement()
+                .satisfies(r -> assertThat(r.get("routing_key").asText()).isEqualTo("kept"));
         try (Connection again = f.newConnection()) {
             assertThat(again.createChannel().queueDeclarePassive("kept").getMessageCount())
                     .isZero();
