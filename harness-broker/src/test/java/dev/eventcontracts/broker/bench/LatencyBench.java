@@ -96,7 +96,8 @@ public final class LatencyBench {
             rq.add(q);
             r.add(run(cp, rabbit, seconds, q, flags));
             System.out.printf(
-                    "  %s run %d: harness %s | rabbitmq %s%n", label, i + 1, describe(h.get(i)), describe(r.get(i)));
+                    "  %s run %d (load %s): harness %s | rabbitmq %s%n",
+                    label, i + 1, loadAverage(), describe(h.get(i)), describe(r.get(i)));
         }
         String[] names = {"p50", "p95", "p99"};
         for (int k = 0; k < 3; k++) {
@@ -114,6 +115,15 @@ public final class LatencyBench {
                         "%s confirm latency %s: harness %.0f µs | rabbitmq %.0f µs | ratio %.2fx%n",
                         label, names[k], hm, rm, hm / rm);
             }
+        }
+    }
+
+    /** The 1-minute load average from {@code /proc/loadavg}, or {@code ?} where there is none. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
         }
     }
 
