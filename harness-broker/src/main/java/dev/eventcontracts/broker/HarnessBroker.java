@@ -38,9 +38,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * An in-memory AMQP 0-9-1 broker that behaves like RabbitMQ, for builds and tests.
@@ -80,8 +82,7 @@ public final class HarnessBroker implements AutoCloseable {
     private EventLoop loop;
     private ConnectionSettings settings;
     private volatile VirtualHost vhost;
-    private final java.util.concurrent.atomic.AtomicBoolean restartPending =
-            new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean restartPending = new AtomicBoolean();
     private volatile int restarts;
     private Channel serverChannel;
     private int port = -1;
@@ -392,7 +393,7 @@ public final class HarnessBroker implements AutoCloseable {
         t.start();
     }
 
-    private <T> T onLoop(java.util.concurrent.Callable<T> task) {
+    private <T> T onLoop(Callable<T> task) {
         try {
             return loop.submit(task).get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

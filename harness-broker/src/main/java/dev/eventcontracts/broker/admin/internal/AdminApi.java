@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.LongSupplier;
 
 /**
@@ -187,7 +189,7 @@ final class AdminApi {
                                 + "'");
             }
             JsonNode given = body.get("reason");
-            java.util.Set<String> unknown = new java.util.TreeSet<>();
+            Set<String> unknown = new TreeSet<>();
             body.fieldNames().forEachRemaining(unknown::add);
             unknown.remove("reason");
             if (!unknown.isEmpty()) {
