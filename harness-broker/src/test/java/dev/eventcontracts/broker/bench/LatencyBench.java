@@ -22,9 +22,11 @@ import java.util.stream.Stream;
  * 2.22.1, 1 producer / 1 consumer, 12-byte messages, {@code --rate 1000}, manual acks, against an
  * embedded harness broker and against RabbitMQ, alternating, in one run. Two variants:
  * non-persistent, and persistent with publisher confirms on a durable queue (harness with a data
- * directory, real {@code fsync}). Prints PerfTest's end-of-run consumer latency percentiles (and
- * confirm latency for the second variant) per run, then medians over the repetitions and the ratio
- * harness / RabbitMQ. Each harness broker is warmed up with one unmeasured run first.
+ * directory, real {@code fsync}). Prints, per run, PerfTest's end-of-run consumer latency
+ * percentiles (and confirm latency for the second variant) and the steady state after the client
+ * JVM's warm-up (medians of PerfTest's per-second percentiles from second {@value #WARMUP_SECONDS}
+ * on, and the worst second's p99); then medians over the repetitions and the ratio harness /
+ * RabbitMQ. Each harness broker is warmed up with one unmeasured run first.
  *
  * <p>Run: {@code java -cp <test classpath> dev.eventcontracts.broker.bench.LatencyBench
  * '/tmp/perftest/lib/*' [seconds] [repetitions] [parent of the harness data directory]}; a
@@ -39,8 +41,23 @@ public final class LatencyBench {
 
     private LatencyBench() {}
 
-    /** Percentiles in microseconds of one run: consumer p50/p95/p99, confirm p50/p95/p99 (or -1). */
-    record Run(double rate, double[] consumer, double[] confirm) {}
+    /**
+     * Percentiles in microseconds of one run: PerfTest's whole-run consumer and confirm p50/p95/p99
+     * (confirm -1 without confirms), and the steady state: medians over the 1-second windows after
+     * the first {@link #WARMUP_SECONDS} of the per-second consumer p50/p95/p99, plus the worst
+     * window's p99.
+     */
+    record Run(double rate, double[] consumer, double[] confirm, double[] steady) {}
+
+    /**
+     * Seconds at the start of each run left out of the steady-state figures: every run starts a
+     * fresh PerfTest JVM, and its first seconds (interpreted client code, JIT) show consumer
+     * latencies of 10-20 ms against either broker, which alone decide a whole-run p99.
+     */
+    static final int WARMUP_SECONDS = 5;
+
+    private static final Pattern SECOND =
+            Pattern.compile("time (\\d+)\\.\\d+ s,.*consumer latency: (\\d+)/(\\d+)/(\\d+)/(\\d+)/(\\d+)");
 
     /** Entry point. */
     public static void main(String[] args) throws Exception {
@@ -107,6 +124,18 @@ public final class LatencyBench {
                     "%s consumer latency %s: harness %.0f µs | rabbitmq %.0f µs | ratio %.2fx%n",
                     label, names[k], hm, rm, hm / rm);
         }
+        String[] steadyNames = {"p50", "p95", "p99", "worst-window p99"};
+        for (int k = 0; k < 4; k++) {
+            int col = k;
+            double hm = Stats.of(h.stream().mapToDouble(x -> x.steady()[col]).toArray())
+                    .median();
+            double rm = Stats.of(r.stream().mapToDouble(x -> x.steady()[col]).toArray())
+                    .median();
+            System.out.printf(
+                    "%s steady-state (after %d s, median of 1-s windows) consumer latency %s: harness %.0f µs"
+                            + " | rabbitmq %.0f µs | ratio %.2fx%n",
+                    label, WARMUP_SECONDS, steadyNames[k], hm, rm, hm / rm);
+        }
         if (h.get(0).confirm()[0] >= 0) {
             for (int k = 0; k < 3; k++) {
                 double hm = median(h, k, true);
@@ -141,6 +170,9 @@ public final class LatencyBench {
         if (run.confirm()[0] >= 0) {
             s += String.format(" confirm %.0f/%.0f/%.0f µs", run.confirm()[0], run.confirm()[1], run.confirm()[2]);
         }
+        s += String.format(
+                "; steady 1-s windows p50/p95/p99 %.0f/%.0f/%.0f µs, worst p99 %.0f µs",
+                run.steady()[0], run.steady()[1], run.steady()[2], run.steady()[3]);
         return s;
     }
 
@@ -169,6 +201,7 @@ public final class LatencyBench {
         double rate = -1;
         double[] consumer = {-1, -1, -1};
         double[] confirm = {-1, -1, -1};
+        List<double[]> windows = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
@@ -177,6 +210,12 @@ public final class LatencyBench {
                     rate = Double.parseDouble(m.group(1));
                 }
                 percentiles(CONSUMER.matcher(line), consumer);
+                Matcher w = SECOND.matcher(line);
+                if (w.find() && Integer.parseInt(w.group(1)) > WARMUP_SECONDS) {
+                    windows.add(new double[] {
+                        Double.parseDouble(w.group(3)), Double.parseDouble(w.group(5)), Double.parseDouble(w.group(6))
+                    });
+                }
                 percentiles(CONFIRM.matcher(line), confirm);
             }
         }
@@ -184,7 +223,18 @@ public final class LatencyBench {
         if (consumer[0] < 0) {
             throw new IllegalStateException("PerfTest printed no consumer latency for " + uri + " " + flags);
         }
-        return new Run(rate, consumer, confirm);
+        if (windows.isEmpty()) {
+            throw new IllegalStateException("PerfTest printed no per-second latency after " + WARMUP_SECONDS + " s for "
+                    + uri + "; run longer than " + WARMUP_SECONDS + " s");
+        }
+        double[] steady = new double[4];
+        for (int k = 0; k < 3; k++) {
+            int col = k;
+            steady[k] = Stats.of(windows.stream().mapToDouble(x -> x[col]).toArray())
+                    .median();
+        }
+        steady[3] = windows.stream().mapToDouble(x -> x[2]).max().orElseThrow();
+        return new Run(rate, consumer, confirm, steady);
     }
 
     /** Keeps median, 95th and 99th of a {@code min/median/75th/95th/99th} line (the last one wins). */
