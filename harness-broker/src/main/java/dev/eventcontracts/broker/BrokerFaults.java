@@ -9,13 +9,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /** {@link Faults} of a running broker: each call runs on the broker's thread and waits for it. */
 final class BrokerFaults implements Faults {
     private final EventLoop loop;
-    private final VirtualHostAdmin admin;
+    private final Supplier<VirtualHostAdmin> admin;
 
-    BrokerFaults(EventLoop loop, VirtualHostAdmin admin) {
+    /** {@code admin} gives the current virtual host's admin view (a restart replaces it). */
+    BrokerFaults(EventLoop loop, Supplier<VirtualHostAdmin> admin) {
         this.loop = loop;
         this.admin = admin;
     }
@@ -25,23 +27,23 @@ final class BrokerFaults implements Faults {
         if (rule == null) {
             throw new IllegalArgumentException("fault rule must not be null");
         }
-        return onLoop(() -> admin.addFault(rule));
+        return onLoop(() -> admin.get().addFault(rule));
     }
 
     @Override
     public List<ActiveFault> active() {
-        return onLoop(admin::faults);
+        return onLoop(() -> admin.get().faults());
     }
 
     @Override
     public boolean remove(long id) {
-        return onLoop(() -> admin.removeFault(id));
+        return onLoop(() -> admin.get().removeFault(id));
     }
 
     @Override
     public void clear() {
         onLoop(() -> {
-            admin.clearFaults();
+            admin.get().clearFaults();
             return null;
         });
     }

@@ -11,6 +11,7 @@ import dev.eventcontracts.broker.faults.Faults;
 import dev.eventcontracts.broker.store.InMemoryMessageStore;
 import dev.eventcontracts.broker.store.MessageStore;
 import dev.eventcontracts.broker.store.RecoveryReport;
+import dev.eventcontracts.broker.store.RestartedMemoryStore;
 import dev.eventcontracts.broker.store.StoreStatus;
 import dev.eventcontracts.broker.store.log.LogMessageStore;
 import dev.eventcontracts.broker.store.log.LogOptions;
@@ -40,9 +41,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * An in-memory AMQP 0-9-1 broker that behaves like RabbitMQ, for builds and tests.
@@ -78,8 +82,7 @@ public final class HarnessBroker implements AutoCloseable {
     private final int heartbeatSeconds;
     private final int requestedAdminPort;
     private final Path dataDirectory;
-    private final long memoryHighWatermark;
-    private VirtualHost vhost;
+    private volatile long memoryHighWatermark;
     private final ServerTls tls;
     private final int requestedAmqpsPort;
     private Channel tlsServerChannel;
@@ -91,6 +94,10 @@ public final class HarnessBroker implements AutoCloseable {
     private final Set<AmqpConnectionHandler> openConnections = new HashSet<>();
     private EventLoopGroup group;
     private EventLoop loop;
+    private ConnectionSettings settings;
+    private volatile VirtualHost vhost;
+    private final AtomicBoolean restartPending = new AtomicBoolean();
+    private volatile int restarts;
     private Channel serverChannel;
     private int port = -1;
     private boolean closed;
@@ -176,21 +183,11 @@ public final class HarnessBroker implements AutoCloseable {
         } else {
             store = new InMemoryMessageStore();
         }
-        VirtualHost vhost =
-                new VirtualHost("/", loop, System::nanoTime, System::currentTimeMillis, store, new Random());
+        VirtualHost vhost = newVirtualHost(store);
         this.vhost = vhost;
-        permissions.forEach((name, p) -> vhost.grant(name, p.get(0), p.get(1), p.get(2)));
-        vhost.memory().highWatermark(memoryHighWatermark);
-        ConnectionSettings settings = new ConnectionSettings(
+        settings = new ConnectionSettings(
                 passwordHashes, Set.of("guest"), heartbeatSeconds, frameMax, channelMax, maxConnections, 3000);
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(group)
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 512 * 1024))
-                .childHandler(new AmqpChannelInitializer(settings, vhost, openConnections));
-        ChannelFuture bind = bootstrap.bind(bindAddress, requestedPort).awaitUninterruptibly();
+        ChannelFuture bind = bindAmqp(vhost, requestedPort);
         if (!bind.isSuccess()) {
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();
             group = null;
@@ -205,11 +202,7 @@ public final class HarnessBroker implements AutoCloseable {
         serverChannel = bind.channel();
         port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
         if (tls != null) {
-            ChannelFuture tlsBind = bootstrap
-                    .clone()
-                    .childHandler(new AmqpChannelInitializer(settings, vhost, openConnections, tls))
-                    .bind(bindAddress, requestedAmqpsPort)
-                    .awaitUninterruptibly();
+            ChannelFuture tlsBind = bindAmqps(vhost, requestedAmqpsPort);
             if (!tlsBind.isSuccess()) {
                 serverChannel.close().awaitUninterruptibly();
                 group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();
@@ -226,7 +219,7 @@ public final class HarnessBroker implements AutoCloseable {
             tlsServerChannel = tlsBind.channel();
             amqpsPort = ((InetSocketAddress) tlsServerChannel.localAddress()).getPort();
         }
-        faults = new BrokerFaults(loop, vhost.admin());
+        faults = new BrokerFaults(loop, () -> this.vhost.admin());
         try {
             admin = AdminServer.start(group, bindAddress, requestedAdminPort, vhost, port);
         } catch (UncheckedIOException e) {
@@ -241,6 +234,36 @@ public final class HarnessBroker implements AutoCloseable {
             throw e;
         }
         return this;
+    }
+
+    private VirtualHost newVirtualHost(MessageStore store) {
+        VirtualHost v = new VirtualHost("/", loop, System::nanoTime, System::currentTimeMillis, store, new Random());
+        permissions.forEach((name, p) -> v.grant(name, p.get(0), p.get(1), p.get(2)));
+        v.memory().highWatermark(memoryHighWatermark);
+        v.onRestartRequest(this::restartInBackground);
+        return v;
+    }
+
+    private ChannelFuture bindAmqp(VirtualHost v, int amqpPort) {
+        return bootstrap(new AmqpChannelInitializer(settings, v, openConnections))
+                .bind(bindAddress, amqpPort)
+                .awaitUninterruptibly();
+    }
+
+    private ChannelFuture bindAmqps(VirtualHost v, int tlsPort) {
+        return bootstrap(new AmqpChannelInitializer(settings, v, openConnections, tls))
+                .bind(bindAddress, tlsPort)
+                .awaitUninterruptibly();
+    }
+
+    private ServerBootstrap bootstrap(AmqpChannelInitializer initializer) {
+        return new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 512 * 1024))
+                .childHandler(initializer);
     }
 
     /**
@@ -304,7 +327,7 @@ public final class HarnessBroker implements AutoCloseable {
         return URI.create("http://" + host + ":" + admin.port());
     }
 
-    /** The fault rules of this broker (duplicate, lose acks, delay, reorder, close, pause). */
+    /** The fault rules of this broker (duplicate, lose acks, delay, reorder, close, pause, restart). */
     public Faults faults() {
         requireStarted();
         return faults;
@@ -333,7 +356,11 @@ public final class HarnessBroker implements AutoCloseable {
                     + "' is negative; use 0 (flow control off) or a number of bytes, e.g. 67108864");
         }
         try {
-            loop.submit(() -> vhost.memory().highWatermark(bytes)).get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            loop.submit(() -> {
+                        memoryHighWatermark = bytes; // a restarted virtual host keeps it
+                        vhost.memory().highWatermark(bytes);
+                    })
+                    .get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while setting the memory high watermark", e);
@@ -384,6 +411,168 @@ public final class HarnessBroker implements AutoCloseable {
     private void requireStarted() {
         if (port < 0) {
             throw new IllegalStateException("HarnessBroker is not started; call start() first");
+        }
+    }
+
+    /**
+     * Restarts the broker with its durable state, as a RabbitMQ node restart does, and returns once
+     * it accepts connections again on the same AMQP and admin ports:
+     *
+     * <ol>
+     *   <li>stops accepting AMQP connections and closes every client connection with {@code 320
+     *       CONNECTION_FORCED - broker forced connection closure with reason 'shutdown'}; their
+     *       unacked messages go back to their queues, exclusive queues and auto-delete queues that
+     *       lose their last consumer are deleted;
+     *   <li>keeps durable exchanges, durable non-exclusive queues, bindings between durable ends
+     *       and the persistent ({@code delivery_mode=2}) messages on durable queues; drops
+     *       everything else (transient exchanges and queues, non-persistent messages, fault
+     *       rules, consumers, channels);
+     *   <li>with a {@linkplain Builder#dataDirectory(Path) data directory} it closes the log,
+     *       re-opens it and recovers from disk (see {@link #recoveryReport()}); without one it
+     *       carries the same state over in memory;
+     *   <li>every recovered message comes back flagged {@code redelivered=true}, with TTLs
+     *       counted from the restart;
+     *   <li>binds the AMQP port again (same number); clients with automatic recovery reconnect.
+     * </ol>
+     *
+     * <p>The admin API stays on its port and serves the restarted broker; its publish journal
+     * continues across the restart. Also triggered by the fault rule {@code RestartBroker} and by
+     * {@code POST /api/restart}.
+     *
+     * @throws IllegalStateException if the broker is not started or already closed
+     * @throws UncheckedIOException when the data directory cannot be re-opened or the AMQP port
+     *     cannot be bound again; the broker is then closed
+     */
+    public synchronized void restart() {
+        requireStarted();
+        if (closed) {
+            throw new IllegalStateException("HarnessBroker is closed; it cannot restart");
+        }
+        restartPending.set(true);
+        VirtualHost old = vhost;
+        serverChannel.close().awaitUninterruptibly();
+        if (tlsServerChannel != null) {
+            tlsServerChannel.close().awaitUninterruptibly();
+        }
+        List<ChannelFuture> closing = onLoop(() -> {
+            List<ChannelFuture> futures = new ArrayList<>();
+            for (AmqpConnectionHandler c : new ArrayList<>(openConnections)) {
+                c.forceClose();
+                futures.add(c.closeFuture());
+            }
+            return futures;
+        });
+        VirtualHost.DurableState carried = onLoop(() -> {
+            VirtualHost.DurableState state = durableStore == null ? old.durableState() : null;
+            old.shutDown();
+            if (durableStore != null) {
+                durableStore.close();
+            }
+            return state;
+        });
+        awaitAll(closing);
+        MessageStore store;
+        try {
+            if (dataDirectory != null) {
+                durableStore = LogMessageStore.open(dataDirectory, loop, logOptions);
+                store = durableStore;
+            } else {
+                store = new RestartedMemoryStore(carried.topology(), carried.messages());
+            }
+            VirtualHost next = newVirtualHost(store);
+            onLoop(() -> {
+                next.continueJournalOf(old);
+                vhost = next;
+                admin.switchTo(next);
+                return null;
+            });
+            serverChannel = rebind(() -> bindAmqp(next, port), "AMQP", port);
+            if (tls != null) {
+                tlsServerChannel = rebind(() -> bindAmqps(next, amqpsPort), "amqps", amqpsPort);
+            }
+        } catch (RuntimeException e) {
+            durableStore = null;
+            close();
+            throw e;
+        }
+        restarts++;
+        restartPending.set(false);
+    }
+
+    /** How many times this broker restarted ({@link #restart()}, a fault rule or the admin API). */
+    public int restarts() {
+        return restarts;
+    }
+
+    /** Binds a port again after a restart; retries briefly if the old socket still holds it. */
+    private Channel rebind(Supplier<ChannelFuture> binder, String what, int boundPort) {
+        ChannelFuture bind = null;
+        for (int attempt = 0; attempt < 20; attempt++) {
+            bind = binder.get();
+            if (bind.isSuccess()) {
+                return bind.channel();
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        Throwable cause = bind.cause();
+        throw new UncheckedIOException(new IOException(
+                "Harness broker cannot bind " + what + " port '" + bindAddress + ":" + boundPort
+                        + "' again after a restart: "
+                        + (cause == null ? "interrupted" : cause.getMessage())
+                        + ". Another process took the port while the broker restarted; use a port nobody else binds.",
+                cause));
+    }
+
+    /** Called on the broker's thread by a fault rule or the admin API: restarts on another thread. */
+    private void restartInBackground(String reason) {
+        if (!restartPending.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        synchronized (this) {
+                            if (!closed) {
+                                restart();
+                            }
+                        }
+                    } catch (RuntimeException e) {
+                        System.err.println("event-contracts harness broker restart failed reason='" + reason
+                                + "' error='" + e.getMessage() + "'");
+                    } finally {
+                        restartPending.set(false);
+                    }
+                },
+                "harness-broker-restart");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private <T> T onLoop(Callable<T> task) {
+        try {
+            return loop.submit(task).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the broker restarted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("broker restart failed: " + e.getCause(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the broker's thread did not answer within 10 s during a restart", e);
+        }
+    }
+
+    private static void awaitAll(List<ChannelFuture> closing) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
+        for (ChannelFuture f : closing) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !f.awaitUninterruptibly(left, TimeUnit.NANOSECONDS)) {
+                break;
+            }
         }
     }
 

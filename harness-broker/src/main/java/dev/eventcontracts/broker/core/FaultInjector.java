@@ -39,8 +39,14 @@ final class FaultInjector {
     }
 
     /** What the rules decided for one delivery. */
-    record Plan(boolean duplicate, long delayNanos, Active reorder, boolean closeChannel, boolean closeConnection) {
-        static final Plan NONE = new Plan(false, 0, null, false, false);
+    record Plan(
+            boolean duplicate,
+            long delayNanos,
+            Active reorder,
+            boolean closeChannel,
+            boolean closeConnection,
+            boolean restart) {
+        static final Plan NONE = new Plan(false, 0, null, false, false, false);
     }
 
     FaultInjector(VirtualHost vhost, LongSupplier wallClockMillis) {
@@ -49,6 +55,10 @@ final class FaultInjector {
     }
 
     ActiveFault add(FaultRule rule) {
+        if (rule instanceof FaultRule.RestartBroker && !vhost.canRestart()) {
+            throw new IllegalArgumentException("fault rule RestartBroker needs a broker that can restart;"
+                    + " this virtual host runs without a HarnessBroker around it");
+        }
         long now = wallClockMillis.getAsLong();
         Active a = new Active(++ids, rule, endsAt(rule, now));
         rules.add(a);
@@ -141,6 +151,19 @@ final class FaultInjector {
 
     /** Decides the faults of one delivery from {@code queue} to a consumer. */
     Plan onDelivery(String queue) {
+        return plan(queue, false);
+    }
+
+    /**
+     * Decides the faults of one {@code basic.get} answer from {@code queue}: like a delivery,
+     * except that reordering does not apply (a polling client waits for each answer before it asks
+     * again, so holding answers back for a batch would stall it).
+     */
+    Plan onGet(String queue) {
+        return plan(queue, true);
+    }
+
+    private Plan plan(String queue, boolean get) {
         if (rules.isEmpty()) {
             return Plan.NONE;
         }
@@ -149,6 +172,7 @@ final class FaultInjector {
         Active reorder = null;
         boolean closeChannel = false;
         boolean closeConnection = false;
+        boolean restart = false;
         for (Active a : new ArrayList<>(rules)) {
             FaultRule rule = a.rule;
             if (!rule.queue().equals(queue)) {
@@ -161,7 +185,7 @@ final class FaultInjector {
                 delay = Math.max(delay, d.delay().toNanos());
                 countOnce(a, d.times());
             } else if (rule instanceof FaultRule.ReorderDeliveries) {
-                reorder = reorder == null ? a : reorder;
+                reorder = reorder == null && !get ? a : reorder;
             } else if (rule instanceof FaultRule.CloseChannelAfter c) {
                 if (++a.applied >= c.deliveries()) {
                     closeChannel = true;
@@ -172,9 +196,17 @@ final class FaultInjector {
                     closeConnection = true;
                     end(a);
                 }
+            } else if (rule instanceof FaultRule.RestartBroker r) {
+                if (++a.applied >= r.deliveries()) {
+                    restart = true;
+                    end(a);
+                }
             }
         }
-        return new Plan(duplicate, delay, reorder, closeChannel, closeConnection);
+        if (!duplicate && delay == 0 && reorder == null && !closeChannel && !closeConnection && !restart) {
+            return Plan.NONE;
+        }
+        return new Plan(duplicate, delay, reorder, closeChannel, closeConnection, restart);
     }
 
     /** Sends one delivery as {@code plan} says: now, later, or held for reordering. */

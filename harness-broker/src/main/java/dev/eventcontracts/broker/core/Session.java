@@ -37,6 +37,7 @@ public final class Session {
     private boolean flowActive = true;
     private boolean closed;
     private String lastQueue;
+    private Delivery getCopy;
 
     /** One unacknowledged delivery. */
     private record Delivery(
@@ -274,6 +275,11 @@ public final class Session {
             }
             faults.emit(plan, () -> sendUnlessClosed(c.tag, copyTag, true, e, props));
         }
+        afterDelivery(plan, tag, q);
+    }
+
+    /** The closing faults a plan asks for, once the delivery {@code tag} from {@code q} is on its way. */
+    private void afterDelivery(FaultInjector.Plan plan, long tag, MessageQueue q) {
         if (plan.closeChannel() || plan.closeConnection()) {
             String text = "CONNECTION_FORCED - closed by harness fault rule after delivery " + tag + " from queue '"
                     + q.name + "'";
@@ -284,6 +290,9 @@ public final class Session {
                     output.closeChannel(AmqpException.CONNECTION_FORCED, text);
                 }
             });
+        }
+        if (plan.restart()) {
+            vhost.requestRestart("fault rule RestartBroker after delivery " + tag + " from queue '" + q.name + "'");
         }
     }
 
@@ -311,18 +320,55 @@ public final class Session {
     public boolean get(String queue, boolean noAck) {
         allow(AccessControl.Need.READ, "queue", resolve(queue));
         MessageQueue q = topology.accessibleQueue(resolve(queue), connection);
+        if (getCopy != null && getCopy(q, noAck)) {
+            return true;
+        }
         QueueEntry e = q.fetch();
         if (e == null) {
             return false;
         }
         long tag = nextDeliveryTag++;
         q.delivered(e);
+        boolean redelivered = e.redelivered();
         if (noAck) {
             q.settle(e);
         } else {
             unacked.put(tag, new Delivery(tag, q, e, null, false));
         }
-        output.getOk(tag, e.redelivered(), e.message(), propertiesFor(q, e), q.messageCount());
+        BasicProperties props = propertiesFor(q, e);
+        FaultInjector.Plan plan = vhost.faults().onGet(q.name);
+        if (plan == FaultInjector.Plan.NONE) {
+            output.getOk(tag, redelivered, e.message(), props, q.messageCount());
+            return true;
+        }
+        int count = q.messageCount();
+        vhost.faults().emit(plan, () -> {
+            if (!closed) {
+                output.getOk(tag, redelivered, e.message(), props, count);
+            }
+        });
+        if (plan.duplicate()) {
+            getCopy = new Delivery(0, q, e, null, true);
+        }
+        afterDelivery(plan, tag, q);
+        return true;
+    }
+
+    /**
+     * Serves the copy a duplicate rule left for this channel's next {@code basic.get} on the same
+     * queue: its own tag, {@code redelivered=true}; settling it does not touch the message.
+     */
+    private boolean getCopy(MessageQueue q, boolean noAck) {
+        Delivery copy = getCopy;
+        if (copy == null || copy.queue() != q) {
+            return false;
+        }
+        getCopy = null;
+        long tag = nextDeliveryTag++;
+        if (!noAck) {
+            unacked.put(tag, new Delivery(tag, q, copy.entry(), null, true));
+        }
+        output.getOk(tag, true, copy.entry().message(), propertiesFor(q, copy.entry()), q.messageCount());
         return true;
     }
 

@@ -32,12 +32,14 @@ public final class VirtualHost {
     private final Map<String, Exchange> exchanges = new HashMap<>();
     private final Map<String, MessageQueue> queues = new HashMap<>();
     private final Topology topology;
-    private final PublishJournal journal;
+    private PublishJournal journal;
     private final FaultInjector faults;
     private final AccessControl access;
     private final MemoryAlarm memory;
     private final java.util.LinkedHashSet<ClientConnection> connections = new java.util.LinkedHashSet<>();
     private long connectionIds;
+    private java.util.function.Consumer<String> restartHook;
+    private boolean stopped;
 
     /**
      * A virtual host.
@@ -154,8 +156,112 @@ public final class VirtualHost {
     }
 
     ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
-        return executor.schedule(task, delayNanos, TimeUnit.NANOSECONDS);
+        return executor.schedule(
+                () -> {
+                    if (!stopped) {
+                        task.run();
+                    }
+                },
+                delayNanos,
+                TimeUnit.NANOSECONDS);
     }
+
+    // ---- restart -------------------------------------------------------------------------------
+
+    /**
+     * Lets fault rules and the admin API ask for a broker restart: {@code hook} receives the reason
+     * and must not block this thread (the restart itself runs elsewhere).
+     */
+    public void onRestartRequest(java.util.function.Consumer<String> hook) {
+        this.restartHook = hook;
+    }
+
+    boolean canRestart() {
+        return restartHook != null;
+    }
+
+    /** Asks the broker around this virtual host to restart; false when there is none. */
+    boolean requestRestart(String reason) {
+        if (restartHook == null || stopped) {
+            return false;
+        }
+        restartHook.accept(reason);
+        return true;
+    }
+
+    /**
+     * Stops this virtual host for a restart, after its client connections were closed: ends every
+     * fault rule and turns its pending timers (TTL, {@code x-expires}, delayed deliveries) into
+     * no-ops, so nothing touches its store any more.
+     */
+    public void shutDown() {
+        faults.clear();
+        stopped = true;
+    }
+
+    /**
+     * Continues the publish journal of {@code previous} (a virtual host that was shut down for a
+     * restart), so the admin API's journal spans restarts. Call before clients connect.
+     */
+    public void continueJournalOf(VirtualHost previous) {
+        this.journal = previous.journal;
+    }
+
+    /**
+     * What a RabbitMQ node would recover of this virtual host at restart: durable exchanges
+     * (except the predeclared ones), durable non-exclusive queues, bindings between durable ends,
+     * and the persistent ready messages of those queues in queue order. Call after every client
+     * connection was closed, so that unacked messages are back in their queues.
+     */
+    public DurableState durableState() {
+        List<MessageStore.ExchangeDef> exs = new ArrayList<>();
+        List<MessageStore.BindingDef> bindings = new ArrayList<>();
+        List<MessageStore.QueueDef> qs = new ArrayList<>();
+        Map<String, List<QueueEntry>> messages = new HashMap<>();
+        for (Exchange e : exchanges.values()) {
+            if (!e.durable || e.isDefault()) {
+                continue;
+            }
+            if (!e.name.startsWith("amq.")) {
+                exs.add(new MessageStore.ExchangeDef(e.name, e.type.wireName(), e.autoDelete, e.internal, e.arguments));
+            }
+            for (Binding b : e.bindings) {
+                if (durableEnd(b.destination(), b.toExchange())) {
+                    bindings.add(new MessageStore.BindingDef(
+                            b.source(), b.destination(), b.toExchange(), b.routingKey(), b.arguments()));
+                }
+            }
+        }
+        for (MessageQueue q : queues.values()) {
+            if (!q.durable || q.exclusive || q.isDeleted()) {
+                continue;
+            }
+            qs.add(new MessageStore.QueueDef(q.name, q.autoDelete, q.arguments));
+            List<QueueEntry> persistent = new ArrayList<>();
+            for (QueueEntry entry : q.peek(Integer.MAX_VALUE)) {
+                if (Integer.valueOf(2).equals(entry.message().properties().deliveryMode())) {
+                    persistent.add(entry);
+                }
+            }
+            messages.put(q.name, persistent);
+        }
+        return new DurableState(new MessageStore.Topology(exs, qs, bindings), messages);
+    }
+
+    private boolean durableEnd(String destination, boolean toExchange) {
+        if (toExchange) {
+            Exchange e = exchanges.get(destination);
+            return e != null && e.durable;
+        }
+        MessageQueue q = queues.get(destination);
+        return q != null && q.durable && !q.exclusive && !q.isDeleted();
+    }
+
+    /**
+     * Durable state carried over a restart without a data directory: the topology and each durable
+     * queue's persistent messages in queue order.
+     */
+    public record DurableState(MessageStore.Topology topology, Map<String, List<QueueEntry>> messages) {}
 
     MessageStore store() {
         return store;

@@ -138,6 +138,34 @@ public final class VirtualHostAdmin {
         return Optional.of(out);
     }
 
+    /**
+     * Fetches up to {@code count} ready messages from the head of a queue and puts them back, as
+     * RabbitMQ's management "Get messages" does with {@code ack_requeue_true} or {@code
+     * reject_requeue_true}: each is a delivery (counted in {@code deliver_get}), and the requeued
+     * message keeps its position but is now flagged {@code redelivered} (and, on queues that track
+     * it, its delivery count grows, so the delivery limit applies). The returned views show the
+     * messages as fetched. Empty if no such queue.
+     */
+    public Optional<List<Views.MessageView>> getRequeue(String queue, int count) {
+        MessageQueue q = queues.get(queue);
+        if (q == null) {
+            return Optional.empty();
+        }
+        List<QueueEntry> fetched = new ArrayList<>();
+        List<Views.MessageView> out = new ArrayList<>();
+        QueueEntry e;
+        while (fetched.size() < count && (e = q.fetch()) != null) {
+            q.delivered(e);
+            fetched.add(e);
+            out.add(view(e));
+        }
+        for (QueueEntry f : fetched) {
+            q.requeue(f, true);
+        }
+        q.dispatch();
+        return Optional.of(out);
+    }
+
     /** Purges a queue; the number of messages removed, or empty if no such queue. */
     public OptionalInt purge(String queue) {
         MessageQueue q = queues.get(queue);
@@ -152,6 +180,15 @@ public final class VirtualHostAdmin {
     /** How many of the oldest journal records were discarded to bound its memory. */
     public long journalDropped() {
         return vhost.journal().dropped();
+    }
+
+    /**
+     * Asks the broker to restart with its durable state (see {@code HarnessBroker.restart()}); the
+     * restart runs after this call returns. False when the virtual host has no broker that can
+     * restart it.
+     */
+    public boolean requestRestart(String reason) {
+        return vhost.requestRestart(reason);
     }
 
     /** Activates a fault rule. */

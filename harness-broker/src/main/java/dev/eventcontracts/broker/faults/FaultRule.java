@@ -14,7 +14,8 @@ public sealed interface FaultRule {
 
     /**
      * The next {@code times} deliveries from {@code queue} are each sent twice: the second copy has
-     * its own delivery tag and {@code redelivered=true}. Settling the copy does not affect the message.
+     * its own delivery tag and {@code redelivered=true}. Settling the copy does not affect the
+     * message. For {@code basic.get} the copy is the answer to the channel's next get on the queue.
      */
     record DuplicateDeliveries(String queue, int times) implements FaultRule {
         /** Validates the rule. */
@@ -36,7 +37,10 @@ public sealed interface FaultRule {
         }
     }
 
-    /** The next {@code times} deliveries from {@code queue} are each sent {@code delay} late. */
+    /**
+     * The next {@code times} deliveries from {@code queue} (consumer deliveries and {@code get-ok}
+     * answers) are each sent {@code delay} late.
+     */
     record DelayDeliveries(String queue, Duration delay, int times) implements FaultRule {
         /** Validates the rule. */
         public DelayDeliveries {
@@ -47,8 +51,9 @@ public sealed interface FaultRule {
     }
 
     /**
-     * The next {@code batch} deliveries from {@code queue} are held and sent in reverse order once
-     * the batch is full, or after {@code maxWait} with what was collected.
+     * The next {@code batch} deliveries from {@code queue} to consumers are held and sent in reverse
+     * order once the batch is full, or after {@code maxWait} with what was collected. Does not apply
+     * to {@code basic.get}: a polling client waits for each answer, so a held batch would stall it.
      */
     record ReorderDeliveries(String queue, int batch, Duration maxWait) implements FaultRule {
         /** Validates the rule. */
@@ -62,8 +67,8 @@ public sealed interface FaultRule {
     }
 
     /**
-     * After {@code deliveries} deliveries from {@code queue} to consumers, the channel of the
-     * consumer that received the last one is closed by the broker (320, unacked messages requeued).
+     * After {@code deliveries} deliveries from {@code queue} (to consumers or {@code basic.get}), the
+     * channel that received the last one is closed by the broker (320, unacked messages requeued).
      */
     record CloseChannelAfter(String queue, int deliveries) implements FaultRule {
         /** Validates the rule. */
@@ -74,12 +79,30 @@ public sealed interface FaultRule {
     }
 
     /**
-     * After {@code deliveries} deliveries from {@code queue} to consumers, the connection of the
-     * consumer that received the last one is closed with 320 CONNECTION_FORCED.
+     * After {@code deliveries} deliveries from {@code queue} (to consumers or {@code basic.get}), the
+     * connection that received the last one is closed with 320 CONNECTION_FORCED.
      */
     record CloseConnectionAfter(String queue, int deliveries) implements FaultRule {
         /** Validates the rule. */
         public CloseConnectionAfter {
+            Checks.queue(queue);
+            Checks.positive("deliveries", deliveries);
+        }
+    }
+
+    /**
+     * After {@code deliveries} deliveries from {@code queue} (to consumers or {@code basic.get}),
+     * the whole broker restarts with its durable state, as a RabbitMQ node restart does: every
+     * client connection is closed with {@code 320 CONNECTION_FORCED}, their unacked messages are
+     * requeued, transient, exclusive and auto-deleted queues, transient exchanges and
+     * non-persistent messages are gone, durable exchanges, queues and bindings and the persistent
+     * messages on durable queues come back (flagged {@code redelivered}), and the broker accepts
+     * connections again on the same ports. The rule fires once; the restart ends every other
+     * rule. Same as {@code HarnessBroker.restart()}, triggered mid-stream.
+     */
+    record RestartBroker(String queue, int deliveries) implements FaultRule {
+        /** Validates the rule. */
+        public RestartBroker {
             Checks.queue(queue);
             Checks.positive("deliveries", deliveries);
         }

@@ -186,6 +186,88 @@ class AdminApiTest {
         assertThat(channel.basicGet("peek", true).getBody()).containsExactly(0xff, 0x00);
     }
 
+    /**
+     * RabbitMQ's management "Get messages" with {@code ack_requeue_true} fetches with basic.get and
+     * requeues: the answer shows the message as fetched ({@code redelivered=false} the first time),
+     * and the requeued message is flagged redelivered from then on, at its old position.
+     */
+    @Test
+    void getMessages_ackRequeueTrue_requeuesFlaggedRedelivered_likeRabbitMq() throws Exception {
+        channel.queueDeclare("requeue", false, false, false, null);
+        publish("", "requeue", "first", null);
+        publish("", "requeue", "second", null);
+        String path = AdminClient.queuePath("requeue") + "/get";
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> admin.getJson(AdminClient.queuePath("requeue"))
+                                .get("messages")
+                                .asInt()
+                        == 2);
+
+        JsonNode fetched = admin.post(path, "{\"count\":1,\"ackmode\":\"ack_requeue_true\"}")
+                .json();
+        assertThat(fetched.get(0).get("payload").asText()).isEqualTo("first");
+        assertThat(fetched.get(0).get("redelivered").asBoolean()).isFalse();
+        assertThat(fetched.get(0).get("message_count").asInt()).isEqualTo(1);
+
+        JsonNode again = admin.post(path, "{\"count\":2,\"ackmode\":\"reject_requeue_true\"}")
+                .json();
+        assertThat(again).hasSize(2);
+        assertThat(again.get(0).get("payload").asText()).isEqualTo("first");
+        assertThat(again.get(0).get("redelivered").asBoolean()).isTrue();
+        assertThat(again.get(1).get("payload").asText()).isEqualTo("second");
+        assertThat(again.get(1).get("redelivered").asBoolean()).isFalse();
+
+        JsonNode queue = admin.getJson(AdminClient.queuePath("requeue"));
+        assertThat(queue.get("messages_ready").asInt()).isEqualTo(2);
+        assertThat(queue.get("messages_unacknowledged").asInt()).isZero();
+        assertThat(queue.at("/message_stats/deliver_get").asInt()).isEqualTo(3);
+        assertThat(queue.at("/message_stats/redeliver").asInt()).isEqualTo(1);
+        GetResponse head = channel.basicGet("requeue", true);
+        assertThat(new String(head.getBody(), StandardCharsets.UTF_8)).isEqualTo("first");
+        assertThat(head.getEnvelope().isRedeliver()).isTrue();
+        GetResponse next = channel.basicGet("requeue", true);
+        assertThat(new String(next.getBody(), StandardCharsets.UTF_8)).isEqualTo("second");
+        assertThat(next.getEnvelope().isRedeliver()).isTrue();
+    }
+
+    /** A quorum queue counts the management get as a delivery: the delivery limit applies. */
+    @Test
+    void getMessages_ackRequeueTrue_countsTowardsTheDeliveryLimit() throws Exception {
+        channel.queueDeclare("limited.dlq", false, false, false, null);
+        channel.queueDeclare(
+                "limited",
+                true,
+                false,
+                false,
+                Map.of(
+                        "x-queue-type", "quorum",
+                        "x-delivery-limit", 1,
+                        "x-dead-letter-exchange", "",
+                        "x-dead-letter-routing-key", "limited.dlq"));
+        publish("", "limited", "poison", null);
+        String path = AdminClient.queuePath("limited") + "/get";
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> admin.getJson(AdminClient.queuePath("limited"))
+                                .get("messages")
+                                .asInt()
+                        == 1);
+
+        assertThat(admin.post(path, "{\"count\":1,\"ackmode\":\"ack_requeue_true\"}")
+                        .json())
+                .hasSize(1);
+        JsonNode second = admin.post(path, "{\"count\":1,\"ackmode\":\"ack_requeue_true\"}")
+                .json();
+        assertThat(second.get(0).get("delivery_count").asInt()).isEqualTo(1);
+        assertThat(admin.getJson(AdminClient.queuePath("limited"))
+                        .get("messages")
+                        .asInt())
+                .isZero();
+        assertThat(admin.getJson(AdminClient.queuePath("limited.dlq"))
+                        .get("messages")
+                        .asInt())
+                .isEqualTo(1);
+    }
+
     @Test
     void deadLetterQueue_inspection_showsXDeathHeaders() throws Exception {
         channel.exchangeDeclare("dlx", "fanout");

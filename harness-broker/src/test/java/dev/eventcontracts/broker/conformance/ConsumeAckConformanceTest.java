@@ -184,6 +184,28 @@ class ConsumeAckConformanceTest extends ConformanceBase {
         assertThat(ch.basicGet(q, true)).isNull();
     }
 
+    /**
+     * What the management plugin's "Get messages" with {@code ack_requeue_true} does on the wire
+     * (basic.get, then requeue): the message stays at the head, now flagged redelivered. The admin
+     * API's {@code ack_requeue_true} reproduces this (AdminApiTest).
+     */
+    @ParameterizedTest
+    @MethodSource("targets")
+    void basicGetThenRequeue_leavesTheMessageAtTheHead_flaggedRedelivered(Target t) throws Exception {
+        Channel ch = channel(t);
+        String q = queueWith(ch, "a", "b");
+        GetResponse first = ch.basicGet(q, false);
+        assertThat(first.getEnvelope().isRedeliver()).isFalse();
+        ch.basicNack(first.getEnvelope().getDeliveryTag(), false, true);
+        GetResponse again = ch.basicGet(q, true);
+        assertThat(new String(again.getBody(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("a");
+        assertThat(again.getEnvelope().isRedeliver()).isTrue();
+        assertThat(again.getMessageCount()).isEqualTo(1);
+        GetResponse next = ch.basicGet(q, true);
+        assertThat(next.getEnvelope().isRedeliver()).isFalse();
+    }
+
     @ParameterizedTest
     @MethodSource("targets")
     void basicGet_reportsRemainingCount_andEmpty(Target t) throws Exception {

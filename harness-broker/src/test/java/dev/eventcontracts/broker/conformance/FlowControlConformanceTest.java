@@ -190,6 +190,18 @@ class FlowControlConformanceTest extends ConformanceBase {
 
     /** Harness only (see the class comment). */
     @Test
+    void watermarkChangedAtRuntime_staysInForceAfterARestart() throws Exception {
+        HarnessBroker broker = HarnessBroker.builder().build().start();
+        closeAfter.add(broker);
+        broker.memoryHighWatermark(4096);
+
+        broker.restart();
+
+        assertThat(metrics(broker)).contains("harness_memory_high_watermark_bytes 4096.0");
+    }
+
+    /** Harness only (see the class comment). */
+    @Test
     void withoutWatermark_queuesGrowUnblocked_andMemoryIsStillReported() throws Exception {
         HarnessBroker broker = HarnessBroker.builder().build().start();
         closeAfter.add(broker);

@@ -8,6 +8,7 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.Delivery;
+import com.rabbitmq.client.GetResponse;
 import com.rabbitmq.client.ShutdownSignalException;
 import dev.eventcontracts.broker.HarnessBroker;
 import java.nio.charset.StandardCharsets;
@@ -210,6 +211,85 @@ class FaultInjectionTest {
         assertThat(broker.faults().active()).hasSize(2);
         broker.faults().clear();
         assertThat(broker.faults().active()).isEmpty();
+    }
+
+    // ---- basic.get (polling consumers) -------------------------------------------------------
+
+    private String get() throws Exception {
+        GetResponse r = channel.basicGet("q", true);
+        assertThat(r).as("basic.get answered with a message").isNotNull();
+        return new String(r.getBody(), StandardCharsets.UTF_8)
+                + (r.getEnvelope().isRedeliver() ? "*" : "");
+    }
+
+    @Test
+    void duplicateDeliveries_onBasicGet_theNextGetReturnsTheCopyFlaggedRedelivered() throws Exception {
+        broker.faults().add(new FaultRule.DuplicateDeliveries("q", 1));
+        publish("a", "b");
+        await().atMost(Duration.ofSeconds(5)).until(() -> ready() == 2);
+
+        assertThat(List.of(get(), get(), get())).containsExactly("a", "a*", "b");
+        assertThat(channel.basicGet("q", true)).isNull();
+        assertThat(broker.faults().active()).isEmpty();
+    }
+
+    @Test
+    void duplicateDeliveries_onBasicGet_settlingTheCopyLeavesTheMessageAlone() throws Exception {
+        broker.faults().add(new FaultRule.DuplicateDeliveries("q", 1));
+        publish("a");
+        await().atMost(Duration.ofSeconds(5)).until(() -> ready() == 1);
+        GetResponse original = channel.basicGet("q", false);
+        GetResponse copy = channel.basicGet("q", false);
+        assertThat(copy.getEnvelope().isRedeliver()).isTrue();
+        assertThat(copy.getEnvelope().getDeliveryTag())
+                .isNotEqualTo(original.getEnvelope().getDeliveryTag());
+        channel.basicNack(copy.getEnvelope().getDeliveryTag(), false, false);
+        channel.basicAck(original.getEnvelope().getDeliveryTag(), false);
+        assertThat(channel.basicGet("q", true)).isNull();
+    }
+
+    @Test
+    void delayDeliveries_onBasicGet_holdsTheGetOk() throws Exception {
+        publish("slow");
+        await().atMost(Duration.ofSeconds(5)).until(() -> ready() == 1);
+        broker.faults().add(new FaultRule.DelayDeliveries("q", Duration.ofMillis(400), 1));
+        long start = System.nanoTime();
+        assertThat(get()).isEqualTo("slow");
+        assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isGreaterThanOrEqualTo(350);
+        assertThat(broker.faults().active()).isEmpty();
+    }
+
+    @Test
+    void reorderDeliveries_doesNotApplyToBasicGet_andStaysActiveForConsumers() throws Exception {
+        broker.faults().add(new FaultRule.ReorderDeliveries("q", 2, Duration.ofSeconds(10)));
+        publish("1", "2", "3");
+        await().atMost(Duration.ofSeconds(5)).until(() -> ready() == 3);
+        assertThat(List.of(get(), get())).containsExactly("1", "2");
+        assertThat(broker.faults().active())
+                .singleElement()
+                .satisfies(f -> assertThat(f.applied()).isZero());
+    }
+
+    @Test
+    void closeChannelAfter_countsBasicGet() throws Exception {
+        broker.faults().add(new FaultRule.CloseChannelAfter("q", 1));
+        publish("x");
+        await().atMost(Duration.ofSeconds(5)).until(() -> ready() == 1);
+        Channel poller = connection.createChannel();
+        CompletableFuture<ShutdownSignalException> closed = new CompletableFuture<>();
+        poller.addShutdownListener(closed::complete);
+        GetResponse r = poller.basicGet("q", false);
+        assertThat(r).isNotNull();
+        assertThat(closed.get(5, TimeUnit.SECONDS).getMessage()).contains("reply-code=320");
+        await().atMost(Duration.ofSeconds(5)).until(() -> ready() == 1);
+        assertThat(get()).isEqualTo("x*");
+    }
+
+    @Test
+    void restartBroker_isValidated() {
+        assertThatThrownBy(() -> new FaultRule.RestartBroker("q", 0))
+                .hasMessageContaining("'deliveries' must be at least 1, got '0'");
+        assertThatThrownBy(() -> new FaultRule.RestartBroker(null, 1)).hasMessageContaining("name of the queue");
     }
 
     @Test

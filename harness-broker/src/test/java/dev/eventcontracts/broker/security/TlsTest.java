@@ -3,11 +3,13 @@ package dev.eventcontracts.broker.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.AuthenticationFailureException;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultSaslConfig;
+import com.rabbitmq.client.GetResponse;
 import dev.eventcontracts.broker.HarnessBroker;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,6 +83,33 @@ class TlsTest {
             plain.createChannel().basicPublish("", "secure", null, "over tcp".getBytes(StandardCharsets.UTF_8));
             assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("over tls");
             assertThat(received.poll(5, TimeUnit.SECONDS)).isEqualTo("over tcp");
+        }
+    }
+
+    @Test
+    void restart_bindsTheAmqpsPortAgain_andATlsClientReconnectsToItsDurableQueue() throws Exception {
+        try (HarnessBroker broker = tlsBroker().build().start()) {
+            int amqps = broker.amqpsPort();
+            try (Connection before = tlsFactory(broker, null).newConnection()) {
+                Channel ch = before.createChannel();
+                ch.queueDeclare("secure.durable", true, false, false, null);
+                ch.confirmSelect();
+                ch.basicPublish(
+                        "",
+                        "secure.durable",
+                        new AMQP.BasicProperties.Builder().deliveryMode(2).build(),
+                        "kept".getBytes(StandardCharsets.UTF_8));
+                ch.waitForConfirmsOrDie(5000);
+            }
+
+            broker.restart();
+
+            assertThat(broker.amqpsPort()).isEqualTo(amqps);
+            try (Connection after = tlsFactory(broker, null).newConnection()) {
+                GetResponse got = after.createChannel().basicGet("secure.durable", true);
+                assertThat(new String(got.getBody(), StandardCharsets.UTF_8)).isEqualTo("kept");
+                assertThat(got.getEnvelope().isRedeliver()).isTrue();
+            }
         }
     }
 

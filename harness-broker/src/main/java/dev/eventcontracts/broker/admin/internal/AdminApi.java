@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.LongSupplier;
 
 /**
@@ -64,7 +66,7 @@ final class AdminApi {
         }
         String resource = p.get(1);
         List<String> rest = p.subList(2, p.size());
-        if (!rest.isEmpty() && !resource.equals("faults")) {
+        if (!rest.isEmpty() && !resource.equals("faults") && !resource.equals("restart")) {
             requireVhost(rest.get(0));
         }
         return switch (resource) {
@@ -83,6 +85,7 @@ final class AdminApi {
                 json(mapAll(admin.channels(), c -> JsonShapes.channel(admin.name(), c)), r, "GET", rest.isEmpty());
             case "journal" -> json(journal(r), r, "GET", rest.size() <= 1);
             case "faults" -> faults(r, rest);
+            case "restart" -> restart(r, rest);
             default -> throw new ApiError(404, "not_found", "no resource '/api/" + resource + "'");
         };
     }
@@ -166,6 +169,55 @@ final class AdminApi {
         return new Response(204, JSON, new byte[0]);
     }
 
+    /**
+     * {@code POST /api/restart}: the broker restarts with its durable state right after this
+     * answer ({@code 202}); clients see {@code 320 CONNECTION_FORCED} and may reconnect on the
+     * same port. An optional body {@code {"reason":"..."}} is echoed.
+     */
+    private Response restart(Request r, List<String> rest) {
+        if (!rest.isEmpty()) {
+            throw notFound(r.path());
+        }
+        requireMethod(r, "POST");
+        String reason = "admin API request";
+        if (r.body().length > 0) {
+            JsonNode body = readJson(r.body(), "{\"reason\":\"test restart\"}");
+            if (body == null || !body.isObject()) {
+                throw new ApiError(
+                        400,
+                        "bad_request",
+                        "request body must be empty or a JSON object like {\"reason\":\"test restart\"}, got '" + body
+                                + "'");
+            }
+            JsonNode given = body.get("reason");
+            Set<String> unknown = new TreeSet<>();
+            body.fieldNames().forEachRemaining(unknown::add);
+            unknown.remove("reason");
+            if (!unknown.isEmpty()) {
+                throw new ApiError(
+                        400,
+                        "bad_request",
+                        "unknown field(s) " + unknown + " in restart request; only 'reason' is allowed");
+            }
+            if (given != null) {
+                if (!given.isTextual()) {
+                    throw new ApiError(400, "bad_request", "'reason' must be a string, got '" + given + "'");
+                }
+                reason = given.asText();
+            }
+        }
+        if (!admin.requestRestart(reason)) {
+            throw new ApiError(
+                    409,
+                    "conflict",
+                    "this broker cannot restart now (it is stopping, or has no HarnessBroker around it)");
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("restarting", true);
+        m.put("reason", reason);
+        return status(202, m);
+    }
+
     private JsonNode readJson(byte[] body, String example) {
         try {
             return mapper.readTree(body);
@@ -195,7 +247,7 @@ final class AdminApi {
         String ackmode = req.path("ackmode").asText("ack_requeue_true");
         List<Views.MessageView> out = switch (ackmode) {
             case "ack_requeue_true", "reject_requeue_true" ->
-                admin.peek(queue, count).orElseThrow(() -> noQueue(queue));
+                admin.getRequeue(queue, count).orElseThrow(() -> noQueue(queue));
             case "ack_requeue_false" -> admin.take(queue, count, false).orElseThrow(() -> noQueue(queue));
             case "reject_requeue_false" -> admin.take(queue, count, true).orElseThrow(() -> noQueue(queue));
             default ->

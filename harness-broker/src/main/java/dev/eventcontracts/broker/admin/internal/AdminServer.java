@@ -40,10 +40,19 @@ public final class AdminServer {
 
     private final Channel serverChannel;
     private final int port;
+    private final List<Map<String, Object>> listeners;
+    private final ApiHolder holder;
 
-    private AdminServer(Channel serverChannel) {
+    /** The API requests go to; replaced when the broker restarts. Read and written on the loop. */
+    private static final class ApiHolder {
+        AdminApi api;
+    }
+
+    private AdminServer(Channel serverChannel, List<Map<String, Object>> listeners, ApiHolder holder) {
         this.serverChannel = serverChannel;
         this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
+        this.listeners = listeners;
+        this.holder = holder;
     }
 
     /**
@@ -58,7 +67,9 @@ public final class AdminServer {
         amqp.put("protocol", "amqp");
         amqp.put("ip_address", bindAddress);
         amqp.put("port", amqpPort);
-        AdminApi api = new AdminApi(vhost.admin(), System::nanoTime, List.of(amqp));
+        List<Map<String, Object>> listeners = List.of(amqp);
+        ApiHolder holder = new ApiHolder();
+        holder.api = new AdminApi(vhost.admin(), System::nanoTime, listeners);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -69,7 +80,7 @@ public final class AdminServer {
                         ch.pipeline()
                                 .addLast(new HttpServerCodec())
                                 .addLast(new HttpObjectAggregator(MAX_BODY))
-                                .addLast(new Handler(api));
+                                .addLast(new Handler(holder));
                     }
                 });
         ChannelFuture bind = bootstrap.bind(bindAddress, port).awaitUninterruptibly();
@@ -79,12 +90,20 @@ public final class AdminServer {
                             + bind.cause().getMessage() + ". Choose a free port, or port 0 to let the system pick one.",
                     bind.cause()));
         }
-        return new AdminServer(bind.channel());
+        return new AdminServer(bind.channel(), listeners, holder);
     }
 
     /** The bound port. */
     public int port() {
         return port;
+    }
+
+    /**
+     * Serves {@code vhost} from now on (the broker restarted); rates start afresh. Call on the
+     * broker's thread.
+     */
+    public void switchTo(VirtualHost vhost) {
+        holder.api = new AdminApi(vhost.admin(), System::nanoTime, listeners);
     }
 
     /** Stops accepting admin requests. */
@@ -94,10 +113,10 @@ public final class AdminServer {
 
     /** Decodes one request, lets {@link AdminApi} answer it, encodes the response. */
     private static final class Handler extends SimpleChannelInboundHandler<FullHttpRequest> {
-        private final AdminApi api;
+        private final ApiHolder holder;
 
-        Handler(AdminApi api) {
-            this.api = api;
+        Handler(ApiHolder holder) {
+            this.holder = holder;
         }
 
         @Override
@@ -107,7 +126,7 @@ public final class AdminServer {
             uri.parameters().forEach((k, v) -> query.put(k, v.get(0)));
             String rawPath =
                     req.uri().contains("?") ? req.uri().substring(0, req.uri().indexOf('?')) : req.uri();
-            AdminApi.Response r = api.handle(
+            AdminApi.Response r = holder.api.handle(
                     new AdminApi.Request(req.method().name(), rawPath, query, ByteBufUtil.getBytes(req.content())));
             FullHttpResponse res = new DefaultFullHttpResponse(
                     HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(r.status()), Unpooled.wrappedBuffer(r.body()));

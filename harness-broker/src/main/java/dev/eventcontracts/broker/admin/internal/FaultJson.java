@@ -11,7 +11,7 @@ import java.util.Map;
 final class FaultJson {
     static final String TYPES = "duplicate-deliveries (times), lose-acks (times), delay-deliveries (delay_ms, times),"
             + " reorder-deliveries (batch, max_wait_ms), close-channel-after (deliveries),"
-            + " close-connection-after (deliveries), pause-queue (duration_ms)";
+            + " close-connection-after (deliveries), pause-queue (duration_ms), restart-broker (deliveries)";
 
     private FaultJson() {}
 
@@ -32,6 +32,7 @@ final class FaultJson {
             case "close-channel-after" -> new FaultRule.CloseChannelAfter(queue, integer(n, "deliveries"));
             case "close-connection-after" -> new FaultRule.CloseConnectionAfter(queue, integer(n, "deliveries"));
             case "pause-queue" -> new FaultRule.PauseQueue(queue, millis(n, "duration_ms"));
+            case "restart-broker" -> new FaultRule.RestartBroker(queue, integer(n, "deliveries"));
             default -> throw new IllegalArgumentException("fault rule type '" + type + "' is unknown; use " + TYPES);
         };
     }
@@ -66,6 +67,10 @@ final class FaultJson {
             m.put("type", "close-connection-after");
             m.put("queue", c.queue());
             m.put("deliveries", c.deliveries());
+        } else if (r instanceof FaultRule.RestartBroker b) {
+            m.put("type", "restart-broker");
+            m.put("queue", b.queue());
+            m.put("deliveries", b.deliveries());
         } else if (r instanceof FaultRule.PauseQueue p) {
             m.put("type", "pause-queue");
             m.put("queue", p.queue());
