@@ -44,6 +44,14 @@ public final class VirtualHostAdmin {
         return new Views.MemoryView(m.used(), m.highWatermark(), m.isOn());
     }
 
+    /**
+     * Why the durable store stopped writing (naming the directory and the fix), or empty while it
+     * is healthy or the broker keeps everything in memory.
+     */
+    public String storeFailure() {
+        return vhost.store().writeFailure();
+    }
+
     /** Every queue, sorted by name. */
     public List<Views.QueueView> queues() {
         return queues.values().stream()

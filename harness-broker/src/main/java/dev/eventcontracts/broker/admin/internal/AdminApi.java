@@ -71,7 +71,8 @@ final class AdminApi {
         }
         return switch (resource) {
             case "overview" -> json(overview(), r, "GET", rest.isEmpty());
-            case "nodes" -> json(List.of(JsonShapes.node(admin.memory())), r, "GET", rest.isEmpty());
+            case "nodes" ->
+                json(List.of(JsonShapes.node(admin.memory(), admin.storeFailure())), r, "GET", rest.isEmpty());
             case "queues" -> queues(r, rest);
             case "exchanges" -> exchanges(r, rest);
             case "bindings" -> json(bindings(), r, "GET", rest.size() <= 1);

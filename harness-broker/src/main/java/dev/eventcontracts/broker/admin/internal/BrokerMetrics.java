@@ -19,7 +19,8 @@ import java.util.stream.Collectors;
 /**
  * Prometheus metrics of one broker through Micrometer: per-queue depth, consumers and lifetime
  * counters (published, delivered, redelivered, acked, dead-lettered), plus connection, blocked
- * connection and channel counts and the memory alarm (bytes used, watermark, alarm on/off). Values
+ * connection and channel counts, the memory alarm (bytes used, watermark, alarm on/off) and
+ * whether the durable store failed. Values
  * are refreshed from a snapshot of the virtual host at each scrape, on its thread.
  */
 final class BrokerMetrics {
@@ -29,6 +30,7 @@ final class BrokerMetrics {
     private volatile int channels;
     private volatile int blockedConnections;
     private volatile Views.MemoryView memory = new Views.MemoryView(0, 0, false);
+    private volatile boolean storeFailed;
 
     BrokerMetrics() {
         Gauge.builder("harness.connections", this, m -> m.connections)
@@ -51,6 +53,9 @@ final class BrokerMetrics {
         Gauge.builder("harness.memory.alarm", this, m -> m.memory.alarm() ? 1 : 0)
                 .description("1 while the memory alarm blocks publishing connections, else 0")
                 .register(registry);
+        Gauge.builder("harness.store.failed", this, m -> m.storeFailed ? 1 : 0)
+                .description("1 once the durable store failed to write (persistent publishes are refused), else 0")
+                .register(registry);
     }
 
     /** Refreshes every value from {@code admin} and returns the Prometheus text exposition. */
@@ -61,6 +66,7 @@ final class BrokerMetrics {
                 .filter(c -> c.state() == ClientConnection.FlowState.BLOCKED)
                 .count();
         memory = admin.memory();
+        storeFailed = !admin.storeFailure().isEmpty();
         List<Views.QueueView> views = admin.queues();
         Set<String> names = views.stream().map(Views.QueueView::name).collect(Collectors.toSet());
         for (String gone : new ArrayList<>(queues.keySet())) {

@@ -75,7 +75,7 @@ final class JsonShapes {
      * alarm: {@code mem_used} counts queued message bytes, {@code mem_limit} is the high
      * watermark (0 = flow control off).
      */
-    static Map<String, Object> node(Views.MemoryView memory) {
+    static Map<String, Object> node(Views.MemoryView memory, String storeFailure) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", "harness@localhost");
         m.put("type", "disc");
@@ -84,6 +84,7 @@ final class JsonShapes {
         m.put("mem_limit", memory.highWatermark());
         m.put("mem_alarm", memory.alarm());
         m.put("disk_free_alarm", false);
+        m.put("store_failure", storeFailure == null || storeFailure.isEmpty() ? null : storeFailure);
         return m;
     }
 
