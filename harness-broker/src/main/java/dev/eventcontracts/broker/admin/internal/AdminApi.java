@@ -30,15 +30,28 @@ final class AdminApi {
     private static final String JSON = "application/json";
 
     private final VirtualHostAdmin admin;
-    private final ObjectMapper mapper = new ObjectMapper();
     private final Rates rates;
-    private final BrokerMetrics metrics = new BrokerMetrics();
+    /** Made at the first scrape: Micrometer and Prometheus load ~100 classes, too many for start-up. */
+    private BrokerMetrics metrics;
+
     private final List<Map<String, Object>> listeners;
 
     AdminApi(VirtualHostAdmin admin, LongSupplier nanoClock, List<Map<String, Object>> listeners) {
         this.admin = admin;
         this.rates = new Rates(nanoClock);
         this.listeners = listeners;
+    }
+
+    /** Jackson, loaded at the first JSON request rather than at broker start. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
+    private synchronized BrokerMetrics metrics() {
+        if (metrics == null) {
+            metrics = new BrokerMetrics();
+        }
+        return metrics;
     }
 
     /** Handles one request; never throws. */
@@ -58,7 +71,7 @@ final class AdminApi {
             return new Response(
                     200,
                     "text/plain; version=0.0.4; charset=utf-8",
-                    metrics.scrape(admin).getBytes(StandardCharsets.UTF_8));
+                    metrics().scrape(admin).getBytes(StandardCharsets.UTF_8));
         }
         List<String> p = segments(r.path());
         if (p.size() < 2 || !p.get(0).equals("api")) {
@@ -221,7 +234,7 @@ final class AdminApi {
 
     private JsonNode readJson(byte[] body, String example) {
         try {
-            return mapper.readTree(body);
+            return Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
             throw new ApiError(
                     400,
@@ -370,7 +383,7 @@ final class AdminApi {
 
     private Response status(int status, Object value) {
         try {
-            return new Response(status, JSON, mapper.writeValueAsBytes(value));
+            return new Response(status, JSON, Json.MAPPER.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot render admin response: " + e.getOriginalMessage(), e);
         }
@@ -381,7 +394,7 @@ final class AdminApi {
         m.put("error", error);
         m.put("reason", reason);
         try {
-            return new Response(status, JSON, mapper.writeValueAsBytes(m));
+            return new Response(status, JSON, Json.MAPPER.writeValueAsBytes(m));
         } catch (JsonProcessingException e) {
             return new Response(500, JSON, "{\"error\":\"internal_error\"}".getBytes(StandardCharsets.UTF_8));
         }
