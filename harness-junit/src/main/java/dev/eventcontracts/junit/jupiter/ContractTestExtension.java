@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -44,6 +45,16 @@ public final class ContractTestExtension implements BeforeAllCallback, AfterAllC
     /** System property naming the broker; absent means an in-JVM harness broker. */
     public static final String AMQP_URI_PROPERTY = "eventcontracts.amqp.uri";
 
+    /**
+     * System property: how many seconds a scenario waits for its messages to settle before it
+     * reports an error (default {@value #DEFAULT_SETTLE_SECONDS}); raise it on slow, shared CI
+     * machines.
+     */
+    public static final String SETTLE_TIMEOUT_PROPERTY = "eventcontracts.settle.timeout";
+
+    /** The settle timeout without {@link #SETTLE_TIMEOUT_PROPERTY}, in seconds. */
+    public static final int DEFAULT_SETTLE_SECONDS = 10;
+
     /** System property naming the results directory. */
     public static final String RESULTS_DIR_PROPERTY = "eventcontracts.results.dir";
 
@@ -75,7 +86,30 @@ public final class ContractTestExtension implements BeforeAllCallback, AfterAllC
         String dir = context.getConfigurationParameter(RESULTS_DIR_PROPERTY)
                 .orElse(System.getProperty(RESULTS_DIR_PROPERTY, "target/event-contracts/results"));
         writer = new ResultsWriter(Path.of(dir));
-        session = new ContractSession(contract, broker, ContractSession.Options.defaults());
+        String settle = context.getConfigurationParameter(SETTLE_TIMEOUT_PROPERTY)
+                .orElse(System.getProperty(SETTLE_TIMEOUT_PROPERTY));
+        ContractSession.Options defaults = ContractSession.Options.defaults();
+        session = new ContractSession(
+                contract,
+                broker,
+                new ContractSession.Options(defaults.seed(), settleTimeout(settle), defaults.loopBound()));
+    }
+
+    /** Parses {@link #SETTLE_TIMEOUT_PROPERTY}: whole seconds, at least 1. */
+    static Duration settleTimeout(String value) {
+        if (value == null || value.isBlank()) {
+            return Duration.ofSeconds(DEFAULT_SETTLE_SECONDS);
+        }
+        try {
+            long seconds = Long.parseLong(value.trim());
+            if (seconds >= 1) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(SETTLE_TIMEOUT_PROPERTY + " '" + value
+                + "' is not a number of seconds of at least 1; use e.g. -D" + SETTLE_TIMEOUT_PROPERTY + "=30");
     }
 
     /**

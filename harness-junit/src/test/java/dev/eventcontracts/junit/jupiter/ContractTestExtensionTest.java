@@ -1,6 +1,7 @@
 package dev.eventcontracts.junit.jupiter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eventcontracts.junit.Brokers;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,5 +65,18 @@ class ContractTestExtensionTest {
         assertThat(first.get("fix").asText()).isEqualTo("Deduplicate on 'orderId' — see idempotencyKey.");
         assertThat(json.get("scenarios").get(1).get("status").asText()).isEqualTo("PASSED");
         assertThat(json.get("scenarios").get(1).get("message").isNull()).isTrue();
+    }
+
+    @Test
+    void settleTimeout_defaultsToTenSeconds_acceptsWholeSeconds_andNamesThePropertyWhenBad() {
+        assertThat(ContractTestExtension.settleTimeout(null)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(ContractTestExtension.settleTimeout(" 30 ")).isEqualTo(Duration.ofSeconds(30));
+        for (String bad : new String[] {"0", "-5", "10s", "ten"}) {
+            assertThatThrownBy(() -> ContractTestExtension.settleTimeout(bad))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("eventcontracts.settle.timeout '" + bad
+                            + "' is not a number of seconds of at least 1; use e.g."
+                            + " -Deventcontracts.settle.timeout=30");
+        }
     }
 }
