@@ -10,26 +10,41 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
  * A {@link MessageStore} that keeps durable exchanges, queues, bindings and persistent messages on
  * durable queues in a {@link SegmentLog}. Start-up replays the log (cutting a torn tail) without
- * rewriting it. Writes are buffered and flushed with one fsync per event-loop turn, so confirms of
- * many publishers share a sync. After every sync, online compaction deletes the oldest segments
- * whose messages are all settled (writing a topology snapshot first when they hold topology), and
- * copies the few live messages out of an old segment that is mostly dead, a batch per loop turn.
- * Runs on the broker's thread, except {@link #open}.
+ * rewriting it. Records are buffered and written once per event-loop turn on the broker's thread;
+ * {@code force()} runs on a sync thread of this store (group commit: while one force runs, later
+ * writes wait and the next force covers them all), so the broker keeps serving other connections
+ * while the disk syncs. {@link #afterSync} callbacks (publisher confirms) run back on the broker's
+ * thread, in the order they were registered, once a force covered every record written before
+ * them. Writes nobody waits for (consumer acks, topology) are forced with the next force, or after
+ * {@value #IDLE_SYNC_MILLIS} ms when none comes, and always before a clean close. After every force,
+ * online compaction deletes the oldest segments whose messages are all settled, once the records
+ * that made them dead are forced (writing and forcing a topology snapshot first when they hold
+ * topology), and copies the few live messages out of an old segment that is mostly dead, a batch
+ * per loop turn. Runs on the broker's thread, except {@link #open} and the forces.
  */
 public final class LogMessageStore implements MessageStore, AutoCloseable {
     private static final int RELOCATE_BATCH = 4096;
+    /** How long written records nobody waits for may stay unforced when no other force comes. */
+    static final long IDLE_SYNC_MILLIS = 25;
 
     private final Path dir;
     private final Executor loop;
@@ -41,12 +56,22 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
     private final TreeMap<Long, SegmentUsage> usages;
     private final Map<String, DurableQueueStore> durableQueues = new HashMap<>();
     private final List<Consumer<Boolean>> waiters = new ArrayList<>();
+    private final ArrayDeque<Batch> awaitingForce = new ArrayDeque<>();
+    private final ScheduledExecutorService sync;
+    private long writtenGen;
+    private long forcedGen;
+    private long wantedGen;
+    private Future<IOException> forcing;
+    private boolean idleSyncScheduled;
+    private long deadIndex = -1;
+    private long deadGen;
     private boolean flushScheduled;
+    private boolean starting;
     private boolean closed;
     private IOException failure;
     private String failureText = "";
     private long snapshotSegment = -1;
-    private boolean snapshotSynced;
+    private long snapshotGen;
     private boolean relocating;
     private long deletedSegments;
     private long reclaimedBytes;
@@ -67,7 +92,15 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         this.usages = replay.usages;
         this.recoveredEntries = entries;
         this.report = report;
+        this.sync = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "harness-broker-log-sync");
+            t.setDaemon(true);
+            return t;
+        });
     }
+
+    /** Callbacks waiting for the force of write number {@code gen}. */
+    private record Batch(long gen, List<Consumer<Boolean>> callbacks) {}
 
     /** Opens {@code dir} with the default options; see {@link #open(Path, Executor, LogOptions)}. */
     public static LogMessageStore open(Path dir, Executor loop) {
@@ -108,7 +141,13 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
                     : scan.segments().get(scan.segments().size() - 1);
             SegmentLog log = SegmentLog.create(dir, last, options);
             LogMessageStore store = new LogMessageStore(dir, loop, log, replay, report, entries);
-            store.compactAtStart();
+            try {
+                store.compactAtStart();
+            } catch (IOException | RuntimeException e) {
+                store.sync.shutdownNow();
+                log.close(false);
+                throw e;
+            }
             return store;
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException(
@@ -118,12 +157,22 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         }
     }
 
+    /** Deletes what recovery found dead, forcing a topology snapshot first on this thread. */
     private void compactAtStart() throws IOException {
-        deleteDeadPrefix();
-        if (log.hasPending()) {
-            log.flush();
-            snapshotSynced = true;
+        starting = true;
+        try {
             deleteDeadPrefix();
+            if (log.hasPending()) {
+                log.flush();
+                writtenGen++;
+                forcedGen = writtenGen;
+                deleteDeadPrefix();
+            }
+        } finally {
+            starting = false;
+        }
+        if (log.hasPending()) {
+            scheduleFlush();
         }
     }
 
@@ -249,7 +298,9 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
             return;
         }
         log.append(record);
-        scheduleFlush();
+        if (!starting) {
+            scheduleFlush();
+        }
     }
 
     private SegmentUsage usage(long index) {
@@ -268,34 +319,140 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
     }
 
     /**
-     * Writes and syncs what is buffered, tells the waiters whether it reached the disk, then
-     * compacts: what made a segment dead is on disk now.
+     * Writes what is buffered (without forcing it), queues this turn's waiters behind the force
+     * that will cover it, and starts that force unless one is running; records nobody waits for
+     * get a force within {@value #IDLE_SYNC_MILLIS} ms.
      */
     void flush() {
         flushScheduled = false;
-        boolean written = failure == null && !closed;
-        if (written) {
+        if (failure != null || closed) {
+            answer(waiters, false);
+            return;
+        }
+        if (log.hasPending()) {
             try {
-                log.flush();
-                snapshotSynced = true;
+                log.write();
             } catch (IOException e) {
                 fail(e);
-                written = false;
+                return;
             }
+            writtenGen++;
         }
-        List<Consumer<Boolean>> done = new ArrayList<>(waiters);
-        waiters.clear();
-        for (Consumer<Boolean> w : done) {
-            w.accept(written);
+        if (!waiters.isEmpty()) {
+            awaitingForce.add(new Batch(writtenGen, new ArrayList<>(waiters)));
+            waiters.clear();
+            want(writtenGen);
         }
-        if (written && !closed) {
+        releaseForced();
+        startForce();
+        scheduleIdleSync();
+    }
+
+    /** Makes sure written records nobody waits for are forced soon even if no other force comes. */
+    private void scheduleIdleSync() {
+        if (forcing == null && writtenGen > forcedGen && !idleSyncScheduled && failure == null && !closed) {
+            idleSyncScheduled = true;
+            sync.schedule(() -> onLoop(this::idleSyncDue), IDLE_SYNC_MILLIS, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void idleSyncDue() {
+        idleSyncScheduled = false;
+        want(writtenGen);
+        startForce();
+    }
+
+    /** Asks for a force covering write number {@code gen} (it starts once that write happened). */
+    private void want(long gen) {
+        wantedGen = Math.max(wantedGen, gen);
+    }
+
+    /** Starts a force of everything written so far if one is wanted and none is running. */
+    private void startForce() {
+        if (forcing != null || failure != null || closed) {
+            return;
+        }
+        long target = Math.min(wantedGen, writtenGen);
+        if (target <= forcedGen) {
+            return;
+        }
+        long gen = writtenGen;
+        SegmentLog.Force force = log.forceTask();
+        forcing = sync.submit(() -> {
+            IOException error = null;
             try {
-                deleteDeadPrefix();
+                force.run();
             } catch (IOException e) {
-                fail(e);
+                error = e;
+            } catch (RuntimeException e) {
+                error = new IOException(e.toString(), e);
             }
-            maybeRelocate();
+            IOException outcome = error;
+            onLoop(() -> forced(gen, force, outcome));
+            return outcome;
+        });
+    }
+
+    private void onLoop(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            // the broker's thread stopped: close() drained the log before that
         }
+    }
+
+    /**
+     * A force of everything up to write number {@code gen} ended: confirms what it covered (or
+     * fails the store), compacts, and starts the next force if more was wanted meanwhile.
+     */
+    private void forced(long gen, SegmentLog.Force force, IOException error) {
+        if (closed) {
+            return;
+        }
+        forcing = null;
+        if (failure != null) {
+            return;
+        }
+        if (error != null) {
+            log.cutBackToForced();
+            fail(error);
+            return;
+        }
+        forcedGen = Math.max(forcedGen, gen);
+        log.forced(force);
+        releaseForced();
+        try {
+            deleteDeadPrefix();
+        } catch (IOException e) {
+            fail(e);
+            return;
+        }
+        maybeRelocate();
+        startForce();
+        scheduleIdleSync();
+    }
+
+    /** Runs the callbacks whose writes are forced, oldest first. */
+    private void releaseForced() {
+        while (!awaitingForce.isEmpty() && awaitingForce.peekFirst().gen() <= forcedGen) {
+            answer(awaitingForce.pollFirst().callbacks(), true);
+        }
+    }
+
+    private static void answer(List<Consumer<Boolean>> callbacks, boolean written) {
+        List<Consumer<Boolean>> done = new ArrayList<>(callbacks);
+        callbacks.clear();
+        for (Consumer<Boolean> c : done) {
+            c.accept(written);
+        }
+    }
+
+    /** Answers every waiting callback with {@code written}, oldest first. */
+    private void answerAll(boolean written) {
+        while (!awaitingForce.isEmpty()) {
+            answer(awaitingForce.pollFirst().callbacks(), written);
+        }
+        answer(waiters, written);
     }
 
     private void fail(IOException e) {
@@ -304,26 +461,41 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
                 + ". Persistent publishes are nacked from now on and nothing more is logged; free disk space"
                 + " or fix the permissions of '" + dir + "', then restart the broker (recovery keeps every"
                 + " message confirmed before the failure).";
+        answerAll(false);
     }
 
     /**
-     * Deletes the oldest closed segments while none of their messages is live. A segment with
-     * topology records goes only once a snapshot of the topology sits, synced, in a later segment;
-     * if none does, one is written and the deletion waits for the next sync.
+     * Deletes the oldest closed segments while none of their messages is live, once a force
+     * covered every record written when the segment was first seen dead (the acks, dead-letter
+     * copies, relocated copies and queue deletions that made it dead). A segment with topology
+     * records goes only once a snapshot of the topology sits, forced, in a later segment; if none
+     * does, one is written and the deletion waits for its force.
      */
     private void deleteDeadPrefix() throws IOException {
         while (!usages.isEmpty()) {
             SegmentUsage first = usages.firstEntry().getValue();
             if (first.index >= log.openIndex() || first.live() > 0) {
+                if (first.index == deadIndex) {
+                    deadIndex = -1;
+                }
                 return;
             }
-            if (first.hasTopology() && !(snapshotSynced && snapshotSegment > first.index)) {
+            if (first.hasTopology() && !(snapshotForced() && snapshotSegment > first.index)) {
                 if (snapshotSegment <= first.index) {
                     writeSnapshot();
                 }
-                if (!snapshotSynced) {
+                if (!snapshotForced()) {
+                    want(snapshotGen);
                     return;
                 }
+            }
+            if (deadIndex != first.index) {
+                deadIndex = first.index;
+                deadGen = log.hasPending() ? writtenGen + 1 : writtenGen;
+            }
+            if (deadGen > forcedGen) {
+                want(deadGen);
+                return;
             }
             reclaimedBytes += log.delete(first.index);
             deletedSegments++;
@@ -331,16 +503,20 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         }
     }
 
+    private boolean snapshotForced() {
+        return snapshotGen <= forcedGen;
+    }
+
     private void writeSnapshot() {
         List<LogRecord> records = topology.snapshot();
         snapshotSegment = log.appendIndex();
         if (records.isEmpty()) {
-            snapshotSynced = true;
+            snapshotGen = 0;
             return;
         }
-        snapshotSynced = false;
         usage(snapshotSegment).markTopology();
         records.forEach(this::write);
+        snapshotGen = log.hasPending() ? writtenGen + 1 : writtenGen;
     }
 
     /** Starts copying the live messages out of the oldest segment when few of its messages live. */
@@ -395,15 +571,35 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         return failure;
     }
 
-    /** Flushes (unless writing failed) and closes the log; call on the broker's thread. */
+    /**
+     * Waits for the running force, writes and forces what is left (unless writing failed), answers
+     * every waiting callback, closes the log and stops the sync thread; call on the broker's thread.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
+        if (forcing != null) {
+            try {
+                IOException e = forcing.get();
+                if (e != null && failure == null) {
+                    log.cutBackToForced();
+                    fail(e);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                fail(new IOException("interrupted while waiting for the log to sync", e));
+            } catch (ExecutionException e) {
+                fail(new IOException(e.getCause().toString(), e.getCause()));
+            }
+            forcing = null;
+        }
         closed = true;
+        sync.shutdownNow();
         try {
             log.close(failure == null);
+            answerAll(failure == null);
         } catch (IOException e) {
             fail(e);
         }
