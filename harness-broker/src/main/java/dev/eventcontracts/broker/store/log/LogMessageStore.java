@@ -10,19 +10,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -30,21 +22,19 @@ import java.util.stream.Stream;
  * A {@link MessageStore} that keeps durable exchanges, queues, bindings and persistent messages on
  * durable queues in a {@link SegmentLog}. Start-up replays the log (cutting a torn tail) without
  * rewriting it. Records are buffered and written once per event-loop turn on the broker's thread;
- * {@code force()} runs on a sync thread of this store (group commit: while one force runs, later
- * writes wait and the next force covers them all), so the broker keeps serving other connections
- * while the disk syncs. {@link #afterSync} callbacks (publisher confirms) run back on the broker's
- * thread, in the order they were registered, once a force covered every record written before
- * them. Writes nobody waits for (consumer acks, topology) are forced with the next force, or after
- * {@value #IDLE_SYNC_MILLIS} ms when none comes, and always before a clean close. After every force,
- * online compaction deletes the oldest segments whose messages are all settled, once the records
- * that made them dead are forced (writing and forcing a topology snapshot first when they hold
- * topology), and copies the few live messages out of an old segment that is mostly dead, a batch
- * per loop turn. Runs on the broker's thread, except {@link #open} and the forces.
+ * {@code force()} runs on a sync thread of this store ({@link GroupCommit}), so the broker keeps
+ * serving other connections while the disk syncs. {@link #afterSync} callbacks (publisher
+ * confirms) run back on the broker's thread, in the order they were registered, once a force
+ * covered every record written before them. Writes nobody waits for (consumer acks, topology) are
+ * forced with the next force, or soon after when none comes, and always before a clean close.
+ * After every force, online compaction deletes the oldest segments whose messages are all
+ * settled, once the records that made them dead are forced (writing and forcing a topology
+ * snapshot first when they hold topology), and copies the few live messages out of an old segment
+ * that is mostly dead, a batch per loop turn. Runs on the broker's thread, except {@link #open}
+ * and the forces.
  */
 public final class LogMessageStore implements MessageStore, AutoCloseable {
     private static final int RELOCATE_BATCH = 4096;
-    /** How long written records nobody waits for may stay unforced when no other force comes. */
-    static final long IDLE_SYNC_MILLIS = 25;
 
     private final Path dir;
     private final Executor loop;
@@ -55,14 +45,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
     private final DurableTopology topology;
     private final TreeMap<Long, SegmentUsage> usages;
     private final Map<String, DurableQueueStore> durableQueues = new HashMap<>();
-    private final List<Consumer<Boolean>> waiters = new ArrayList<>();
-    private final ArrayDeque<Batch> awaitingForce = new ArrayDeque<>();
-    private final ScheduledExecutorService sync;
-    private long writtenGen;
-    private long forcedGen;
-    private long wantedGen;
-    private Future<IOException> forcing;
-    private boolean idleSyncScheduled;
+    private final GroupCommit commit;
     private long deadIndex = -1;
     private long deadGen;
     private boolean flushScheduled;
@@ -92,15 +75,18 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         this.usages = replay.usages;
         this.recoveredEntries = entries;
         this.report = report;
-        this.sync = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "harness-broker-log-sync");
-            t.setDaemon(true);
-            return t;
+        this.commit = new GroupCommit(loop, log, new GroupCommit.Listener() {
+            @Override
+            public void forced() {
+                compact();
+            }
+
+            @Override
+            public void forceFailed(IOException error) {
+                fail(error);
+            }
         });
     }
-
-    /** Callbacks waiting for the force of write number {@code gen}. */
-    private record Batch(long gen, List<Consumer<Boolean>> callbacks) {}
 
     /** Opens {@code dir} with the default options; see {@link #open(Path, Executor, LogOptions)}. */
     public static LogMessageStore open(Path dir, Executor loop) {
@@ -144,7 +130,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
             try {
                 store.compactAtStart();
             } catch (IOException | RuntimeException e) {
-                store.sync.shutdownNow();
+                store.commit.shutDown();
                 log.close(false);
                 throw e;
             }
@@ -163,9 +149,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         try {
             deleteDeadPrefix();
             if (log.hasPending()) {
-                log.flush();
-                writtenGen++;
-                forcedGen = writtenGen;
+                commit.flushNow();
                 deleteDeadPrefix();
             }
         } finally {
@@ -254,7 +238,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
 
     @Override
     public void afterSync(Consumer<Boolean> done) {
-        waiters.add(done);
+        commit.await(done);
         scheduleFlush();
     }
 
@@ -319,108 +303,24 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
     }
 
     /**
-     * Writes what is buffered (without forcing it), queues this turn's waiters behind the force
-     * that will cover it, and starts that force unless one is running; records nobody waits for
-     * get a force within {@value #IDLE_SYNC_MILLIS} ms.
+     * Writes what is buffered (without forcing it) and lets the group commit force it; see
+     * {@link GroupCommit#flush()}.
      */
     void flush() {
         flushScheduled = false;
         if (failure != null || closed) {
-            answer(waiters, false);
+            commit.answerAll(false);
             return;
         }
-        if (log.hasPending()) {
-            try {
-                log.write();
-            } catch (IOException e) {
-                fail(e);
-                return;
-            }
-            writtenGen++;
-        }
-        if (!waiters.isEmpty()) {
-            awaitingForce.add(new Batch(writtenGen, new ArrayList<>(waiters)));
-            waiters.clear();
-            want(writtenGen);
-        }
-        releaseForced();
-        startForce();
-        scheduleIdleSync();
-    }
-
-    /** Makes sure written records nobody waits for are forced soon even if no other force comes. */
-    private void scheduleIdleSync() {
-        if (forcing == null && writtenGen > forcedGen && !idleSyncScheduled && failure == null && !closed) {
-            idleSyncScheduled = true;
-            sync.schedule(() -> onLoop(this::idleSyncDue), IDLE_SYNC_MILLIS, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private void idleSyncDue() {
-        idleSyncScheduled = false;
-        want(writtenGen);
-        startForce();
-    }
-
-    /** Asks for a force covering write number {@code gen} (it starts once that write happened). */
-    private void want(long gen) {
-        wantedGen = Math.max(wantedGen, gen);
-    }
-
-    /** Starts a force of everything written so far if one is wanted and none is running. */
-    private void startForce() {
-        if (forcing != null || failure != null || closed) {
-            return;
-        }
-        long target = Math.min(wantedGen, writtenGen);
-        if (target <= forcedGen) {
-            return;
-        }
-        long gen = writtenGen;
-        SegmentLog.Force force = log.forceTask();
-        forcing = sync.submit(() -> {
-            IOException error = null;
-            try {
-                force.run();
-            } catch (IOException e) {
-                error = e;
-            } catch (RuntimeException e) {
-                error = new IOException(e.toString(), e);
-            }
-            IOException outcome = error;
-            onLoop(() -> forced(gen, force, outcome));
-            return outcome;
-        });
-    }
-
-    private void onLoop(Runnable task) {
         try {
-            loop.execute(task);
-        } catch (RejectedExecutionException e) {
-            // the broker's thread stopped: close() drained the log before that
+            commit.flush();
+        } catch (IOException e) {
+            fail(e);
         }
     }
 
-    /**
-     * A force of everything up to write number {@code gen} ended: confirms what it covered (or
-     * fails the store), compacts, and starts the next force if more was wanted meanwhile.
-     */
-    private void forced(long gen, SegmentLog.Force force, IOException error) {
-        if (closed) {
-            return;
-        }
-        forcing = null;
-        if (failure != null) {
-            return;
-        }
-        if (error != null) {
-            log.cutBackToForced();
-            fail(error);
-            return;
-        }
-        forcedGen = Math.max(forcedGen, gen);
-        log.forced(force);
-        releaseForced();
+    /** After a force: deletes what it made deletable and starts copying out a mostly dead segment. */
+    private void compact() {
         try {
             deleteDeadPrefix();
         } catch (IOException e) {
@@ -428,31 +328,6 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
             return;
         }
         maybeRelocate();
-        startForce();
-        scheduleIdleSync();
-    }
-
-    /** Runs the callbacks whose writes are forced, oldest first. */
-    private void releaseForced() {
-        while (!awaitingForce.isEmpty() && awaitingForce.peekFirst().gen() <= forcedGen) {
-            answer(awaitingForce.pollFirst().callbacks(), true);
-        }
-    }
-
-    private static void answer(List<Consumer<Boolean>> callbacks, boolean written) {
-        List<Consumer<Boolean>> done = new ArrayList<>(callbacks);
-        callbacks.clear();
-        for (Consumer<Boolean> c : done) {
-            c.accept(written);
-        }
-    }
-
-    /** Answers every waiting callback with {@code written}, oldest first. */
-    private void answerAll(boolean written) {
-        while (!awaitingForce.isEmpty()) {
-            answer(awaitingForce.pollFirst().callbacks(), written);
-        }
-        answer(waiters, written);
     }
 
     private void fail(IOException e) {
@@ -461,7 +336,8 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
                 + ". Persistent publishes are nacked from now on and nothing more is logged; free disk space"
                 + " or fix the permissions of '" + dir + "', then restart the broker (recovery keeps every"
                 + " message confirmed before the failure).";
-        answerAll(false);
+        commit.halt();
+        commit.answerAll(false);
     }
 
     /**
@@ -485,16 +361,16 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
                     writeSnapshot();
                 }
                 if (!snapshotForced()) {
-                    want(snapshotGen);
+                    commit.want(snapshotGen);
                     return;
                 }
             }
             if (deadIndex != first.index) {
                 deadIndex = first.index;
-                deadGen = log.hasPending() ? writtenGen + 1 : writtenGen;
+                deadGen = commit.coveringGen();
             }
-            if (deadGen > forcedGen) {
-                want(deadGen);
+            if (!commit.isForced(deadGen)) {
+                commit.want(deadGen);
                 return;
             }
             reclaimedBytes += log.delete(first.index);
@@ -504,7 +380,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
     }
 
     private boolean snapshotForced() {
-        return snapshotGen <= forcedGen;
+        return commit.isForced(snapshotGen);
     }
 
     private void writeSnapshot() {
@@ -516,7 +392,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         }
         usage(snapshotSegment).markTopology();
         records.forEach(this::write);
-        snapshotGen = log.hasPending() ? writtenGen + 1 : writtenGen;
+        snapshotGen = commit.coveringGen();
     }
 
     /** Starts copying the live messages out of the oldest segment when few of its messages live. */
@@ -580,26 +456,16 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         if (closed) {
             return;
         }
-        if (forcing != null) {
-            try {
-                IOException e = forcing.get();
-                if (e != null && failure == null) {
-                    log.cutBackToForced();
-                    fail(e);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail(new IOException("interrupted while waiting for the log to sync", e));
-            } catch (ExecutionException e) {
-                fail(new IOException(e.getCause().toString(), e.getCause()));
-            }
-            forcing = null;
+        IOException running = commit.drain();
+        if (running != null && failure == null) {
+            log.cutBackToForced();
+            fail(running);
         }
         closed = true;
-        sync.shutdownNow();
+        commit.shutDown();
         try {
             log.close(failure == null);
-            answerAll(failure == null);
+            commit.answerAll(failure == null);
         } catch (IOException e) {
             fail(e);
         }
