@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +21,17 @@ import java.util.stream.Stream;
 /**
  * A {@link MessageStore} that keeps durable exchanges, queues, bindings and persistent messages on
  * durable queues in a {@link SegmentLog}. Start-up replays the log (cutting a torn tail) without
- * rewriting it. Writes are buffered and flushed with one fsync per event-loop turn, so confirms of
- * many publishers share a sync. After every sync, online compaction deletes the oldest segments
- * whose messages are all settled (writing a topology snapshot first when they hold topology), and
- * copies the few live messages out of an old segment that is mostly dead, a batch per loop turn.
- * Runs on the broker's thread, except {@link #open}.
+ * rewriting it. Records are buffered and written once per event-loop turn on the broker's thread;
+ * {@code force()} runs on a sync thread of this store ({@link GroupCommit}), so the broker keeps
+ * serving other connections while the disk syncs. {@link #afterSync} callbacks (publisher
+ * confirms) run back on the broker's thread, in the order they were registered, once a force
+ * covered every record written before them. Writes nobody waits for (consumer acks, topology) are
+ * forced with the next force, or soon after when none comes, and always before a clean close.
+ * After every force, online compaction deletes the oldest segments whose messages are all
+ * settled, once the records that made them dead are forced (writing and forcing a topology
+ * snapshot first when they hold topology), and copies the few live messages out of an old segment
+ * that is mostly dead, a batch per loop turn. Runs on the broker's thread, except {@link #open}
+ * and the forces.
  */
 public final class LogMessageStore implements MessageStore, AutoCloseable {
     private static final int RELOCATE_BATCH = 4096;
@@ -40,13 +45,16 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
     private final DurableTopology topology;
     private final TreeMap<Long, SegmentUsage> usages;
     private final Map<String, DurableQueueStore> durableQueues = new HashMap<>();
-    private final List<Consumer<Boolean>> waiters = new ArrayList<>();
+    private final GroupCommit commit;
+    private long deadIndex = -1;
+    private long deadGen;
     private boolean flushScheduled;
+    private boolean starting;
     private boolean closed;
     private IOException failure;
     private String failureText = "";
     private long snapshotSegment = -1;
-    private boolean snapshotSynced;
+    private long snapshotGen;
     private boolean relocating;
     private long deletedSegments;
     private long reclaimedBytes;
@@ -67,6 +75,17 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         this.usages = replay.usages;
         this.recoveredEntries = entries;
         this.report = report;
+        this.commit = new GroupCommit(loop, log, new GroupCommit.Listener() {
+            @Override
+            public void forced() {
+                compact();
+            }
+
+            @Override
+            public void forceFailed(IOException error) {
+                fail(error);
+            }
+        });
     }
 
     /** Opens {@code dir} with the default options; see {@link #open(Path, Executor, LogOptions)}. */
@@ -108,7 +127,13 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
                     : scan.segments().get(scan.segments().size() - 1);
             SegmentLog log = SegmentLog.create(dir, last, options);
             LogMessageStore store = new LogMessageStore(dir, loop, log, replay, report, entries);
-            store.compactAtStart();
+            try {
+                store.compactAtStart();
+            } catch (IOException | RuntimeException e) {
+                store.commit.shutDown();
+                log.close(false);
+                throw e;
+            }
             return store;
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException(
@@ -118,12 +143,20 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         }
     }
 
+    /** Deletes what recovery found dead, forcing a topology snapshot first on this thread. */
     private void compactAtStart() throws IOException {
-        deleteDeadPrefix();
-        if (log.hasPending()) {
-            log.flush();
-            snapshotSynced = true;
+        starting = true;
+        try {
             deleteDeadPrefix();
+            if (log.hasPending()) {
+                commit.flushNow();
+                deleteDeadPrefix();
+            }
+        } finally {
+            starting = false;
+        }
+        if (log.hasPending()) {
+            scheduleFlush();
         }
     }
 
@@ -205,7 +238,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
 
     @Override
     public void afterSync(Consumer<Boolean> done) {
-        waiters.add(done);
+        commit.await(done);
         scheduleFlush();
     }
 
@@ -249,7 +282,9 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
             return;
         }
         log.append(record);
-        scheduleFlush();
+        if (!starting) {
+            scheduleFlush();
+        }
     }
 
     private SegmentUsage usage(long index) {
@@ -268,34 +303,31 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
     }
 
     /**
-     * Writes and syncs what is buffered, tells the waiters whether it reached the disk, then
-     * compacts: what made a segment dead is on disk now.
+     * Writes what is buffered (without forcing it) and lets the group commit force it; see
+     * {@link GroupCommit#flush()}.
      */
     void flush() {
         flushScheduled = false;
-        boolean written = failure == null && !closed;
-        if (written) {
-            try {
-                log.flush();
-                snapshotSynced = true;
-            } catch (IOException e) {
-                fail(e);
-                written = false;
-            }
+        if (failure != null || closed) {
+            commit.answerAll(false);
+            return;
         }
-        List<Consumer<Boolean>> done = new ArrayList<>(waiters);
-        waiters.clear();
-        for (Consumer<Boolean> w : done) {
-            w.accept(written);
+        try {
+            commit.flush();
+        } catch (IOException e) {
+            fail(e);
         }
-        if (written && !closed) {
-            try {
-                deleteDeadPrefix();
-            } catch (IOException e) {
-                fail(e);
-            }
-            maybeRelocate();
+    }
+
+    /** After a force: deletes what it made deletable and starts copying out a mostly dead segment. */
+    private void compact() {
+        try {
+            deleteDeadPrefix();
+        } catch (IOException e) {
+            fail(e);
+            return;
         }
+        maybeRelocate();
     }
 
     private void fail(IOException e) {
@@ -304,26 +336,42 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
                 + ". Persistent publishes are nacked from now on and nothing more is logged; free disk space"
                 + " or fix the permissions of '" + dir + "', then restart the broker (recovery keeps every"
                 + " message confirmed before the failure).";
+        commit.halt();
+        commit.answerAll(false);
     }
 
     /**
-     * Deletes the oldest closed segments while none of their messages is live. A segment with
-     * topology records goes only once a snapshot of the topology sits, synced, in a later segment;
-     * if none does, one is written and the deletion waits for the next sync.
+     * Deletes the oldest closed segments while none of their messages is live, once a force
+     * covered every record written when the segment was first seen dead (the acks, dead-letter
+     * copies, relocated copies and queue deletions that made it dead). A segment with topology
+     * records goes only once a snapshot of the topology sits, forced, in a later segment; if none
+     * does, one is written and the deletion waits for its force.
      */
     private void deleteDeadPrefix() throws IOException {
         while (!usages.isEmpty()) {
             SegmentUsage first = usages.firstEntry().getValue();
             if (first.index >= log.openIndex() || first.live() > 0) {
+                if (first.index == deadIndex) {
+                    deadIndex = -1;
+                }
                 return;
             }
-            if (first.hasTopology() && !(snapshotSynced && snapshotSegment > first.index)) {
+            if (first.hasTopology() && !(snapshotForced() && snapshotSegment > first.index)) {
                 if (snapshotSegment <= first.index) {
                     writeSnapshot();
                 }
-                if (!snapshotSynced) {
+                if (!snapshotForced()) {
+                    commit.want(snapshotGen);
                     return;
                 }
+            }
+            if (deadIndex != first.index) {
+                deadIndex = first.index;
+                deadGen = commit.coveringGen();
+            }
+            if (!commit.isForced(deadGen)) {
+                commit.want(deadGen);
+                return;
             }
             reclaimedBytes += log.delete(first.index);
             deletedSegments++;
@@ -331,16 +379,20 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         }
     }
 
+    private boolean snapshotForced() {
+        return commit.isForced(snapshotGen);
+    }
+
     private void writeSnapshot() {
         List<LogRecord> records = topology.snapshot();
         snapshotSegment = log.appendIndex();
         if (records.isEmpty()) {
-            snapshotSynced = true;
+            snapshotGen = 0;
             return;
         }
-        snapshotSynced = false;
         usage(snapshotSegment).markTopology();
         records.forEach(this::write);
+        snapshotGen = commit.coveringGen();
     }
 
     /** Starts copying the live messages out of the oldest segment when few of its messages live. */
@@ -395,15 +447,25 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         return failure;
     }
 
-    /** Flushes (unless writing failed) and closes the log; call on the broker's thread. */
+    /**
+     * Waits for the running force, writes and forces what is left (unless writing failed), answers
+     * every waiting callback, closes the log and stops the sync thread; call on the broker's thread.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
+        IOException running = commit.drain();
+        if (running != null && failure == null) {
+            log.cutBackToForced();
+            fail(running);
+        }
         closed = true;
+        commit.shutDown();
         try {
             log.close(failure == null);
+            commit.answerAll(failure == null);
         } catch (IOException e) {
             fail(e);
         }

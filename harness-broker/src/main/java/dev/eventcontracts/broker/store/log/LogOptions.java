@@ -9,7 +9,9 @@ import java.nio.file.Path;
  * @param segmentBytes size at which a segment is closed and a new one started (default 64 MiB);
  *     smaller segments let compaction reclaim space sooner
  * @param writeHook called before every write, sync and segment creation; the default does nothing.
- *     Tests throw from it to simulate a full disk or a failing device deterministically
+ *     Tests throw from it to simulate a full disk or a failing device deterministically, or block
+ *     in it to hold a sync. {@code "fsync"} is called on the store's sync thread, the others on
+ *     the broker's thread, so a hook must be thread-safe
  */
 public record LogOptions(long segmentBytes, WriteHook writeHook) {
     /** 64 MiB segments, no hook. */

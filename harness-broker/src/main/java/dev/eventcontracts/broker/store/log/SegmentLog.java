@@ -18,9 +18,12 @@ import java.util.zip.CRC32;
 /**
  * A segmented append-only log in one directory. Each segment ({@code 00000000000000000001.seg})
  * starts with the magic {@code ECBL} and the format version (int, 1), followed by records
- * {@code [int length][int crc32 of payload][payload]}. Appends are buffered and written by
- * {@link #flush()}, which also forces them to disk; a segment that reached the configured size is
- * closed and a new one started before the next write. Whole segments are deleted by compaction.
+ * {@code [int length][int crc32 of payload][payload]}. Appends are buffered; {@link #write()} hands
+ * them to the file system and {@link #forceTask()} captures what a later {@code force()} must cover,
+ * so the broker's thread writes while another thread syncs. A segment that reached the configured
+ * size is retired (kept open until a force covered it) and a new one started before the next write.
+ * {@link #flush()} writes and forces at once (start-up and close). Whole segments are deleted by
+ * compaction. Everything except {@link Force#run()} runs on one thread.
  */
 final class SegmentLog implements AutoCloseable {
     static final int VERSION = 1;
@@ -36,6 +39,11 @@ final class SegmentLog implements AutoCloseable {
     private Path currentPath;
     private long currentIndex;
     private long currentSize;
+    private long forcedSize;
+    private final List<Retired> retired = new ArrayList<>();
+
+    /** A segment rolled away from whose last writes no force has covered yet. */
+    private record Retired(Path path, FileChannel channel) {}
 
     /** Receives each intact record of a scan; throws to mark the record as corrupt. */
     @FunctionalInterface
@@ -184,7 +192,7 @@ final class SegmentLog implements AutoCloseable {
 
     private void roll(long index) throws IOException {
         if (current != null) {
-            current.close();
+            retired.add(new Retired(currentPath, current));
             current = null;
         }
         Path file = path(index);
@@ -209,6 +217,7 @@ final class SegmentLog implements AutoCloseable {
         currentPath = file;
         currentIndex = index;
         currentSize = HEADER;
+        forcedSize = HEADER;
     }
 
     /** Index of the open segment (the newest file). */
@@ -226,7 +235,7 @@ final class SegmentLog implements AutoCloseable {
         return currentSize;
     }
 
-    /** Buffers one record; it is written by the next {@link #flush()}. */
+    /** Buffers one record; it is written by the next {@link #write()} or {@link #flush()}. */
     void append(LogRecord record) {
         int lengthAt = pending.writerIndex();
         pending.writeLong(0);
@@ -245,11 +254,11 @@ final class SegmentLog implements AutoCloseable {
     }
 
     /**
-     * Writes buffered records and forces them to disk, starting a new segment first if the open
-     * one is full. On failure it cuts the open segment back to its last synced length (best effort)
-     * so no partial record stays behind, and rethrows.
+     * Writes buffered records to the file system without forcing them, starting a new segment
+     * first if the open one is full. On failure it cuts the open segment back to its length before
+     * this write (best effort) so no partial record stays behind, and rethrows.
      */
-    void flush() throws IOException {
+    void write() throws IOException {
         if (!pending.isReadable()) {
             return;
         }
@@ -267,19 +276,113 @@ final class SegmentLog implements AutoCloseable {
             while (buf.hasRemaining()) {
                 currentSize += current.write(buf);
             }
-            options.writeHook().before(currentPath, "fsync");
-            current.force(false);
             pending.clear();
         } catch (IOException e) {
-            currentSize = before;
-            try {
-                current.truncate(before);
-                current.position(before);
-            } catch (IOException ignored) {
-                // recovery cuts the torn tail instead
-            }
+            cutTo(before);
             throw e;
         }
+    }
+
+    private void cutTo(long length) {
+        currentSize = length;
+        try {
+            current.truncate(length);
+            current.position(length);
+        } catch (IOException ignored) {
+            // recovery cuts the torn tail instead
+        }
+    }
+
+    /**
+     * What a force must cover to make every {@link #write()} so far durable: the open segment and
+     * the retired ones (which the force closes afterwards). Call on the writing thread; run the
+     * result on any one thread, one at a time.
+     */
+    Force forceTask() {
+        List<Retired> rolled = List.copyOf(retired);
+        retired.clear();
+        return new Force(rolled, currentPath, current, currentIndex, currentSize, options.writeHook());
+    }
+
+    /** {@code done} ran without an error: its part of the open segment is durable. */
+    void forced(Force done) {
+        if (done.segment == currentIndex) {
+            forcedSize = Math.max(forcedSize, done.size);
+        }
+    }
+
+    /**
+     * A force failed: drops what is buffered and cuts the open segment back to what the last
+     * successful force covered (best effort), so records never confirmed stay out of recovery.
+     */
+    void cutBackToForced() {
+        pending.clear();
+        cutTo(forcedSize);
+    }
+
+    /** Forces a set of segments; see {@link #forceTask()}. */
+    static final class Force {
+        private final List<Retired> rolled;
+        private final Path path;
+        private final FileChannel channel;
+        private final long segment;
+        private final long size;
+        private final LogOptions.WriteHook hook;
+
+        private Force(
+                List<Retired> rolled,
+                Path path,
+                FileChannel channel,
+                long segment,
+                long size,
+                LogOptions.WriteHook hook) {
+            this.rolled = rolled;
+            this.path = path;
+            this.channel = channel;
+            this.segment = segment;
+            this.size = size;
+            this.hook = hook;
+        }
+
+        /** Forces the retired segments (closing them) and the open one. */
+        void run() throws IOException {
+            try {
+                for (Retired r : rolled) {
+                    hook.before(r.path(), "fsync");
+                    r.channel().force(false);
+                }
+                hook.before(path, "fsync");
+                channel.force(false);
+            } finally {
+                closeAll(rolled);
+            }
+        }
+    }
+
+    private static void closeAll(List<Retired> channels) {
+        for (Retired r : channels) {
+            try {
+                r.channel().close();
+            } catch (IOException ignored) {
+                // closing after a force; nothing left to lose
+            }
+        }
+    }
+
+    /**
+     * Writes buffered records and forces everything written so far, on the calling thread. On
+     * failure it cuts the open segment back (best effort) and rethrows.
+     */
+    void flush() throws IOException {
+        write();
+        Force all = forceTask();
+        try {
+            all.run();
+        } catch (IOException e) {
+            cutTo(forcedSize);
+            throw e;
+        }
+        forced(all);
     }
 
     /** Deletes segment {@code index}; never the open one. */
@@ -300,6 +403,8 @@ final class SegmentLog implements AutoCloseable {
                 flush();
             }
         } finally {
+            closeAll(retired);
+            retired.clear();
             if (current != null) {
                 current.close();
             }
