@@ -1,24 +1,3 @@
-import java.nio.file.Files
-import java.nio.file.Path
-import java.nio.file.StandardCopyOption
-
-// Copies examples/online-store (without target/ and the registry lock) into this IT's directory,
-// so the example is built exactly as a user builds it and its outputs stay out of the source tree.
-Path repoRoot = basedir.toPath().resolve('../../../..').normalize()
-Path example = repoRoot.resolve('examples/online-store')
-assert Files.isRegularFile(example.resolve('pom.xml')) : "examples/online-store not found under ${repoRoot}"
-Path copy = basedir.toPath().resolve('online-store')
-Files.walk(example).withCloseable { paths ->
-    paths.filter { p ->
-        Path rel = example.relativize(p)
-        !(rel.startsWith('target') || rel.toString() == 'src/main/registry/.lock')
-    }.forEach { p ->
-        Path to = copy.resolve(example.relativize(p).toString())
-        if (Files.isDirectory(p)) {
-            Files.createDirectories(to)
-        } else {
-            Files.copy(p, to, StandardCopyOption.REPLACE_EXISTING)
-        }
-    }
-}
-return true
+// Copies examples/online-store into ./online-store: the step the online-store ITs share.
+// basedir is it/target/it/<this IT>; the shared script lives in it/src/it-shared.
+return evaluate(basedir.toPath().resolve('../../../src/it-shared/copy-online-store.groovy').normalize().toFile())

@@ -177,27 +177,7 @@ public final class LatencyBench {
     }
 
     private static Run run(String cp, URI uri, int seconds, String queue, List<String> flags) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(
-                "java",
-                "-cp",
-                cp,
-                "com.rabbitmq.perf.PerfTest",
-                "-h",
-                uri.toString(),
-                "-x",
-                "1",
-                "-y",
-                "1",
-                "-s",
-                "12",
-                "-u",
-                queue,
-                "-ad",
-                "false",
-                "-z",
-                String.valueOf(seconds)));
-        cmd.addAll(flags);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Process p = PerfTestBench.startPerfTest(cp, uri, seconds, queue, flags);
         double rate = -1;
         double[] consumer = {-1, -1, -1};
         double[] confirm = {-1, -1, -1};

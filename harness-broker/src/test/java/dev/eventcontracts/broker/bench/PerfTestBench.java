@@ -4,6 +4,7 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import dev.eventcontracts.broker.HarnessBroker;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -73,10 +74,11 @@ public final class PerfTestBench {
     }
 
     /**
-     * Runs PerfTest 1 producer / 1 consumer, 12-byte messages, on queue {@code queue} for {@code
-     * seconds}, with extra {@code flags}; shared with {@link DurableBench}.
+     * Starts PerfTest (its own JVM, output and errors merged) with 1 producer / 1 consumer, 12-byte
+     * messages, on queue {@code queue} for {@code seconds}, with extra {@code flags}; shared with
+     * {@link LatencyBench}.
      */
-    static Result perfTest(String cp, URI uri, int seconds, String queue, List<String> flags) throws Exception {
+    static Process startPerfTest(String cp, URI uri, int seconds, String queue, List<String> flags) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(
                 "java",
                 "-cp",
@@ -98,6 +100,15 @@ public final class PerfTestBench {
                 String.valueOf(seconds)));
         cmd.addAll(flags);
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        return p;
+    }
+
+    /**
+     * Runs PerfTest 1 producer / 1 consumer, 12-byte messages, on queue {@code queue} for {@code
+     * seconds}, with extra {@code flags}; shared with {@link DurableBench}.
+     */
+    static Result perfTest(String cp, URI uri, int seconds, String queue, List<String> flags) throws Exception {
+        Process p = startPerfTest(cp, uri, seconds, queue, flags);
         double rate = -1;
         double latency = -1;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
