@@ -174,10 +174,7 @@ public final class HarnessBroker implements AutoCloseable {
             try {
                 durableStore = LogMessageStore.open(dataDirectory, loop, logOptions);
             } catch (UncheckedIOException e) {
-                group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();
-                group = null;
-                closed = true;
-                throw e;
+                throw abortStart(e);
             }
             store = durableStore;
         } else {
@@ -189,32 +186,14 @@ public final class HarnessBroker implements AutoCloseable {
                 passwordHashes, Set.of("guest"), heartbeatSeconds, frameMax, channelMax, maxConnections, 3000);
         ChannelFuture bind = bindAmqp(vhost, requestedPort);
         if (!bind.isSuccess()) {
-            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();
-            group = null;
-            closed = true;
-            Throwable cause = bind.cause();
-            throw new UncheckedIOException(new IOException(
-                    "Harness broker cannot bind AMQP port '" + bindAddress + ":" + requestedPort + "': "
-                            + cause.getMessage()
-                            + ". Choose a free port, or port 0 to let the system pick one.",
-                    cause));
+            throw abortStart(bindFailure("AMQP", requestedPort, bind.cause()));
         }
         serverChannel = bind.channel();
         port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
         if (tls != null) {
             ChannelFuture tlsBind = bindAmqps(vhost, requestedAmqpsPort);
             if (!tlsBind.isSuccess()) {
-                serverChannel.close().awaitUninterruptibly();
-                group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();
-                group = null;
-                closed = true;
-                port = -1;
-                Throwable cause = tlsBind.cause();
-                throw new UncheckedIOException(new IOException(
-                        "Harness broker cannot bind amqps port '" + bindAddress + ":" + requestedAmqpsPort + "': "
-                                + cause.getMessage()
-                                + ". Choose a free port, or port 0 to let the system pick one.",
-                        cause));
+                throw abortStart(bindFailure("amqps", requestedAmqpsPort, tlsBind.cause()));
             }
             tlsServerChannel = tlsBind.channel();
             amqpsPort = ((InetSocketAddress) tlsServerChannel.localAddress()).getPort();
@@ -223,17 +202,38 @@ public final class HarnessBroker implements AutoCloseable {
         try {
             admin = AdminServer.start(group, bindAddress, requestedAdminPort, vhost, port);
         } catch (UncheckedIOException e) {
-            serverChannel.close().awaitUninterruptibly();
-            if (tlsServerChannel != null) {
-                tlsServerChannel.close().awaitUninterruptibly();
-            }
-            group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();
-            group = null;
-            closed = true;
-            port = -1;
-            throw e;
+            throw abortStart(e);
         }
         return this;
+    }
+
+    private UncheckedIOException bindFailure(String what, int requested, Throwable cause) {
+        return new UncheckedIOException(new IOException(
+                "Harness broker cannot bind " + what + " port '" + bindAddress + ":" + requested + "': "
+                        + cause.getMessage()
+                        + ". Choose a free port, or port 0 to let the system pick one.",
+                cause));
+    }
+
+    /**
+     * Undoes a start that failed part-way: closes the ports bound and the store opened so far, stops
+     * the thread and marks the broker closed.
+     *
+     * @return {@code failure}, for the caller to throw
+     */
+    private UncheckedIOException abortStart(UncheckedIOException failure) {
+        if (serverChannel != null) {
+            serverChannel.close().awaitUninterruptibly();
+        }
+        if (tlsServerChannel != null) {
+            tlsServerChannel.close().awaitUninterruptibly();
+        }
+        closeStore();
+        group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS).awaitUninterruptibly();
+        group = null;
+        closed = true;
+        port = -1;
+        return failure;
     }
 
     private VirtualHost newVirtualHost(MessageStore store) {
@@ -454,14 +454,7 @@ public final class HarnessBroker implements AutoCloseable {
         if (tlsServerChannel != null) {
             tlsServerChannel.close().awaitUninterruptibly();
         }
-        List<ChannelFuture> closing = onLoop(() -> {
-            List<ChannelFuture> futures = new ArrayList<>();
-            for (AmqpConnectionHandler c : new ArrayList<>(openConnections)) {
-                c.forceClose();
-                futures.add(c.closeFuture());
-            }
-            return futures;
-        });
+        List<ChannelFuture> closing = onLoop(this::forceCloseConnections);
         VirtualHost.DurableState carried = onLoop(() -> {
             VirtualHost.DurableState state = durableStore == null ? old.durableState() : null;
             old.shutDown();
@@ -566,6 +559,31 @@ public final class HarnessBroker implements AutoCloseable {
         }
     }
 
+    /** Closes every client connection with 320 CONNECTION_FORCED; runs on the broker's thread. */
+    private List<ChannelFuture> forceCloseConnections() {
+        List<ChannelFuture> futures = new ArrayList<>();
+        for (AmqpConnectionHandler c : new ArrayList<>(openConnections)) {
+            c.forceClose();
+            futures.add(c.closeFuture());
+        }
+        return futures;
+    }
+
+    /** Closes the durable log (drains its sync thread), if there is one. */
+    private void closeStore() {
+        if (durableStore == null) {
+            return;
+        }
+        try {
+            loop.submit(durableStore::close).get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the log was synced at the last flush; nothing more can be saved
+        }
+    }
+
+    /** Waits, {@value #CLOSE_WAIT_MILLIS} ms at most in all, for the clients' close-ok. */
     private static void awaitAll(List<ChannelFuture> closing) {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
         for (ChannelFuture f : closing) {
@@ -594,36 +612,14 @@ public final class HarnessBroker implements AutoCloseable {
             tlsServerChannel.close().awaitUninterruptibly();
         }
         admin.close();
-        List<ChannelFuture> closing = new ArrayList<>();
         try {
-            loop.submit(() -> {
-                        for (AmqpConnectionHandler c : new ArrayList<>(openConnections)) {
-                            c.forceClose();
-                            closing.add(c.closeFuture());
-                        }
-                    })
-                    .get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(CLOSE_WAIT_MILLIS);
-            for (ChannelFuture f : closing) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0 || !f.awaitUninterruptibly(left, TimeUnit.NANOSECONDS)) {
-                    break;
-                }
-            }
+            awaitAll(loop.submit(this::forceCloseConnections).get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException e) {
             // fall through to shutting the loop down, which closes every socket
         }
-        if (durableStore != null) {
-            try {
-                loop.submit(durableStore::close).get(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                // the log was synced at the last flush; nothing more can be saved
-            }
-        }
+        closeStore();
         group.shutdownGracefully(0, 500, TimeUnit.MILLISECONDS).awaitUninterruptibly();
     }
 
