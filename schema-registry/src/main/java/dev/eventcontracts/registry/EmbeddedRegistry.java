@@ -1,12 +1,14 @@
 package dev.eventcontracts.registry;
 
 import dev.eventcontracts.registry.server.RegistryServer;
+import dev.eventcontracts.registry.server.ServerLimits;
 import dev.eventcontracts.registry.store.RegistryStore;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * An Apicurio-compatible schema registry inside the JVM: Apicurio REST v2 at {@link #uri()} (what
@@ -23,8 +25,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
 
     private final int requestedPort;
     private final Path storage;
-    private final int threads;
-    private final long maxBodyBytes;
+    private final ServerLimits limits;
     private RegistryStore store;
     private RegistryServer server;
     private boolean closed;
@@ -32,8 +33,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
     private EmbeddedRegistry(Builder builder) {
         this.requestedPort = builder.port;
         this.storage = builder.storage;
-        this.threads = builder.threads;
-        this.maxBodyBytes = builder.maxBodyBytes;
+        this.limits = builder.limits;
     }
 
     /** A builder: port 0 (a free port), in-memory storage. */
@@ -57,10 +57,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
         RegistryStore opened = storage == null ? RegistryStore.inMemory() : RegistryStore.open(storage);
         try {
             server = RegistryServer.start(
-                    opened,
-                    new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort),
-                    threads,
-                    maxBodyBytes);
+                    opened, new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), limits);
         } catch (RuntimeException e) {
             opened.close();
             throw e;
@@ -117,8 +114,7 @@ public final class EmbeddedRegistry implements AutoCloseable {
     public static final class Builder {
         private int port;
         private Path storage;
-        private int threads = 8;
-        private long maxBodyBytes = 4L * 1024 * 1024;
+        private ServerLimits limits = ServerLimits.DEFAULTS;
 
         private Builder() {}
 
@@ -140,19 +136,23 @@ public final class EmbeddedRegistry implements AutoCloseable {
 
         /** Request-handling threads (default 8). */
         public Builder threads(int threads) {
-            if (threads < 1) {
-                throw new IllegalArgumentException("threads must be at least 1, but is " + threads + ".");
-            }
-            this.threads = threads;
+            this.limits = limits.withThreads(threads);
             return this;
         }
 
         /** The largest request body accepted (default 4 MiB); larger ones get 413. */
         public Builder maxBodyBytes(long maxBodyBytes) {
-            if (maxBodyBytes < 1) {
-                throw new IllegalArgumentException("maxBodyBytes must be positive, but is " + maxBodyBytes + ".");
-            }
-            this.maxBodyBytes = maxBodyBytes;
+            this.limits = limits.withMaxBodyBytes(maxBodyBytes);
+            return this;
+        }
+
+        /**
+         * How long a connection may sit idle between requests (default 60 s), take to send a
+         * request's headers (10 s) and a whole request (30 s); past a limit the connection is closed,
+         * with a 408 for an unfinished request.
+         */
+        public Builder timeouts(Duration idle, Duration headers, Duration request) {
+            this.limits = limits.withTimeouts(idle, headers, request);
             return this;
         }
 

@@ -1,35 +1,53 @@
 package dev.eventcontracts.registry.server;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.eventcontracts.registry.server.ccompat.CcompatApi;
 import dev.eventcontracts.registry.server.internal.ApicurioApi;
+import dev.eventcontracts.registry.server.internal.Deadlines;
+import dev.eventcontracts.registry.server.internal.RequestHandler;
 import dev.eventcontracts.registry.store.RegistryStore;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.util.concurrent.DefaultEventExecutorGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutorGroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The HTTP server of the embedded registry: Apicurio REST v2 under {@code /apis/registry/v2} and
  * the Confluent-compatible subset under {@code /apis/ccompat/v7}, over one {@link RegistryStore}.
- * Uses the JDK's built-in HTTP server.
+ * Netty reads and writes on one I/O thread; complete requests go to a pool of request threads, so a
+ * client that stalls mid-request holds a socket (for a bounded time, see {@link ServerLimits}) and
+ * never a request thread.
  */
 public final class RegistryServer implements AutoCloseable {
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private static final int MAX_LINE_AND_HEADERS = 16 * 1024;
 
-    private RegistryServer(HttpServer server, ExecutorService executor) {
-        this.server = server;
-        this.executor = executor;
+    private final Channel channel;
+    private final EventLoopGroup io;
+    private final EventExecutorGroup workers;
+
+    private RegistryServer(Channel channel, EventLoopGroup io, EventExecutorGroup workers) {
+        this.channel = channel;
+        this.io = io;
+        this.workers = workers;
     }
 
     /**
-     * Binds and starts a server.
+     * Binds and starts a server with the default timeouts.
      *
      * @param address where to listen; port 0 picks a free port
      * @param threads request-handling threads
@@ -37,66 +55,63 @@ public final class RegistryServer implements AutoCloseable {
      * @throws UncheckedIOException when the address cannot be bound, naming it
      */
     public static RegistryServer start(RegistryStore store, InetSocketAddress address, int threads, long maxBodyBytes) {
-        disableNagle();
-        HttpServer server;
-        try {
-            server = HttpServer.create(address, 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "Cannot listen on " + address.getHostString() + ":" + address.getPort() + " (" + e.getMessage()
-                            + "). Choose another port, or 0 for a free one.",
-                    e);
-        }
-        ExecutorService executor =
-                Executors.newFixedThreadPool(threads, new NamedThreads("registry-http-" + address.getPort()));
-        server.setExecutor(executor);
-        server.createContext("/apis/registry/v2", new ApicurioApi(store, maxBodyBytes));
-        server.createContext("/apis/ccompat/v7", new CcompatApi(store, maxBodyBytes));
-        server.start();
-        return new RegistryServer(server, executor);
+        return start(store, address, ServerLimits.DEFAULTS.withThreads(threads).withMaxBodyBytes(maxBodyBytes));
     }
 
     /**
-     * The JDK server flushes the response headers before the body; with Nagle's algorithm on, the
-     * body then waits for the client's delayed ACK (40 ms on Linux), capping a keep-alive connection
-     * at about 25 requests per second. The JDK reads {@code sun.net.httpserver.nodelay} once, when
-     * its first server is created; we set it unless the application chose a value.
+     * Binds and starts a server.
+     *
+     * @param address where to listen; port 0 picks a free port
+     * @throws UncheckedIOException when the address cannot be bound, naming it
      */
-    private static void disableNagle() {
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
+    public static RegistryServer start(RegistryStore store, InetSocketAddress address, ServerLimits limits) {
+        String name = "registry-http-" + address.getPort();
+        EventLoopGroup io = new MultiThreadIoEventLoopGroup(
+                1, new DefaultThreadFactory(name + "-io", true), NioIoHandler.newFactory());
+        EventExecutorGroup workers =
+                new DefaultEventExecutorGroup(limits.threads(), new DefaultThreadFactory(name + "-worker", true));
+        RequestHandler handler = new RequestHandler(
+                List.of(new ApicurioApi(store, limits.maxBodyBytes()), new CcompatApi(store, limits.maxBodyBytes())));
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(io)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 128)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        Deadlines deadlines =
+                                new Deadlines(limits.idleTimeout(), limits.headerTimeout(), limits.requestTimeout());
+                        ch.pipeline()
+                                .addLast(deadlines.bytes())
+                                .addLast(new HttpServerCodec(MAX_LINE_AND_HEADERS, MAX_LINE_AND_HEADERS, 8192))
+                                .addLast(deadlines.messages())
+                                .addLast(new RequestHandler.BodyLimit(handler, (int) limits.maxBodyBytes()))
+                                .addLast(workers, handler);
+                    }
+                });
+        ChannelFuture bind = bootstrap.bind(address).awaitUninterruptibly();
+        if (!bind.isSuccess()) {
+            io.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            Throwable cause = bind.cause();
+            throw new UncheckedIOException(
+                    "Cannot listen on " + address.getHostString() + ":" + address.getPort() + " (" + cause.getMessage()
+                            + "). Choose another port, or 0 for a free one.",
+                    cause instanceof IOException io1 ? io1 : new IOException(cause));
         }
+        return new RegistryServer(bind.channel(), io, workers);
     }
 
     /** The port the server listens on. */
     public int port() {
-        return server.getAddress().getPort();
+        return ((InetSocketAddress) channel.localAddress()).getPort();
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static final class NamedThreads implements ThreadFactory {
-        private final String prefix;
-        private final AtomicInteger count = new AtomicInteger();
-
-        NamedThreads(String prefix) {
-            this.prefix = prefix;
-        }
-
-        @Override
-        public Thread newThread(Runnable runnable) {
-            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
+        channel.close().awaitUninterruptibly();
+        io.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }
 }

@@ -31,6 +31,28 @@ final class Arguments {
         return id;
     }
 
+    /** The longest version string, as Apicurio allows. */
+    static final int MAX_VERSION_LENGTH = 256;
+
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("[A-Za-z0-9._+-]+");
+
+    /**
+     * A version named by the caller: 1 to 256 of {@code A-Z a-z 0-9 . _ + -}, not only dots (so never
+     * {@code ..} or {@code a/b}).
+     */
+    static String checkVersion(String version) {
+        if (version.length() > MAX_VERSION_LENGTH
+                || !VERSION.matcher(version).matches()
+                || version.chars().allMatch(c -> c == '.')) {
+            String shown = version.length() > 80 ? version.substring(0, 80) + "…" : version;
+            throw new RegistryException(
+                    RegistryException.Kind.BAD_REQUEST,
+                    "Invalid version '" + shown + "' (" + version.length() + " characters): use 1 to "
+                            + MAX_VERSION_LENGTH + " of the characters A-Z a-z 0-9 . _ + -, not only dots.");
+        }
+        return version;
+    }
+
     static void checkType(String type) {
         if (type != null && !type.isBlank() && !type.trim().equalsIgnoreCase("AVRO")) {
             throw new RegistryException(

@@ -37,6 +37,35 @@ final class FileFormat {
 
     private FileFormat() {}
 
+    /** The longest name of an artifact or group directory: most file systems allow 255 bytes. */
+    static final int MAX_DIRECTORY_NAME = 255;
+    /**
+     * The longest encoded version in a schema file name: {@code v<version>.avsc} and its temporary
+     * sibling {@code .v<version>.avsc.<uuid>.tmp} must both fit in 255 bytes.
+     */
+    static final int MAX_VERSION_NAME = 208;
+
+    private static final int HASHED_PREFIX = 100;
+
+    /**
+     * Encodes an id into a portable file name of at most {@code maxLength} characters: the {@link
+     * #fileName(String)} encoding when it fits; otherwise its first 100 characters, {@code ~} and 40
+     * hex digits of the SHA-256 of the id (the id itself is kept in {@code artifact.json}). See
+     * docs/registry.md, "File-store layout".
+     */
+    static String fileName(String id, int maxLength) {
+        String encoded = fileName(id);
+        if (encoded.length() <= maxLength) {
+            return encoded;
+        }
+        int cut = HASHED_PREFIX;
+        int percent = encoded.lastIndexOf('%', cut - 1);
+        if (percent >= 0 && percent > cut - 3) {
+            cut = percent; // do not split a %XX escape
+        }
+        return encoded.substring(0, cut) + "~" + SchemaText.sha256(id).substring(0, 40);
+    }
+
     /** Encodes an id into a portable file name: letters, digits, {@code . _ -} kept, the rest as %XX. */
     static String fileName(String id) {
         StringBuilder out = new StringBuilder();

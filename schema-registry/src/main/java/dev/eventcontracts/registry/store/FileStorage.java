@@ -334,7 +334,7 @@ final class FileStorage implements Storage {
         Files.createDirectories(dir);
         Map<String, String> files = new HashMap<>();
         for (VersionRecord version : artifact.versions()) {
-            String fileName = "v" + FileFormat.fileName(version.version()) + ".avsc";
+            String fileName = "v" + FileFormat.fileName(version.version(), FileFormat.MAX_VERSION_NAME) + ".avsc";
             files.put(version.version(), fileName);
             Path schemaFile = dir.resolve(fileName);
             if (version.globalId() >= firstNewGlobalId || !Files.exists(schemaFile)) {
@@ -367,8 +367,8 @@ final class FileStorage implements Storage {
 
     private Path artifactDirectory(ArtifactKey key) {
         return root.resolve(GROUPS_DIR)
-                .resolve(FileFormat.fileName(key.groupId()))
-                .resolve(FileFormat.fileName(key.artifactId()));
+                .resolve(FileFormat.fileName(key.groupId(), FileFormat.MAX_DIRECTORY_NAME))
+                .resolve(FileFormat.fileName(key.artifactId(), FileFormat.MAX_DIRECTORY_NAME));
     }
 
     /** Writes to a temporary file in the same directory, forces it to disk, then renames it over the target. */

@@ -406,13 +406,11 @@ public final class RegistryStore implements AutoCloseable {
                 next++;
             }
             versionName = String.valueOf(next);
-        } else if (artifact.version(versionName).isPresent()) {
+        } else if (artifact.version(Arguments.checkVersion(versionName)).isPresent()) {
             throw new RegistryException(
                     RegistryException.Kind.VERSION_ALREADY_EXISTS,
                     "Version '" + versionName + "' of artifact with ID '" + artifact.artifactId() + "' in group '"
                             + artifact.groupId() + "' already exists. Choose another X-Registry-Version or omit it.");
-        } else {
-            Arguments.checkId(versionName);
         }
         String hash = text.hash();
         long contentId = state.contentId(text.pretty(), hash);

@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 
 /**
  * Content offered to the registry, parsed once: its pretty-printed form (what is stored and
@@ -27,7 +26,7 @@ import org.apache.avro.SchemaParseException;
  */
 record SchemaText(String pretty, String jsonError, Schema schema, String avroError, String canonical) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonErrors.strictMapper();
     private static final ObjectWriter PRETTY = JSON.writer(new DefaultPrettyPrinter()
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n")));
@@ -41,9 +40,7 @@ record SchemaText(String pretty, String jsonError, Schema schema, String avroErr
                 return new SchemaText(null, "the content is empty", null, "the content is empty", null);
             }
         } catch (JsonProcessingException e) {
-            String why = "not valid JSON: " + e.getOriginalMessage() + " (line "
-                    + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")";
+            String why = JsonErrors.describe(e);
             return new SchemaText(null, why, null, why, null);
         }
         String pretty;
@@ -55,12 +52,20 @@ record SchemaText(String pretty, String jsonError, Schema schema, String avroErr
         try {
             Schema schema = parse(pretty);
             return new SchemaText(pretty, null, schema, null, schema.toString());
-        } catch (SchemaParseException
-                | org.apache.avro.AvroTypeException
-                | NullPointerException
-                | IllegalArgumentException e) {
-            return new SchemaText(pretty, null, null, String.valueOf(e.getMessage()), null);
+        } catch (RuntimeException e) {
+            // Avro's parser decides what is a schema; it reports with AvroRuntimeException and its
+            // subclasses (duplicate field, nested union, negative fixed size) and a few JDK exceptions
+            return new SchemaText(pretty, null, null, avroMessage(e), null);
+        } catch (StackOverflowError e) {
+            return new SchemaText(pretty, null, null, "the schema is nested too deeply for Avro's parser", null);
         }
+    }
+
+    private static String avroMessage(RuntimeException e) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return JsonErrors.describe(json);
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Parses stored content as an Avro schema, with default values validated. */

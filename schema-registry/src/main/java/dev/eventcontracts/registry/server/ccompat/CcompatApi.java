@@ -1,5 +1,6 @@
 package dev.eventcontracts.registry.server.ccompat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventcontracts.registry.compat.CompatibilityChecker;
 import dev.eventcontracts.registry.compat.CompatibilityLevel;
@@ -12,6 +13,7 @@ import dev.eventcontracts.registry.server.internal.HttpReply;
 import dev.eventcontracts.registry.server.internal.Route;
 import dev.eventcontracts.registry.store.ArtifactRecord;
 import dev.eventcontracts.registry.store.IfExists;
+import dev.eventcontracts.registry.store.JsonErrors;
 import dev.eventcontracts.registry.store.NewVersion;
 import dev.eventcontracts.registry.store.Registered;
 import dev.eventcontracts.registry.store.RegistryException;
@@ -23,6 +25,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.avro.Schema;
 
 /**
@@ -32,6 +35,9 @@ import org.apache.avro.Schema;
 public final class CcompatApi extends ApiHandler {
 
     private static final String MEDIA_TYPE = "application/vnd.schemaregistry.v1+json";
+    /** The request media types Apicurio's and Confluent's ccompat endpoints consume. */
+    private static final Set<String> MEDIA_TYPES =
+            Set.of(MEDIA_TYPE, "application/vnd.schemaregistry+json", "application/json", "application/octet-stream");
 
     private final RegistryStore store;
     private final CompatibilityChecker checker = new CompatibilityChecker();
@@ -213,11 +219,18 @@ public final class CcompatApi extends ApiHandler {
 
     private HttpReply compatibility(HttpCall call, String subject, String version) {
         subject(call, subject);
+        String text = schema(call);
         Schema candidate;
         try {
-            candidate = new Schema.Parser().parse(schema(call));
+            candidate = new Schema.Parser().parse(text);
         } catch (RuntimeException e) {
-            throw new HttpProblem(422, "42201", "Invalid schema: " + e.getMessage());
+            throw new HttpProblem(
+                    422,
+                    "42201",
+                    "Invalid schema: "
+                            + (e.getCause() instanceof JsonProcessingException json
+                                    ? JsonErrors.describe(json)
+                                    : e.getMessage()));
         }
         CompatibilityLevel level =
                 store.compatibilityInForce(group(call), subject).orElse(CompatibilityLevel.NONE);
@@ -310,6 +323,13 @@ public final class CcompatApi extends ApiHandler {
     }
 
     private static JsonNode body(HttpCall call) {
+        String mediaType = call.mediaType();
+        if (!mediaType.isEmpty() && !MEDIA_TYPES.contains(mediaType)) {
+            throw new HttpProblem(
+                    415,
+                    "UnsupportedMediaType",
+                    "Content type '" + mediaType + "' is not supported; send " + MEDIA_TYPE + " or application/json.");
+        }
         if (call.body().length == 0) {
             throw new HttpProblem(422, "42201", "The request body is empty; send a JSON object.");
         }
@@ -323,8 +343,11 @@ public final class CcompatApi extends ApiHandler {
             throw new HttpProblem(
                     422,
                     "42201",
-                    "The request body is not valid JSON: "
-                            + e.getMessage().lines().findFirst().orElse(""));
+                    "The request body is "
+                            + (e instanceof JsonProcessingException json
+                                    ? JsonErrors.describe(json)
+                                    : "unreadable: " + e.getMessage())
+                            + ".");
         }
     }
 

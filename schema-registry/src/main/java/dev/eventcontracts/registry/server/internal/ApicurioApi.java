@@ -1,8 +1,10 @@
 package dev.eventcontracts.registry.server.internal;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventcontracts.registry.store.ArtifactRecord;
 import dev.eventcontracts.registry.store.IfExists;
+import dev.eventcontracts.registry.store.JsonErrors;
 import dev.eventcontracts.registry.store.NewVersion;
 import dev.eventcontracts.registry.store.Registered;
 import dev.eventcontracts.registry.store.RegistryException;
@@ -291,9 +293,10 @@ public final class ApicurioApi extends ApiHandler {
             JsonNode root;
             try {
                 root = JSON.readTree(call.body());
+            } catch (JsonProcessingException e) {
+                throw HttpProblem.badRequest("The " + mediaType + " body is " + JsonErrors.describe(e) + ".");
             } catch (IOException e) {
-                throw HttpProblem.badRequest("The " + mediaType + " body is not valid JSON: "
-                        + e.getMessage().lines().findFirst().orElse(""));
+                throw HttpProblem.badRequest("The " + mediaType + " body cannot be read: " + e.getMessage());
             }
             if (root == null || !root.isObject() || !root.path("content").isTextual()) {
                 throw HttpProblem.badRequest(
@@ -365,12 +368,20 @@ public final class ApicurioApi extends ApiHandler {
     }
 
     private static Map.Entry<RuleType, String> rule(HttpCall call, RuleType fromPath) {
+        String mediaType = call.mediaType();
+        if (!mediaType.isEmpty() && !mediaType.equals("application/json") && !mediaType.endsWith("+json")) {
+            throw new HttpProblem(
+                    415,
+                    "BadRequestException",
+                    "Content type '" + mediaType + "' is not supported for rules: send the rule as application/json.");
+        }
         JsonNode root;
         try {
             root = JSON.readTree(call.body());
         } catch (IOException e) {
-            throw HttpProblem.badRequest(
-                    "The rule body is not valid JSON; send {\"type\":\"COMPATIBILITY\",\"config\":\"BACKWARD\"}.");
+            throw HttpProblem.badRequest("The rule body is "
+                    + (e instanceof JsonProcessingException json ? JsonErrors.describe(json) : "unreadable")
+                    + "; send {\"type\":\"COMPATIBILITY\",\"config\":\"BACKWARD\"}.");
         }
         if (root == null || !root.isObject()) {
             throw new RegistryException(

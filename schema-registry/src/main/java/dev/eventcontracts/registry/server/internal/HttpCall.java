@@ -1,6 +1,5 @@
 package dev.eventcontracts.registry.server.internal;
 
-import com.sun.net.httpserver.Headers;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -8,10 +7,15 @@ import java.util.Map;
 
 /**
  * One request, decoded: method, path segments below the API prefix (percent-decoded, {@code +}
- * kept as is, as JAX-RS does), query parameters, headers and the body (already size-checked).
+ * kept as is, as JAX-RS does), query parameters, headers (looked up case-insensitively) and the
+ * body (already size-checked).
  */
 public record HttpCall(
-        String method, List<String> segments, Map<String, List<String>> query, Headers headers, byte[] body) {
+        String method,
+        List<String> segments,
+        Map<String, List<String>> query,
+        Map<String, String> headers,
+        byte[] body) {
 
     /** The first value of a query parameter, or {@code null}. */
     public String query(String name) {
@@ -49,7 +53,7 @@ public record HttpCall(
 
     /** A header value, or {@code null}. */
     public String header(String name) {
-        return headers.getFirst(name);
+        return headers.get(name);
     }
 
     /** The media type of the body, lower case, without parameters; empty when absent. */
