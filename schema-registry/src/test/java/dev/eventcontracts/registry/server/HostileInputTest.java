@@ -73,7 +73,7 @@ class HostileInputTest {
                 new Case("fixed of size -1", NEGATIVE_FIXED, "negative"),
                 new Case("JSON nested 1,200 deep", "[".repeat(1200) + "]".repeat(1200), "nested deeper than the limit"),
                 new Case("Avro record nested 334 deep", nestedRecord(334), "nested deeper than the limit"),
-                new Case("text after the document", "{\"type\":\"string\"} trailing", "not valid JSON"));
+                new Case("text after the document", "{\"type\":\"string\"} trailing", "trailing"));
     }
 
     @ParameterizedTest(name = "{0}")
