@@ -4,6 +4,7 @@ import dev.eventcontracts.broker.admin.internal.AdminServer;
 import dev.eventcontracts.broker.amqp.connection.AmqpChannelInitializer;
 import dev.eventcontracts.broker.amqp.connection.AmqpConnectionHandler;
 import dev.eventcontracts.broker.amqp.connection.ConnectionSettings;
+import dev.eventcontracts.broker.amqp.connection.ListenerLimits;
 import dev.eventcontracts.broker.amqp.connection.PasswordHash;
 import dev.eventcontracts.broker.amqp.connection.ServerTls;
 import dev.eventcontracts.broker.core.VirtualHost;
@@ -33,6 +34,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -78,6 +80,7 @@ public final class HarnessBroker implements AutoCloseable {
     private final int frameMax;
     private final int channelMax;
     private final int maxConnections;
+    private final ListenerLimits listenerLimits;
     private final Map<String, List<String>> permissions;
     private final int heartbeatSeconds;
     private final int requestedAdminPort;
@@ -118,6 +121,7 @@ public final class HarnessBroker implements AutoCloseable {
         this.frameMax = b.frameMax;
         this.channelMax = b.channelMax;
         this.maxConnections = b.maxConnections;
+        this.listenerLimits = b.listenerLimits;
         Map<String, List<String>> grants = new LinkedHashMap<>();
         hashes.keySet().forEach(name -> grants.put(name, List.of(".*", ".*", ".*")));
         b.permissions.forEach((name, p) -> {
@@ -245,13 +249,13 @@ public final class HarnessBroker implements AutoCloseable {
     }
 
     private ChannelFuture bindAmqp(VirtualHost v, int amqpPort) {
-        return bootstrap(new AmqpChannelInitializer(settings, v, openConnections))
+        return bootstrap(new AmqpChannelInitializer(settings, v, openConnections, listenerLimits))
                 .bind(bindAddress, amqpPort)
                 .awaitUninterruptibly();
     }
 
     private ChannelFuture bindAmqps(VirtualHost v, int tlsPort) {
-        return bootstrap(new AmqpChannelInitializer(settings, v, openConnections, tls))
+        return bootstrap(new AmqpChannelInitializer(settings, v, openConnections, tls, listenerLimits))
                 .bind(bindAddress, tlsPort)
                 .awaitUninterruptibly();
     }
@@ -633,6 +637,7 @@ public final class HarnessBroker implements AutoCloseable {
         private int frameMax = ConnectionSettings.DEFAULT_FRAME_MAX;
         private int channelMax = ConnectionSettings.DEFAULT_CHANNEL_MAX;
         private int maxConnections;
+        private ListenerLimits listenerLimits = ListenerLimits.DEFAULTS;
         private final Map<String, List<String>> permissions = new LinkedHashMap<>();
         private Path dataDirectory;
         private long memoryHighWatermark;
@@ -828,6 +833,25 @@ public final class HarnessBroker implements AutoCloseable {
                         "maxConnections '" + connections + "' must be 0 (no limit) or positive");
             }
             this.maxConnections = connections;
+            return this;
+        }
+
+        /**
+         * How long a socket may take from being accepted to {@code connection.open}; past it the
+         * socket is closed, as RabbitMQ's {@code handshake_timeout}. Default 10 s.
+         */
+        public Builder handshakeTimeout(Duration timeout) {
+            this.listenerLimits = new ListenerLimits(timeout, listenerLimits.maxSockets());
+            return this;
+        }
+
+        /**
+         * Most sockets open at once on each AMQP listener, handshakes included; a further socket is
+         * closed as soon as it is accepted, so idle sockets cannot exhaust file descriptors. Default
+         * 0 = no limit. {@link #maxConnections(int)} limits opened connections instead.
+         */
+        public Builder maxSockets(int sockets) {
+            this.listenerLimits = new ListenerLimits(listenerLimits.handshakeTimeout(), sockets);
             return this;
         }
 

@@ -24,7 +24,7 @@ import java.util.regex.PatternSyntaxException;
  *
  * <pre>
  * java -jar event-contracts-harness-broker-VERSION-standalone.jar [--amqp-port 5672] [--admin-port 15672] [--bind 127.0.0.1] [--users FILE] [--data-dir DIR]
- *     [--memory-high-watermark 64MiB]
+ *     [--memory-high-watermark 64MiB] [--handshake-timeout 10] [--max-sockets N]
  *     [--tls-keystore FILE [--tls-keystore-password PW] [--amqps-port 5671]
  *      [--tls-truststore FILE [--tls-truststore-password PW] [--tls-client-certificates optional|required]]]
  * java -jar event-contracts-harness-broker-VERSION-standalone.jar --hash-password   (reads the password from stdin)
@@ -49,12 +49,14 @@ import java.util.regex.PatternSyntaxException;
  * (including a users file or TLS store that cannot be used). {@code --memory-high-watermark}
  * takes bytes with RabbitMQ's units ({@code k}/{@code kiB}, {@code M}/{@code MiB}, {@code
  * G}/{@code GiB} are powers of 1024; {@code kB}, {@code MB}, {@code GB} powers of 1000); 0, the
- * default, turns flow control off.
+ * default, turns flow control off. {@code --handshake-timeout} is in seconds (default 10, as
+ * RabbitMQ's {@code handshake_timeout}); {@code --max-sockets} caps the sockets open at once on each
+ * AMQP listener (default 0 = no limit).
  */
 public final class Main {
     private static final String USAGE =
             "usage: java -jar event-contracts-harness-broker-standalone.jar [--amqp-port N] [--admin-port N] [--bind HOST] [--users FILE] [--data-dir DIR]"
-                    + " [--memory-high-watermark BYTES] [--tls-keystore FILE [--tls-keystore-password PW] [--amqps-port N] [--tls-truststore FILE"
+                    + " [--memory-high-watermark BYTES] [--handshake-timeout SECONDS] [--max-sockets N] [--tls-keystore FILE [--tls-keystore-password PW] [--amqps-port N] [--tls-truststore FILE"
                     + " [--tls-truststore-password PW] [--tls-client-certificates optional|required]]]\n"
                     + "       java -jar event-contracts-harness-broker-standalone.jar --hash-password  (password on stdin)";
 
@@ -145,6 +147,8 @@ public final class Main {
                 case "--users" -> readUsers(Path.of(value), b);
                 case "--memory-high-watermark" -> b.memoryHighWatermark(parseBytes(flag, value));
                 case "--amqps-port" -> b.amqpsPort(parsePort(flag, value));
+                case "--handshake-timeout" -> b.handshakeTimeout(java.time.Duration.ofSeconds(parseCount(flag, value)));
+                case "--max-sockets" -> b.maxSockets(parseCount(flag, value));
                 case "--tls-keystore",
                         "--tls-keystore-password",
                         "--tls-truststore",
@@ -239,6 +243,15 @@ public final class Main {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(flag + " '" + value + "' is not a number; use e.g. " + flag + " 5672");
+        }
+    }
+
+    private static int parseCount(String flag, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    flag + " '" + value + "' is not a whole number; use e.g. " + flag + " 10");
         }
     }
 

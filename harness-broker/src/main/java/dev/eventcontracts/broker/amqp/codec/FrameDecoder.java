@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * Splits the inbound byte stream into {@link InboundFrame}s: first the protocol header, then
- * frames of {@code type channel size payload 0xCE}. Framing violations raise 501 FRAME_ERROR,
- * bad payloads 502 SYNTAX_ERROR; after the first error everything further is discarded.
+ * frames of {@code type channel size payload 0xCE}. Framing violations and method frames that do
+ * not decode raise 501 FRAME_ERROR, bad content headers 502 SYNTAX_ERROR; after the first error
+ * everything further is discarded.
  */
 public final class FrameDecoder extends ByteToMessageDecoder {
     /** Frame type of method frames. */
@@ -88,19 +89,46 @@ public final class FrameDecoder extends ByteToMessageDecoder {
         }
     }
 
+    /**
+     * A method whose arguments cannot be decoded (too short, a field table that does not parse,
+     * trailing bytes) is 501 FRAME_ERROR "cannot decode", as RabbitMQ 3.10 answers.
+     */
+    private static AmqpMethod decodeMethod(ByteBuf payload) {
+        if (payload.readableBytes() < 4) {
+            throw new AmqpProtocolException(
+                    501,
+                    "FRAME_ERROR - method frame of " + payload.readableBytes()
+                            + " bytes is too short for a class and method id");
+        }
+        MethodSpec spec = MethodSpec.lookup(
+                payload.getUnsignedShort(payload.readerIndex()), payload.getUnsignedShort(payload.readerIndex() + 2));
+        String name = spec == null ? "method" : spec.name();
+        try {
+            AmqpMethod m = AmqpMethod.decode(payload);
+            if (payload.isReadable()) {
+                throw cannotDecode(name, payload.readableBytes() + " unexpected trailing bytes");
+            }
+            return m;
+        } catch (AmqpProtocolException e) {
+            if (e.replyCode() != 502) {
+                throw e;
+            }
+            throw cannotDecode(name, e.getMessage().replaceFirst("^SYNTAX_ERROR - ", ""));
+        } catch (IndexOutOfBoundsException e) {
+            throw cannotDecode(name, "its arguments are truncated");
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw cannotDecode(name, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static AmqpProtocolException cannotDecode(String method, String detail) {
+        return new AmqpProtocolException(501, "FRAME_ERROR - cannot decode " + method + ": " + detail);
+    }
+
     private static InboundFrame decodePayload(int type, int channel, ByteBuf payload) {
         try {
             return switch (type) {
-                case METHOD -> {
-                    AmqpMethod m = AmqpMethod.decode(payload);
-                    if (payload.isReadable()) {
-                        throw new AmqpProtocolException(
-                                502,
-                                "SYNTAX_ERROR - " + payload.readableBytes() + " unexpected trailing bytes in "
-                                        + m.spec().name());
-                    }
-                    yield new InboundFrame.Method(channel, m);
-                }
+                case METHOD -> new InboundFrame.Method(channel, decodeMethod(payload));
                 case HEADER -> new InboundFrame.ContentHeaderFrame(channel, ContentHeader.decode(payload));
                 case BODY -> {
                     byte[] bytes = new byte[payload.readableBytes()];

@@ -472,7 +472,9 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
             if (ch.expectsContent()) {
                 throw AmqpException.of(
                         AmqpException.UNEXPECTED_FRAME,
-                        "expected content header for class 60, got non content header frame instead");
+                        ch.awaitingHeader()
+                                ? "expected content header for class 60, got non content header frame instead"
+                                : "expected content body, got non content body frame instead");
             }
             if (m.classId() == 20 && m.methodId() == 40) {
                 ch.session().close();

@@ -26,6 +26,9 @@ final class ChannelContext implements SessionOutput {
     private byte[] pendingBody;
     private int pendingSize;
     private int pendingFilled;
+    /** A body frame went past the declared size: the rest of this content is ignored. */
+    private boolean bodyOverrun;
+
     private String lastExchange = "";
     private String lastRoutingKey = "";
 
@@ -222,6 +225,7 @@ final class ChannelContext implements SessionOutput {
                     "message size " + header.bodySize() + " is larger than configured max size " + MAX_MESSAGE_SIZE);
         }
         pendingProperties = header.properties();
+        bodyOverrun = false;
         pendingSize = (int) header.bodySize();
         pendingBody = new byte[Math.min(pendingSize, 65536)];
         pendingFilled = 0;
@@ -236,10 +240,15 @@ final class ChannelContext implements SessionOutput {
 
     /** A body frame for the pending publish. */
     void onBody(byte[] bytes) {
+        if (bodyOverrun) {
+            return;
+        }
         if (pendingFilled + bytes.length > pendingSize) {
-            throw AmqpException.of(
-                    AmqpException.FRAME_ERROR,
-                    "content body exceeds the declared size of " + pendingSize + " bytes on channel " + number);
+            // RabbitMQ 3.10 keeps the connection: the message is never published, further body
+            // frames are ignored, and the channel's next method frame is 505 (docs/broker.md)
+            bodyOverrun = true;
+            pendingBody = new byte[0];
+            return;
         }
         if (pendingFilled + bytes.length > pendingBody.length) {
             int grown =
