@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -104,12 +105,14 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
     }
 
     /**
-     * The body limit: a larger body gets 413 in the error shape of the API the path belongs to and the
-     * connection is closed (the rest of the body is not read).
+     * The body limit: a larger body gets 413 in the error shape of the API the path belongs to; the
+     * rest of the body is read and dropped (within the request deadline), then the connection is
+     * closed.
      */
     public static final class BodyLimit extends HttpObjectAggregator {
         private final RequestHandler handler;
         private final long maxBodyBytes;
+        private boolean closeAfterBody;
 
         public BodyLimit(RequestHandler handler, int maxBodyBytes) {
             super(maxBodyBytes);
@@ -130,7 +133,17 @@ public final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRe
                                     + " is " + maxBodyBytes + " bytes. Send one schema per request.");
             FullHttpResponse response = toResponse(reply);
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(response);
+            closeAfterBody = true; // read and drop the rest, so the client sees the 413 and not a reset
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+            boolean last = msg instanceof LastHttpContent;
+            super.channelRead(ctx, msg);
+            if (closeAfterBody && last) {
+                ctx.close();
+            }
         }
     }
 }
