@@ -37,10 +37,10 @@ final class ModuleRules {
             new Rule(
                     "schema-registry",
                     "dev.eventcontracts.registry",
+                    // Netty for the HTTP server (issue 19: slow clients must not hold request threads)
                     List.of(
                             MAVEN,
                             JUNIT,
-                            "io.netty",
                             "com.github.javaparser",
                             "com.rabbitmq",
                             "dev.eventcontracts.broker",
