@@ -12,6 +12,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
@@ -19,6 +21,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.util.concurrent.DefaultEventExecutorGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutorGroup;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -37,11 +40,13 @@ public final class RegistryServer implements AutoCloseable {
     private static final int MAX_LINE_AND_HEADERS = 16 * 1024;
 
     private final Channel channel;
+    private final ChannelGroup connections;
     private final EventLoopGroup io;
     private final EventExecutorGroup workers;
 
-    private RegistryServer(Channel channel, EventLoopGroup io, EventExecutorGroup workers) {
+    private RegistryServer(Channel channel, ChannelGroup connections, EventLoopGroup io, EventExecutorGroup workers) {
         this.channel = channel;
+        this.connections = connections;
         this.io = io;
         this.workers = workers;
     }
@@ -70,6 +75,7 @@ public final class RegistryServer implements AutoCloseable {
                 1, new DefaultThreadFactory(name + "-io", true), NioIoHandler.newFactory());
         EventExecutorGroup workers =
                 new DefaultEventExecutorGroup(limits.threads(), new DefaultThreadFactory(name + "-worker", true));
+        ChannelGroup connections = new DefaultChannelGroup(name, GlobalEventExecutor.INSTANCE);
         RequestHandler handler = new RequestHandler(
                 List.of(new ApicurioApi(store, limits.maxBodyBytes()), new CcompatApi(store, limits.maxBodyBytes())));
         ServerBootstrap bootstrap = new ServerBootstrap()
@@ -80,6 +86,7 @@ public final class RegistryServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        connections.add(ch);
                         Deadlines deadlines =
                                 new Deadlines(limits.idleTimeout(), limits.headerTimeout(), limits.requestTimeout());
                         ch.pipeline()
@@ -100,7 +107,7 @@ public final class RegistryServer implements AutoCloseable {
                             + "). Choose another port, or 0 for a free one.",
                     cause instanceof IOException io1 ? io1 : new IOException(cause));
         }
-        return new RegistryServer(bind.channel(), io, workers);
+        return new RegistryServer(bind.channel(), connections, io, workers);
     }
 
     /** The port the server listens on. */
@@ -111,6 +118,7 @@ public final class RegistryServer implements AutoCloseable {
     @Override
     public void close() {
         channel.close().awaitUninterruptibly();
+        connections.close().awaitUninterruptibly(5, TimeUnit.SECONDS); // before the threads they use stop
         io.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
     }

@@ -111,9 +111,18 @@ public final class RegistryFuzz {
         return new Result(cases, statuses, failures);
     }
 
+    /** A valid GET on a fresh connection, the reference for the fuzz cases' rate; its status. */
+    public int validCase(String path) throws IOException {
+        return exchange(("GET " + path + " HTTP/1.1\r\nHost: fuzz\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+    }
+
     /** One request on a fresh connection; the status answered, or 0 for none. */
     private int runCase(Random random) throws IOException {
-        byte[] request = random.nextInt(20) == 0 ? garbageRequest(random) : request(random);
+        return exchange(random.nextInt(20) == 0 ? garbageRequest(random) : request(random));
+    }
+
+    private int exchange(byte[] request) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
