@@ -88,6 +88,18 @@ public final class FrameDecoder extends ByteToMessageDecoder {
         }
     }
 
+    private static InboundFrame decodeHeader(int channel, ByteBuf payload) {
+        try {
+            return new InboundFrame.ContentHeaderFrame(channel, ContentHeader.decode(payload));
+        } catch (IndexOutOfBoundsException | IllegalArgumentException | ArithmeticException e) {
+            return new InboundFrame.MalformedContentHeader(
+                    channel,
+                    new AmqpProtocolException(
+                            502,
+                            "SYNTAX_ERROR - malformed content header on channel " + channel + ": " + e.getMessage()));
+        }
+    }
+
     private static InboundFrame decodePayload(int type, int channel, ByteBuf payload) {
         try {
             return switch (type) {
@@ -101,7 +113,7 @@ public final class FrameDecoder extends ByteToMessageDecoder {
                     }
                     yield new InboundFrame.Method(channel, m);
                 }
-                case HEADER -> new InboundFrame.ContentHeaderFrame(channel, ContentHeader.decode(payload));
+                case HEADER -> decodeHeader(channel, payload);
                 case BODY -> {
                     byte[] bytes = new byte[payload.readableBytes()];
                     payload.readBytes(bytes);
