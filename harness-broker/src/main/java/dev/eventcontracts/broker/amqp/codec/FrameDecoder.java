@@ -91,6 +91,8 @@ public final class FrameDecoder extends ByteToMessageDecoder {
     private static InboundFrame decodeHeader(int channel, ByteBuf payload) {
         try {
             return new InboundFrame.ContentHeaderFrame(channel, ContentHeader.decode(payload));
+        } catch (AmqpProtocolException e) {
+            return new InboundFrame.MalformedContentHeader(channel, e);
         } catch (IndexOutOfBoundsException | IllegalArgumentException | ArithmeticException e) {
             return new InboundFrame.MalformedContentHeader(
                     channel,
