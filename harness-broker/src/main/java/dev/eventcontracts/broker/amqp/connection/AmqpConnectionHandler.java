@@ -308,6 +308,7 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
     private void onFrame(InboundFrame frame) {
         if (frame instanceof InboundFrame.Header header) {
             if (!header.supported()) {
+                dropLog.socketClosed(connectionName(), null, "unsupported protocol header; answered AMQP 0-9-1");
                 ctx.writeAndFlush(Unpooled.wrappedBuffer(ProtocolHeader.amqp091()))
                         .addListener(ChannelFutureListener.CLOSE);
                 state = State.CLOSED;
