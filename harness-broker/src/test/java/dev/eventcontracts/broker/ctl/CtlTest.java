@@ -60,9 +60,20 @@ class CtlTest {
     }
 
     @Test
-    void setUserTags_isVisibleInTheAdminApi() {
+    void setUserTags_isVisibleInTheAdminApi() throws Exception {
         assertThat(ctl("-q", "set_user_tags", "guest", "administrator", "impersonator"))
                 .isZero();
+        String user = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(broker.adminUri().resolve("/api/users/guest"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(user).contains("[\"administrator\",\"impersonator\"]");
+    }
+
+    @Test
+    void listConnections_quiet_withNoConnections_printsNothing() {
         assertThat(ctl("-q", "list_connections")).isZero();
         assertThat(out()).isEmpty();
     }
