@@ -545,6 +545,15 @@ public final class Session {
      * notifies every queue of the channel); then the other touched queues.
      */
     private void dispatchMine(Set<MessageQueue> touched) {
+        if (consumers.size() <= 1) { // the common case, on every ack: nothing to rotate
+            for (var c : consumers.values()) {
+                touched.add(c.queue);
+            }
+            for (MessageQueue q : touched) {
+                q.dispatch();
+            }
+            return;
+        }
         List<MessageQueue> mine = new ArrayList<>(new LinkedHashSet<>(
                 consumers.values().stream().map(c -> c.queue).toList()));
         if (!mine.isEmpty()) {
