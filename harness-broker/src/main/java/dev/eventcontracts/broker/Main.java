@@ -28,6 +28,7 @@ import java.util.regex.PatternSyntaxException;
  *     [--tls-keystore FILE [--tls-keystore-password PW] [--amqps-port 5671]
  *      [--tls-truststore FILE [--tls-truststore-password PW] [--tls-client-certificates optional|required]]]
  * java -jar event-contracts-harness-broker-VERSION-standalone.jar --hash-password   (reads the password from stdin)
+ * java -jar event-contracts-harness-broker-VERSION-standalone.jar ctl [--admin URL] COMMAND ...   (rabbitmqctl for the harness)
  * </pre>
  *
  * <p>Prints one ready line ({@code event-contracts harness broker ready amqp=127.0.0.1:5672 admin=127.0.0.1:15672},
@@ -58,7 +59,8 @@ public final class Main {
             "usage: java -jar event-contracts-harness-broker-standalone.jar [--amqp-port N] [--admin-port N] [--bind HOST] [--users FILE] [--data-dir DIR]"
                     + " [--memory-high-watermark BYTES] [--handshake-timeout SECONDS] [--max-sockets N] [--tls-keystore FILE [--tls-keystore-password PW] [--amqps-port N] [--tls-truststore FILE"
                     + " [--tls-truststore-password PW] [--tls-client-certificates optional|required]]]\n"
-                    + "       java -jar event-contracts-harness-broker-standalone.jar --hash-password  (password on stdin)";
+                    + "       java -jar event-contracts-harness-broker-standalone.jar --hash-password  (password on stdin)\n"
+                    + "       java -jar event-contracts-harness-broker-standalone.jar ctl [--admin URL] COMMAND  (rabbitmqctl-compatible)";
 
     /** Environment variable with the keystore password when {@code --tls-keystore-password} is not given. */
     static final String KEYSTORE_PASSWORD_ENV = "EVENTCONTRACTS_TLS_KEYSTORE_PASSWORD";
@@ -80,7 +82,12 @@ public final class Main {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("ctl")) {
+            return dev.eventcontracts.broker.ctl.Ctl.run(
+                    java.util.Arrays.copyOfRange(args, 1, args.length), System.getenv(), out, err);
+        }
         if (args.length == 1 && args[0].equals("--hash-password")) {
+
             return hashPassword(readPassword(), out, err);
         }
         HarnessBroker configured;

@@ -3,7 +3,9 @@ package dev.eventcontracts.broker.core;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A client connection as the core sees it: the owner of exclusive queues and of its channels'
@@ -41,6 +43,8 @@ public final class ClientConnection {
     private final List<Session> sessions = new ArrayList<>();
     private boolean closed;
     private FlowState flowState = FlowState.RUNNING;
+    private Map<String, Object> clientProperties = Map.of();
+    private Consumer<String> forcedCloser = reason -> close();
 
     ClientConnection(
             VirtualHost vhost,
@@ -69,13 +73,37 @@ public final class ClientConnection {
         return s;
     }
 
+    /** Records the client properties of {@code connection.start-ok}, shown by the admin API. */
+    public void clientProperties(Map<String, Object> properties) {
+        this.clientProperties = properties == null ? Map.of() : properties;
+    }
+
+    /**
+     * How the protocol layer closes this connection with {@code 320 CONNECTION_FORCED}; it
+     * receives the reason text (after {@code CONNECTION_FORCED - }).
+     */
+    public void onForcedClose(Consumer<String> closer) {
+        this.forcedCloser = closer;
+    }
+
+    /** Closes the connection with {@code 320 CONNECTION_FORCED - reason}, as {@code rabbitmqctl close_connection}. */
+    void forceClose(String reason) {
+        forcedCloser.accept(reason);
+    }
+
+    /** The connection's name, e.g. {@code 127.0.0.1:50312 -> 127.0.0.1:5672}. */
+    String name() {
+        return name;
+    }
+
     /** Records the connection's flow-control state for the admin API. */
     public void flowState(FlowState state) {
         this.flowState = state;
     }
 
     Views.ConnectionView view() {
-        return new Views.ConnectionView(id, name, user, connectedAtMillis, sessions.size(), flowState);
+        return new Views.ConnectionView(
+                id, name, user, connectedAtMillis, sessions.size(), flowState, clientProperties);
     }
 
     List<Views.ChannelView> channelViews() {

@@ -8,15 +8,30 @@ final class Consumer {
     final boolean noAck;
     final boolean exclusive;
     final int prefetch;
+    /** {@code x-priority}: higher-priority consumers are served first (0 by default). */
+    final int priority;
+
     int unacked;
 
     Consumer(String tag, Session session, MessageQueue queue, boolean noAck, boolean exclusive, int prefetch) {
+        this(tag, session, queue, noAck, exclusive, prefetch, 0);
+    }
+
+    Consumer(
+            String tag,
+            Session session,
+            MessageQueue queue,
+            boolean noAck,
+            boolean exclusive,
+            int prefetch,
+            int priority) {
         this.tag = tag;
         this.session = session;
         this.queue = queue;
         this.noAck = noAck;
         this.exclusive = exclusive;
         this.prefetch = prefetch;
+        this.priority = priority;
     }
 
     boolean canAccept() {
@@ -24,7 +39,9 @@ final class Consumer {
             return false;
         }
         if (noAck) {
-            return true;
+            // as RabbitMQ 3.10's channel limiter: a reached channel-wide (global) prefetch also
+            // holds back no-ack deliveries, though they do not count towards it
+            return session.hasGlobalCapacity();
         }
         return (prefetch == 0 || unacked < prefetch) && session.hasGlobalCapacity();
     }

@@ -27,6 +27,9 @@ final class MessageQueue {
     private final ArrayDeque<Consumer> consumers = new ArrayDeque<>();
     private boolean hadConsumer;
     private boolean dispatching;
+    /** Whether any consumer has an {@code x-priority} other than 0 (see {@link #nextByPriority()}). */
+    private boolean prioritised;
+
     private boolean deleted;
     private long lastUsedNanos;
     private ScheduledFuture<?> expiryTimer;
@@ -200,6 +203,9 @@ final class MessageQueue {
     }
 
     private Consumer nextReadyConsumer() {
+        if (prioritised) {
+            return nextByPriority();
+        }
         for (int i = consumers.size(); i > 0; i--) {
             Consumer c = consumers.pollFirst();
             consumers.addLast(c);
@@ -208,6 +214,21 @@ final class MessageQueue {
             }
         }
         return null;
+    }
+
+    /** The first ready consumer of the highest priority; it moves to the back (round-robin among equals). */
+    private Consumer nextByPriority() {
+        Consumer best = null;
+        for (Consumer c : consumers) {
+            if ((best == null || c.priority > best.priority) && c.canAccept()) {
+                best = c;
+            }
+        }
+        if (best != null) {
+            consumers.remove(best);
+            consumers.addLast(best);
+        }
+        return best;
     }
 
     private void expireHead() {
@@ -353,6 +374,7 @@ final class MessageQueue {
 
     void addConsumer(Consumer c) {
         consumers.addLast(c);
+        prioritised |= c.priority != 0;
         hadConsumer = true;
         if (leaseTimer != null) {
             leaseTimer.cancel(false);
@@ -364,6 +386,7 @@ final class MessageQueue {
     /** Removes a consumer; true when the queue should now be auto-deleted. */
     boolean removeConsumer(Consumer c) {
         consumers.remove(c);
+        prioritised = consumers.stream().anyMatch(x -> x.priority != 0);
         if (consumers.isEmpty()) {
             touch();
         }

@@ -1,6 +1,7 @@
 package dev.eventcontracts.broker.core;
 
 import dev.eventcontracts.broker.amqp.codec.BasicProperties;
+import dev.eventcontracts.broker.amqp.codec.FieldTables;
 import dev.eventcontracts.broker.amqp.codec.LongString;
 import dev.eventcontracts.broker.store.Message;
 import java.util.ArrayList;
@@ -17,8 +18,8 @@ final class Publications {
         if (headers == null || headers.isEmpty() || !(headers.containsKey("CC") || headers.containsKey("BCC"))) {
             return new Message(exchange, routingKey, List.of(), List.of(), p, body);
         }
-        List<String> cc = keys(headers.get("CC"));
-        List<String> bcc = keys(headers.get("BCC"));
+        List<String> cc = keys("CC", headers);
+        List<String> bcc = keys("BCC", headers);
         BasicProperties props = p;
         if (headers.containsKey("BCC")) {
             Map<String, Object> h = new LinkedHashMap<>(headers);
@@ -28,9 +29,18 @@ final class Publications {
         return new Message(exchange, routingKey, cc, bcc, props, body);
     }
 
-    private static List<String> keys(Object header) {
-        if (!(header instanceof List<?> list)) {
+    /**
+     * The routing keys of a {@code CC}/{@code BCC} header; as RabbitMQ, an array's non-string
+     * elements are ignored and a header of another type is refused with 406.
+     */
+    private static List<String> keys(String name, Map<String, Object> headers) {
+        if (!headers.containsKey(name)) {
             return List.of();
+        }
+        Object header = headers.get(name);
+        if (!(header instanceof List<?> list)) {
+            throw AmqpException.preconditionFailed("invalid message: {unacceptable_type_in_header,\"" + name + "\","
+                    + (header == null ? "void" : FieldTables.typeName(header)) + "}");
         }
         List<String> keys = new ArrayList<>();
         for (Object o : list) {
@@ -39,6 +49,17 @@ final class Publications {
             }
         }
         return keys;
+    }
+
+    /**
+     * RabbitMQ's {@code user-id} check: the property must name the connection's user unless the
+     * user has the {@code impersonator} tag.
+     */
+    static void validateUserId(String userId, String user, UserTags tags) {
+        if (userId != null && !userId.equals(user) && !tags.has(user, UserTags.IMPERSONATOR)) {
+            throw AmqpException.preconditionFailed(
+                    "user_id property set to '" + userId + "' but authenticated user was '" + user + "'");
+        }
     }
 
     static void validateExpiration(String expiration) {

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -38,6 +39,12 @@ public final class Session {
     private boolean closed;
     private String lastQueue;
     private Delivery getCopy;
+    /** The consumer tag and address of this channel's direct reply-to consumer, if any. */
+    private String replyConsumerTag;
+
+    private String replyAddress;
+    /** Rotates which consumer's queue is offered capacity first (channel-wide prefetch fairness). */
+    private int dispatchRotation;
 
     /** One unacknowledged delivery. */
     private record Delivery(
@@ -96,10 +103,11 @@ public final class Session {
             boolean autoDelete,
             boolean internal,
             Map<String, Object> args) {
+        String stripped = stripCrLf(name);
         if (!passive) {
-            allow(AccessControl.Need.CONFIGURE, "exchange", name);
+            allow(AccessControl.Need.CONFIGURE, "exchange", stripped);
         }
-        topology.declareExchange(name, type, passive, durable, autoDelete, internal, args);
+        topology.declareExchange(stripped, type, passive, durable, autoDelete, internal, args);
     }
 
     /** {@code exchange.delete}. */
@@ -132,8 +140,16 @@ public final class Session {
             boolean exclusive,
             boolean autoDelete,
             Map<String, Object> args) {
-        boolean serverNamed = name.isEmpty() && !passive;
-        String actual = serverNamed ? vhost.generateName("amq.gen-") : passive ? resolve(name) : name;
+        String stripped = stripCrLf(name);
+        if (passive && (DirectReplyTo.isPseudoQueue(stripped) || DirectReplyTo.isReplyAddress(stripped))) {
+            if (DirectReplyTo.isReplyAddress(stripped)
+                    && vhost.directReplyTo().target(stripped).isEmpty()) {
+                throw AmqpException.notFound("no queue '" + stripped + "' in vhost '" + vhost.name() + "'");
+            }
+            return new QueueDeclareOk(stripped, 0, 0);
+        }
+        boolean serverNamed = stripped.isEmpty() && !passive;
+        String actual = serverNamed ? vhost.generateName("amq.gen-") : passive ? resolve(stripped) : stripped;
         if (!passive) {
             allow(AccessControl.Need.CONFIGURE, "queue", actual);
         }
@@ -175,6 +191,13 @@ public final class Session {
         vhost.access().check(connection.user(), need, resourceType, name);
     }
 
+    /** RabbitMQ strips CR and LF from the names in {@code exchange.declare} and {@code queue.declare}. */
+    private static String stripCrLf(String name) {
+        return name.indexOf('\r') < 0 && name.indexOf('\n') < 0
+                ? name
+                : name.replace("\r", "").replace("\n", "");
+    }
+
     private String resolve(String queue) {
         if (!queue.isEmpty()) {
             return queue;
@@ -206,24 +229,75 @@ public final class Session {
      */
     public void consume(
             String queue, String tag, boolean noAck, boolean exclusive, Consumer<String> beforeFirstDelivery) {
+        consume(queue, tag, noAck, exclusive, Map.of(), beforeFirstDelivery);
+    }
+
+    /** {@code basic.consume} with its arguments ({@code x-priority}, see {@link ConsumerArguments}). */
+    public void consume(
+            String queue,
+            String tag,
+            boolean noAck,
+            boolean exclusive,
+            Map<String, Object> args,
+            Consumer<String> beforeFirstDelivery) {
+        if (DirectReplyTo.isPseudoQueue(queue)) {
+            consumeReplies(tag, noAck, beforeFirstDelivery);
+            return;
+        }
         allow(AccessControl.Need.READ, "queue", resolve(queue));
         MessageQueue q = topology.accessibleQueue(resolve(queue), connection);
         String actualTag = tag.isEmpty() ? vhost.generateName("amq.ctag-") : tag;
-        if (consumers.containsKey(actualTag)) {
+        if (consumers.containsKey(actualTag) || actualTag.equals(replyConsumerTag)) {
             throw AmqpException.of(AmqpException.NOT_ALLOWED, "attempt to reuse consumer tag '" + actualTag + "'");
         }
+        int priority = ConsumerArguments.priority(args, q.name, vhost.name());
         if ((exclusive && q.consumerCount() > 0) || q.hasExclusiveConsumer()) {
             throw AmqpException.accessRefused(
                     "queue '" + q.name + "' in vhost '" + vhost.name() + "' in exclusive use");
         }
-        var c = new dev.eventcontracts.broker.core.Consumer(actualTag, this, q, noAck, exclusive, consumerPrefetch);
+        var c = new dev.eventcontracts.broker.core.Consumer(
+                actualTag, this, q, noAck, exclusive, consumerPrefetch, priority);
         consumers.put(actualTag, c);
         beforeFirstDelivery.accept(actualTag);
         q.addConsumer(c);
     }
 
+    /** Direct reply-to: this channel's consumer of {@code amq.rabbitmq.reply-to}, no-ack only, one per channel. */
+    private void consumeReplies(String tag, boolean noAck, Consumer<String> beforeFirstDelivery) {
+        if (!noAck) {
+            throw AmqpException.preconditionFailed("reply consumer cannot acknowledge");
+        }
+        if (replyConsumerTag != null) {
+            throw AmqpException.preconditionFailed("reply consumer already set");
+        }
+        String actualTag = tag.isEmpty() ? vhost.generateName("amq.ctag-") : tag;
+        if (consumers.containsKey(actualTag)) {
+            throw AmqpException.of(AmqpException.NOT_ALLOWED, "attempt to reuse consumer tag '" + actualTag + "'");
+        }
+        replyConsumerTag = actualTag;
+        replyAddress = vhost.directReplyTo().register(this, vhost.generateName(""));
+        beforeFirstDelivery.accept(actualTag);
+    }
+
+    private void cancelReplies() {
+        vhost.directReplyTo().unregister(replyAddress);
+        replyConsumerTag = null;
+        replyAddress = null;
+    }
+
+    /** A reply sent to this channel's reply address: delivered at once, no-ack. */
+    private void deliverReply(Message message) {
+        if (!closed) {
+            output.deliver(replyConsumerTag, nextDeliveryTag++, false, message, message.properties());
+        }
+    }
+
     /** {@code basic.cancel}; unknown tags are ignored, as RabbitMQ does. */
     public void cancel(String tag) {
+        if (tag.equals(replyConsumerTag)) {
+            cancelReplies();
+            return;
+        }
         var c = consumers.remove(tag);
         if (c != null && c.queue.removeConsumer(c)) {
             vhost.deleteQueue(c.queue);
@@ -465,11 +539,29 @@ public final class Session {
         }
     }
 
+    /**
+     * Offers the channel's free capacity to its consumers' queues, starting at a different one each
+     * time, so that with a channel-wide prefetch no queue is left behind (RabbitMQ's limiter
+     * notifies every queue of the channel); then the other touched queues.
+     */
     private void dispatchMine(Set<MessageQueue> touched) {
-        for (var c : consumers.values()) {
-            touched.add(c.queue);
+        if (consumers.size() <= 1) { // the common case, on every ack: nothing to rotate
+            for (var c : consumers.values()) {
+                touched.add(c.queue);
+            }
+            for (MessageQueue q : touched) {
+                q.dispatch();
+            }
+            return;
         }
-        for (MessageQueue q : touched) {
+        List<MessageQueue> mine = new ArrayList<>(new LinkedHashSet<>(
+                consumers.values().stream().map(c -> c.queue).toList()));
+        if (!mine.isEmpty()) {
+            java.util.Collections.rotate(mine, -(dispatchRotation++ % mine.size()));
+        }
+        Set<MessageQueue> order = new LinkedHashSet<>(mine);
+        order.addAll(touched);
+        for (MessageQueue q : order) {
             q.dispatch();
         }
     }
@@ -493,7 +585,14 @@ public final class Session {
             throw AmqpException.accessRefused(
                     "cannot publish to internal exchange '" + exchangeName + "' in vhost '" + vhost.name() + "'");
         }
+        Publications.validateUserId(properties.userId(), connection.user(), vhost.userTags());
         Publications.validateExpiration(properties.expiration());
+        if (properties.replyTo() != null && DirectReplyTo.isPseudoQueue(properties.replyTo())) {
+            if (replyAddress == null) {
+                throw AmqpException.preconditionFailed("fast reply consumer does not exist");
+            }
+            properties = properties.withReplyTo(replyAddress);
+        }
         Message message = Publications.toMessage(exchangeName, routingKey, properties, body);
         long sequence = confirmMode ? ++publishSequence : 0;
         if (transactional) {
@@ -505,9 +604,13 @@ public final class Session {
 
     private void route(String exchangeName, Message message, boolean mandatory, long sequence) {
         Exchange exchange = vhost.exchange(exchangeName);
-        VirtualHost.Routed routed =
-                exchange == null ? new VirtualHost.Routed(List.of(), false, false) : vhost.publish(exchange, message);
-        boolean returned = routed.queues().isEmpty() && mandatory;
+        Optional<Session> replyTarget =
+                exchangeName.isEmpty() ? vhost.directReplyTo().target(message.routingKey()) : Optional.empty();
+        replyTarget.ifPresent(target -> target.deliverReply(message));
+        VirtualHost.Routed routed = exchange == null || replyTarget.isPresent()
+                ? new VirtualHost.Routed(List.of(), false, false)
+                : vhost.publish(exchange, message);
+        boolean returned = routed.queues().isEmpty() && replyTarget.isEmpty() && mandatory;
         if (returned) {
             output.returned(312, "NO_ROUTE", message);
         }
@@ -619,6 +722,7 @@ public final class Session {
         for (var c : new ArrayList<>(consumers.values())) {
             cancel(c.tag);
         }
+        cancelReplies();
         connection.sessionClosed(this);
     }
 }

@@ -219,13 +219,17 @@ final class Topology {
         if (source.isEmpty() || (toExchange && destination.isEmpty())) {
             throw defaultExchangeRefused();
         }
+        // As RabbitMQ 3.10 (checked by BindingConformanceTest): unbinding what does not exist -- an
+        // unknown queue, exchange or binding -- succeeds and changes nothing.
+        Exchange ex = exchanges.get(source);
+        Binding binding = new Binding(source, destination, toExchange, key, args);
+        if (ex == null || !ex.bindings.contains(binding)) {
+            return;
+        }
         if (!toExchange) {
             accessibleQueue(destination, conn);
-        } else {
-            existingExchange(destination);
         }
-        Exchange ex = existingExchange(source);
-        if (ex.bindings.remove(new Binding(source, destination, toExchange, key, args))) {
+        if (ex.bindings.remove(binding)) {
             if (ex.durable && durableDestination(destination, toExchange)) {
                 vhost.store().bindingRemoved(new MessageStore.BindingDef(source, destination, toExchange, key, args));
             }

@@ -54,7 +54,8 @@ public final class Views {
             String user,
             long connectedAtMillis,
             int channels,
-            ClientConnection.FlowState state) {}
+            ClientConnection.FlowState state,
+            Map<String, Object> clientProperties) {}
 
     /**
      * The memory alarm: bytes of message bodies and headers held by the queues, the high watermark

@@ -40,6 +40,8 @@ public final class VirtualHost {
     private long connectionIds;
     private java.util.function.Consumer<String> restartHook;
     private boolean stopped;
+    private UserTags userTags = new UserTags();
+    private final DirectReplyTo directReplyTo = new DirectReplyTo();
 
     /**
      * A virtual host.
@@ -205,6 +207,16 @@ public final class VirtualHost {
      */
     public void continueJournalOf(VirtualHost previous) {
         this.journal = previous.journal;
+        this.userTags = previous.userTags; // user tags are broker configuration, kept like the journal
+    }
+
+    DirectReplyTo directReplyTo() {
+        return directReplyTo;
+    }
+
+    /** The users' tags ({@code set_user_tags}). */
+    public UserTags userTags() {
+        return userTags;
     }
 
     /**

@@ -104,6 +104,25 @@ public final class VirtualHostAdmin {
         return connections.stream().map(ClientConnection::view).toList();
     }
 
+    /**
+     * Closes the open connection named {@code name} (as {@link Views.ConnectionView#name()}) with
+     * {@code 320 CONNECTION_FORCED - reason}; false when there is none.
+     */
+    public boolean closeConnection(String name, String reason) {
+        for (ClientConnection c : List.copyOf(connections)) {
+            if (c.name().equals(name)) {
+                c.forceClose(reason);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The users' tags, as {@code rabbitmqctl set_user_tags} changes them. */
+    public UserTags userTags() {
+        return vhost.userTags();
+    }
+
     /** Open channels of every connection. */
     public List<Views.ChannelView> channels() {
         List<Views.ChannelView> out = new ArrayList<>();

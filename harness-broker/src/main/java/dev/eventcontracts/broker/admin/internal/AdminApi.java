@@ -22,7 +22,21 @@ import java.util.function.LongSupplier;
  */
 final class AdminApi {
     /** One HTTP request: method, path without query, decoded query parameters, body. */
-    record Request(String method, String path, Map<String, String> query, byte[] body) {}
+    record Request(String method, String path, Map<String, String> query, byte[] body, Map<String, String> headers) {
+        Request(String method, String path, Map<String, String> query, byte[] body) {
+            this(method, path, query, body, Map.of());
+        }
+
+        /** A request header, matched ignoring case. */
+        String header(String name) {
+            for (Map.Entry<String, String> e : headers.entrySet()) {
+                if (e.getKey().equalsIgnoreCase(name)) {
+                    return e.getValue();
+                }
+            }
+            return null;
+        }
+    }
 
     /** One HTTP response. */
     record Response(int status, String contentType, byte[] body) {}
@@ -79,7 +93,8 @@ final class AdminApi {
         }
         String resource = p.get(1);
         List<String> rest = p.subList(2, p.size());
-        if (!rest.isEmpty() && !resource.equals("faults") && !resource.equals("restart")) {
+        if (!rest.isEmpty()
+                && !Set.of("faults", "restart", "connections", "users").contains(resource)) {
             requireVhost(rest.get(0));
         }
         return switch (resource) {
@@ -89,12 +104,8 @@ final class AdminApi {
             case "queues" -> queues(r, rest);
             case "exchanges" -> exchanges(r, rest);
             case "bindings" -> json(bindings(), r, "GET", rest.size() <= 1);
-            case "connections" ->
-                json(
-                        mapAll(admin.connections(), c -> JsonShapes.connection(admin.name(), c)),
-                        r,
-                        "GET",
-                        rest.isEmpty());
+            case "connections" -> ConnectionControl.handle(this, admin, r, rest);
+            case "users" -> ConnectionControl.users(this, admin, r, rest);
             case "channels" ->
                 json(mapAll(admin.channels(), c -> JsonShapes.channel(admin.name(), c)), r, "GET", rest.isEmpty());
             case "journal" -> json(journal(r), r, "GET", rest.size() <= 1);
@@ -232,7 +243,7 @@ final class AdminApi {
         return status(202, m);
     }
 
-    private JsonNode readJson(byte[] body, String example) {
+    JsonNode readJson(byte[] body, String example) {
         try {
             return Json.MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
@@ -365,7 +376,7 @@ final class AdminApi {
 
     // ---- helpers ---------------------------------------------------------------------------
 
-    private Response json(Object value, Request r, String method, boolean pathOk) {
+    Response json(Object value, Request r, String method, boolean pathOk) {
         if (!pathOk) {
             throw notFound(r.path());
         }
@@ -373,7 +384,7 @@ final class AdminApi {
         return ok(value);
     }
 
-    private Response ok(Object value) {
+    Response ok(Object value) {
         return status(200, value);
     }
 
@@ -459,7 +470,7 @@ final class AdminApi {
     }
 
     /** A refused request with its HTTP status. */
-    private static final class ApiError extends RuntimeException {
+    static final class ApiError extends RuntimeException {
         final int status;
         final String error;
 

@@ -119,6 +119,12 @@ public final class AdminServer {
             this.holder = holder;
         }
 
+        private static Map<String, String> headers(FullHttpRequest req) {
+            Map<String, String> headers = new LinkedHashMap<>();
+            req.headers().forEach(h -> headers.putIfAbsent(h.getKey(), h.getValue()));
+            return headers;
+        }
+
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
             QueryStringDecoder uri = new QueryStringDecoder(req.uri());
@@ -126,8 +132,8 @@ public final class AdminServer {
             uri.parameters().forEach((k, v) -> query.put(k, v.get(0)));
             String rawPath =
                     req.uri().contains("?") ? req.uri().substring(0, req.uri().indexOf('?')) : req.uri();
-            AdminApi.Response r = holder.api.handle(
-                    new AdminApi.Request(req.method().name(), rawPath, query, ByteBufUtil.getBytes(req.content())));
+            AdminApi.Response r = holder.api.handle(new AdminApi.Request(
+                    req.method().name(), rawPath, query, ByteBufUtil.getBytes(req.content()), headers(req)));
             FullHttpResponse res = new DefaultFullHttpResponse(
                     HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(r.status()), Unpooled.wrappedBuffer(r.body()));
             res.headers().set(HttpHeaderNames.CONTENT_TYPE, r.contentType());

@@ -96,6 +96,14 @@ final class JsonShapes {
         m.put("connected_at", c.connectedAtMillis());
         m.put("channels", c.channels());
         m.put("state", c.state().wireName());
+        m.put("type", "network");
+        m.put("protocol", "AMQP 0-9-1");
+        String[] ends = c.name().split(" -> ", 2);
+        if (ends.length == 2) {
+            putEndpoint(m, "peer_host", "peer_port", ends[0]);
+            putEndpoint(m, "host", "port", ends[1]);
+        }
+        m.put("client_properties", table(c.clientProperties()));
         return m;
     }
 
@@ -162,6 +170,20 @@ final class JsonShapes {
         putIf(m, "app_id", p.appId());
         putIf(m, "cluster_id", p.clusterId());
         return m;
+    }
+
+    /** {@code host:port} (the port after the last colon, so IPv6 hosts work) as two fields. */
+    private static void putEndpoint(Map<String, Object> m, String hostKey, String portKey, String endpoint) {
+        int colon = endpoint.lastIndexOf(':');
+        if (colon < 0) {
+            return;
+        }
+        m.put(hostKey, endpoint.substring(0, colon));
+        try {
+            m.put(portKey, Integer.parseInt(endpoint.substring(colon + 1)));
+        } catch (NumberFormatException e) {
+            m.put(portKey, endpoint.substring(colon + 1));
+        }
     }
 
     private static void putIf(Map<String, Object> m, String key, Object value) {

@@ -64,4 +64,23 @@ public record BasicProperties(
                 appId,
                 clusterId);
     }
+
+    /** A copy with {@code reply_to} replaced (direct reply-to rewrites it). */
+    public BasicProperties withReplyTo(String newReplyTo) {
+        return new BasicProperties(
+                contentType,
+                contentEncoding,
+                headers,
+                deliveryMode,
+                priority,
+                correlationId,
+                newReplyTo,
+                expiration,
+                messageId,
+                timestamp,
+                type,
+                userId,
+                appId,
+                clusterId);
+    }
 }

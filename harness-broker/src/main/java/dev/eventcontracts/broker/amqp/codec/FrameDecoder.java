@@ -125,11 +125,25 @@ public final class FrameDecoder extends ByteToMessageDecoder {
         return new AmqpProtocolException(501, "FRAME_ERROR - cannot decode " + method + ": " + detail);
     }
 
+    private static InboundFrame decodeHeader(int channel, ByteBuf payload) {
+        try {
+            return new InboundFrame.ContentHeaderFrame(channel, ContentHeader.decode(payload));
+        } catch (AmqpProtocolException e) {
+            return new InboundFrame.MalformedContentHeader(channel, e);
+        } catch (IndexOutOfBoundsException | IllegalArgumentException | ArithmeticException e) {
+            return new InboundFrame.MalformedContentHeader(
+                    channel,
+                    new AmqpProtocolException(
+                            502,
+                            "SYNTAX_ERROR - malformed content header on channel " + channel + ": " + e.getMessage()));
+        }
+    }
+
     private static InboundFrame decodePayload(int type, int channel, ByteBuf payload) {
         try {
             return switch (type) {
                 case METHOD -> new InboundFrame.Method(channel, decodeMethod(payload));
-                case HEADER -> new InboundFrame.ContentHeaderFrame(channel, ContentHeader.decode(payload));
+                case HEADER -> decodeHeader(channel, payload);
                 case BODY -> {
                     byte[] bytes = new byte[payload.readableBytes()];
                     payload.readBytes(bytes);

@@ -24,6 +24,13 @@ public sealed interface InboundFrame {
     /** A content header frame. */
     record ContentHeaderFrame(int channel, ContentHeader header) implements InboundFrame {}
 
+    /**
+     * A content header frame whose payload does not decode; whether that is a 502 or a 505 depends
+     * on whether the channel expected a content header (RabbitMQ answers 505 when it expected a
+     * method), which only the connection knows.
+     */
+    record MalformedContentHeader(int channel, AmqpProtocolException error) implements InboundFrame {}
+
     /** A content body frame; the bytes are a private copy. */
     record Body(int channel, byte[] bytes) implements InboundFrame {}
 

@@ -54,6 +54,9 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
         CLOSED
     }
 
+    /** Largest frame accepted before {@code connection.tune-ok}, AMQP's {@code frame_min_size}. */
+    static final int NEGOTIATION_FRAME_MAX = 4096;
+
     private final ConnectionSettings settings;
     private final VirtualHost vhost;
     private final Set<AmqpConnectionHandler> openConnections;
@@ -75,6 +78,7 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
     private long resumedAtNanos;
     private boolean resumed;
     private Optional<String> certificateUser = Optional.empty();
+    private final DropLog dropLog = new DropLog();
 
     /**
      * A handler for one connection.
@@ -96,6 +100,10 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        FrameDecoder decoder = ctx.pipeline().get(FrameDecoder.class);
+        if (decoder != null) {
+            decoder.frameMax(NEGOTIATION_FRAME_MAX); // as RabbitMQ: frame_min_size until tune-ok
+        }
     }
 
     @Override
@@ -106,6 +114,9 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        if (state != State.CLOSED && state != State.CLOSING) {
+            dropLog.socketClosed(connectionName(), client == null ? null : client.user(), "client closed the socket");
+        }
         state = State.CLOSED;
         openConnections.remove(this);
         vhost.memory().unsubscribe(this);
@@ -159,7 +170,7 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
         if (root instanceof AmqpProtocolException e && state != State.CLOSED && state != State.AWAIT_HEADER) {
             closeConnection(e.replyCode(), e.getMessage(), 0, 0);
         } else {
-            ctx.close();
+            dropSocket(String.valueOf(root));
         }
     }
 
@@ -187,7 +198,7 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
                 FrameWriter.heartbeat(hb);
                 ctx.writeAndFlush(hb);
             } else if (idle.state() == IdleState.READER_IDLE && !readingPaused()) {
-                ctx.close(); // missed heartbeats: the peer is gone
+                dropSocket("missed heartbeats from client, timeout: " + heartbeatMillis / 1000 + "s");
             }
         } else {
             ctx.fireUserEventTriggered(evt);
@@ -297,6 +308,7 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
     private void onFrame(InboundFrame frame) {
         if (frame instanceof InboundFrame.Header header) {
             if (!header.supported()) {
+                dropLog.socketClosed(connectionName(), null, "unsupported protocol header; answered AMQP 0-9-1");
                 ctx.writeAndFlush(Unpooled.wrappedBuffer(ProtocolHeader.amqp091()))
                         .addListener(ChannelFutureListener.CLOSE);
                 state = State.CLOSED;
@@ -351,8 +363,12 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
                 try {
                     user = handshake.authenticate(m, fromLoopback(), certificateUser);
                 } catch (Handshake.MechanismNotOfferedException e) {
-                    state = State.CLOSED; // as RabbitMQ: no connection.close, the socket just closes
-                    ctx.close();
+                    dropSocket(e.getMessage()); // as RabbitMQ: no connection.close, the socket just closes
+                    return;
+                }
+                if (user == null && !announcesCapability(m, "authentication_failure_close")) {
+                    // as RabbitMQ: only a client that announced authentication_failure_close gets a 403
+                    dropSocket("login refused for mechanism " + m.string(1) + " (no authentication_failure_close)");
                     return;
                 }
                 if (user == null) {
@@ -365,6 +381,8 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
                     return;
                 }
                 client = vhost.connect(user, handshake.clientWantsCancelNotify(m), connectionName());
+                client.clientProperties(m.table(0));
+                client.onForcedClose(this::forceClose);
                 clientWantsBlockedNotify = announcesCapability(m, "connection.blocked");
                 state = State.AWAIT_TUNE_OK;
                 sendMethod(
@@ -495,6 +513,13 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
         if (ch.isClosing()) {
             return;
         }
+        if (frame instanceof InboundFrame.MalformedContentHeader bad) {
+            if (!ch.awaitingHeader()) {
+                throw AmqpException.of(
+                        AmqpException.UNEXPECTED_FRAME, "expected method frame, got non method frame instead");
+            }
+            throw bad.error();
+        }
         if (frame instanceof InboundFrame.ContentHeaderFrame h) {
             if (!ch.awaitingHeader()) {
                 throw AmqpException.of(
@@ -544,7 +569,7 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
         }
         ch.markClosing();
         ch.session().close();
-        sendMethod(number, AmqpMethod.of(20, 40, code, text, classId, methodId));
+        sendMethod(number, AmqpMethod.of(20, 40, code, ReplyText.truncate(text), classId, methodId));
     }
 
     /** Closes the connection with a hard error; the socket closes on close-ok or after a timeout. */
@@ -553,11 +578,12 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
             return;
         }
         state = State.CLOSING;
+        dropLog.closing(connectionName(), client == null ? null : client.user(), code, text);
         vhost.memory().unsubscribe(this);
         if (client != null) {
             client.close();
         }
-        sendMethod(0, AmqpMethod.of(10, 50, code, text, classId, methodId));
+        sendMethod(0, AmqpMethod.of(10, 50, code, ReplyText.truncate(text), classId, methodId));
         ctx.flush();
         closeTimer = ctx.executor()
                 .schedule(
@@ -574,11 +600,31 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
 
     /** Closes the connection with 320 CONNECTION_FORCED (broker shutdown). */
     public void forceClose() {
+        forceClose("shutdown");
+    }
+
+    /**
+     * Closes the connection with 320 CONNECTION_FORCED and RabbitMQ's text for {@code reason}, as
+     * {@code rabbitmqctl close_connection} and the management API's {@code DELETE} do.
+     */
+    public void forceClose(String reason) {
         closeConnection(
                 AmqpException.CONNECTION_FORCED,
-                "CONNECTION_FORCED - broker forced connection closure with reason 'shutdown'",
+                "CONNECTION_FORCED - "
+                        + ("shutdown".equals(reason)
+                                ? "broker forced connection closure with reason 'shutdown'"
+                                : reason),
                 0,
                 0);
+    }
+
+    /** Closes the socket without {@code connection.close}, and logs why. */
+    private void dropSocket(String reason) {
+        if (state != State.CLOSED) {
+            dropLog.socketClosed(connectionName(), client == null ? null : client.user(), reason);
+        }
+        state = State.CLOSED;
+        ctx.close();
     }
 
     /** Completes when the socket is closed. */

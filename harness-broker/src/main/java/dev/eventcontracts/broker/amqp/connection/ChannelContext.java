@@ -159,7 +159,7 @@ final class ChannelContext implements SessionOutput {
             }
             case 20 -> {
                 boolean noWait = m.bit(6);
-                session.consume(m.string(1), m.string(2), m.bit(4), m.bit(5), tag -> {
+                session.consume(m.string(1), m.string(2), m.bit(4), m.bit(5), m.table(7), tag -> {
                     if (!noWait) {
                         reply(60, 21, tag);
                     }

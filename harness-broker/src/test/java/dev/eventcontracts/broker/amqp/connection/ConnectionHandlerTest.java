@@ -148,13 +148,23 @@ class ConnectionHandlerTest {
     }
 
     @Test
-    void wrongPassword_isRefusedWith403() {
+    void wrongPassword_withAuthenticationFailureClose_isRefusedWith403() {
         channel.writeInbound(Unpooled.wrappedBuffer(ProtocolHeader.amqp091()));
         received();
-        send(0, AmqpMethod.of(10, 11, Map.of(), "PLAIN", "\0guest\0nope".getBytes(StandardCharsets.UTF_8), "en_US"));
+        Map<String, Object> props = Map.of("capabilities", Map.of("authentication_failure_close", true));
+        send(0, AmqpMethod.of(10, 11, props, "PLAIN", "\0guest\0nope".getBytes(StandardCharsets.UTF_8), "en_US"));
         List<Out> out = received();
         assertThat(out).extracting(Out::name).containsExactly("connection.close");
         assertThat(out.get(0).method().integer(0)).isEqualTo(403);
+    }
+
+    @Test
+    void wrongPassword_withoutAuthenticationFailureClose_closesTheSocketWithoutAFrame() {
+        channel.writeInbound(Unpooled.wrappedBuffer(ProtocolHeader.amqp091()));
+        received();
+        send(0, AmqpMethod.of(10, 11, Map.of(), "PLAIN", "\0guest\0nope".getBytes(StandardCharsets.UTF_8), "en_US"));
+        assertThat(received()).isEmpty();
+        assertThat(channel.isOpen()).isFalse();
     }
 
     @Test
