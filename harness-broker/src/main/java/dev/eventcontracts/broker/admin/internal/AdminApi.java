@@ -3,6 +3,7 @@ package dev.eventcontracts.broker.admin.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eventcontracts.broker.admin.definitions.Accounts;
 import dev.eventcontracts.broker.core.Views;
 import dev.eventcontracts.broker.core.VirtualHostAdmin;
 import java.net.URLDecoder;
@@ -35,11 +36,17 @@ final class AdminApi {
     private BrokerMetrics metrics;
 
     private final List<Map<String, Object>> listeners;
+    private final PolicyRoutes policyRoutes;
 
     AdminApi(VirtualHostAdmin admin, LongSupplier nanoClock, List<Map<String, Object>> listeners) {
+        this(admin, nanoClock, listeners, Accounts.NONE);
+    }
+
+    AdminApi(VirtualHostAdmin admin, LongSupplier nanoClock, List<Map<String, Object>> listeners, Accounts accounts) {
         this.admin = admin;
         this.rates = new Rates(nanoClock);
         this.listeners = listeners;
+        this.policyRoutes = new PolicyRoutes(admin, accounts);
     }
 
     /** Jackson, loaded at the first JSON request rather than at broker start. */
@@ -100,6 +107,13 @@ final class AdminApi {
             case "journal" -> json(journal(r), r, "GET", rest.size() <= 1);
             case "faults" -> faults(r, rest);
             case "restart" -> restart(r, rest);
+            case "policies" -> reply(policyRoutes.policies(r.method(), rest, r.body(), r.path()));
+            case "definitions" -> {
+                if (!rest.isEmpty()) {
+                    throw notFound(r.path());
+                }
+                yield reply(policyRoutes.definitions(r.method(), r.body(), r.path()));
+            }
             default -> throw new ApiError(404, "not_found", "no resource '/api/" + resource + "'");
         };
     }
@@ -373,6 +387,13 @@ final class AdminApi {
         return ok(value);
     }
 
+    private Response reply(PolicyRoutes.Reply reply) {
+        if (reply.body() == null) {
+            return new Response(reply.status(), JSON, new byte[0]);
+        }
+        return status(reply.status(), reply.body());
+    }
+
     private Response ok(Object value) {
         return status(200, value);
     }
@@ -459,7 +480,7 @@ final class AdminApi {
     }
 
     /** A refused request with its HTTP status. */
-    private static final class ApiError extends RuntimeException {
+    static final class ApiError extends RuntimeException {
         final int status;
         final String error;
 
