@@ -97,8 +97,8 @@ public final class VirtualHost {
             exchanges.put(n, new Exchange(n, t, true, false, false, Map.of()));
         }
         exchanges.put("amq.match", new Exchange("amq.match", ExchangeType.HEADERS, true, false, false, Map.of()));
-        if (policies.all().isEmpty()) {
-            for (MessageStore.PolicyDef d : store.recoveredPolicies()) {
+        for (MessageStore.PolicyDef d : store.recoveredPolicies()) {
+            if (policies.get(d.name()).isEmpty()) { // policies given by the broker win over recovered ones
                 policies.put(new Policy(
                         d.name(), d.pattern(), ApplyTo.fromWireName(d.applyTo()), d.priority(), d.definition()));
             }
