@@ -368,7 +368,8 @@ final class MessageQueue {
                 unacked,
                 store.bodyBytes(),
                 consumers.size(),
-                new Views.QueueCounters(published, delivered, redelivered, acked, deadLettered));
+                new Views.QueueCounters(published, delivered, redelivered, acked, deadLettered),
+                policyName());
     }
 
     /** Up to {@code limit} ready entries from the head, without removing them. */
