@@ -95,7 +95,7 @@ class DefinitionsTest {
                 .containsExactly("inventory.order-placed", "inventory.order-placed.dlq");
         List<String> queueFields = new ArrayList<>();
         d.get("queues").get(0).fieldNames().forEachRemaining(queueFields::add);
-        assertThat(queueFields).containsExactly("name", "vhost", "durable", "auto_delete", "arguments");
+        assertThat(queueFields).containsExactly("name", "vhost", "durable", "auto_delete", "type", "arguments");
         assertThat(d.get("queues").get(0).get("arguments").get("x-queue-type").asText())
                 .isEqualTo("classic");
         assertThat(d.get("exchanges")).extracting(e -> e.get("name").asText()).containsExactly("orders", "orders.dlx");

@@ -89,6 +89,8 @@ final class DefinitionsExport {
         m.put("vhost", vhost);
         m.put("durable", q.durable());
         m.put("auto_delete", q.autoDelete());
+        Object type = q.arguments().get("x-queue-type");
+        m.put("type", type == null ? "classic" : type.toString());
         m.put("arguments", JsonShapes.table(q.arguments()));
         return m;
     }
@@ -100,7 +102,9 @@ final class DefinitionsExport {
         m.put("type", e.type());
         m.put("durable", e.durable());
         m.put("auto_delete", e.autoDelete());
-        m.put("internal", e.internal());
+        if (e.internal()) { // rabbitmqctl export_definitions (3.10.8) writes no "internal" field
+            m.put("internal", true);
+        }
         m.put("arguments", JsonShapes.table(e.arguments()));
         return m;
     }
