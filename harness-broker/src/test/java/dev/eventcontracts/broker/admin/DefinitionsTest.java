@@ -150,6 +150,26 @@ class DefinitionsTest {
         assertThat(new String(guest.basicGet("orders-in", true).getBody())).isEqualTo("b");
     }
 
+    @Test
+    void postedUsers_canLogInAtOnce_withTheirPermissions() throws Exception {
+        HarnessBroker broker = start(HarnessBroker.builder());
+        AdminClient admin = new AdminClient(broker.adminUri());
+        AdminClient.Reply r = admin.post("/api/definitions", """
+                {"users":[{"name":"reporter","password":"s3cret","tags":["monitoring"]}],
+                 "permissions":[{"user":"reporter","vhost":"/","configure":"^$","write":"^$","read":".*"}]}
+                """);
+        assertThat(r.status()).as(r.body()).isEqualTo(204);
+        Channel ch = channel(URI.create("amqp://reporter:s3cret@" + broker.bindAddress() + ":" + broker.port()));
+        assertThatThrownBy(() -> ch.queueDeclare("reports", false, false, false, null))
+                .hasStackTraceContaining("ACCESS_REFUSED");
+        JsonNode exported = admin.getJson("/api/definitions");
+        assertThat(exported.get("users"))
+                .extracting(u -> u.get("name").asText())
+                .containsExactly("guest", "reporter");
+        assertThat(exported.get("users").get(1).get("tags").get(0).asText()).isEqualTo("monitoring");
+        assertThat(exported.get("permissions").get(1).get("configure").asText()).isEqualTo("^$");
+    }
+
     private Path file(String json) throws Exception {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, json);
