@@ -49,7 +49,6 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -80,14 +79,12 @@ public final class HarnessBroker implements AutoCloseable {
 
     private final int requestedPort;
     private final String bindAddress;
-    private final Map<String, String> passwordHashes;
-    private final Map<String, List<String>> userTags = new ConcurrentHashMap<>();
+    private final BrokerAccounts accounts;
     private final String firstUser;
     private final String firstPassword;
     private final int frameMax;
     private final int channelMax;
     private final int maxConnections;
-    private final Map<String, List<String>> permissions;
     private final List<Policy> initialPolicies;
     private final Definitions definitions;
     private final String definitionsSource;
@@ -129,9 +126,7 @@ public final class HarnessBroker implements AutoCloseable {
             if (!u.containsKey(user.name())) { // a plain password given to the builder wins (it is in amqpUri())
                 hashes.put(user.name(), user.passwordHash());
             }
-            userTags.put(user.name(), user.tags());
         }
-        this.passwordHashes = new ConcurrentHashMap<>(hashes);
         this.firstUser = u.isEmpty() ? null : u.keySet().iterator().next();
         this.firstPassword = firstUser == null ? null : u.get(firstUser);
         this.frameMax = b.frameMax;
@@ -157,7 +152,8 @@ public final class HarnessBroker implements AutoCloseable {
                 grants.put(p.user(), List.of(p.configure(), p.write(), p.read()));
             }
         }
-        this.permissions = new ConcurrentHashMap<>(grants);
+        this.accounts = new BrokerAccounts(hashes, grants, () -> this.vhost);
+        defs.users().forEach(user -> accounts.tag(user.name(), user.tags()));
         this.initialPolicies = List.copyOf(b.policies.values());
         this.definitions = defs;
         this.definitionsSource = b.definitionsFile == null ? null : b.definitionsFile.toString();
@@ -221,7 +217,13 @@ public final class HarnessBroker implements AutoCloseable {
             applyDefinitionsAtStart(vhost);
         }
         settings = new ConnectionSettings(
-                passwordHashes, Set.of("guest"), heartbeatSeconds, frameMax, channelMax, maxConnections, 3000);
+                accounts.passwordHashes(),
+                Set.of("guest"),
+                heartbeatSeconds,
+                frameMax,
+                channelMax,
+                maxConnections,
+                3000);
         ChannelFuture bind = bindAmqp(vhost, requestedPort);
         if (!bind.isSuccess()) {
             throw abortStart(bindFailure("AMQP", requestedPort, bind.cause()));
@@ -238,7 +240,7 @@ public final class HarnessBroker implements AutoCloseable {
         }
         faults = new BrokerFaults(loop, () -> this.vhost.admin());
         try {
-            admin = AdminServer.start(group, bindAddress, requestedAdminPort, vhost, port, accounts());
+            admin = AdminServer.start(group, bindAddress, requestedAdminPort, vhost, port, accounts);
         } catch (UncheckedIOException e) {
             throw abortStart(e);
         }
@@ -260,7 +262,7 @@ public final class HarnessBroker implements AutoCloseable {
                 definitions.queues(),
                 definitions.bindings());
         try {
-            loop.submit(() -> DefinitionsImport.apply(topology, v.admin(), accounts(), definitionsSource))
+            loop.submit(() -> DefinitionsImport.apply(topology, v.admin(), accounts, definitionsSource))
                     .get(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -277,48 +279,6 @@ public final class HarnessBroker implements AutoCloseable {
             throw abortStart(new UncheckedIOException(
                     new IOException("loading definitions '" + definitionsSource + "' took over 10 s", e)));
         }
-    }
-
-    /** The users and permissions of this broker, for definitions export and import. */
-    private Accounts accounts() {
-        return new Accounts() {
-            @Override
-            public List<User> users() {
-                return new java.util.TreeMap<>(passwordHashes)
-                        .entrySet().stream()
-                                .map(e -> new User(
-                                        e.getKey(),
-                                        e.getValue(),
-                                        userTags.getOrDefault(e.getKey(), List.of("administrator"))))
-                                .toList();
-            }
-
-            @Override
-            public List<Permission> permissions() {
-                return new java.util.TreeMap<>(permissions)
-                        .entrySet().stream()
-                                .map(e -> new Permission(
-                                        e.getKey(),
-                                        e.getValue().get(0),
-                                        e.getValue().get(1),
-                                        e.getValue().get(2)))
-                                .toList();
-            }
-
-            @Override
-            public void putUser(User user) {
-                passwordHashes.put(user.name(), user.passwordHash());
-                userTags.put(user.name(), user.tags());
-                if (permissions.putIfAbsent(user.name(), List.of(".*", ".*", ".*")) == null) {
-                    vhost.grant(user.name(), ".*", ".*", ".*"); // the harness default for every user
-                }
-            }
-
-            @Override
-            public void grant(Permission p) {
-                permissions.put(p.user(), List.of(p.configure(), p.write(), p.read()));
-            }
-        };
     }
 
     private UncheckedIOException bindFailure(String what, int requested, Throwable cause) {
@@ -353,7 +313,7 @@ public final class HarnessBroker implements AutoCloseable {
     private VirtualHost newVirtualHost(MessageStore store, Policies policies) {
         VirtualHost v =
                 new VirtualHost("/", loop, System::nanoTime, System::currentTimeMillis, store, new Random(), policies);
-        permissions.forEach((name, p) -> v.grant(name, p.get(0), p.get(1), p.get(2)));
+        accounts.grantAll(v);
         v.memory().highWatermark(memoryHighWatermark);
         v.onRestartRequest(this::restartInBackground);
         return v;
