@@ -1,5 +1,10 @@
 package dev.eventcontracts.broker;
 
+import dev.eventcontracts.broker.admin.definitions.Accounts;
+import dev.eventcontracts.broker.admin.definitions.Definitions;
+import dev.eventcontracts.broker.admin.definitions.DefinitionsException;
+import dev.eventcontracts.broker.admin.definitions.DefinitionsImport;
+import dev.eventcontracts.broker.admin.definitions.DefinitionsReader;
 import dev.eventcontracts.broker.admin.internal.AdminServer;
 import dev.eventcontracts.broker.amqp.connection.AmqpChannelInitializer;
 import dev.eventcontracts.broker.amqp.connection.AmqpConnectionHandler;
@@ -8,6 +13,8 @@ import dev.eventcontracts.broker.amqp.connection.ListenerLimits;
 import dev.eventcontracts.broker.amqp.connection.PasswordHash;
 import dev.eventcontracts.broker.amqp.connection.ServerTls;
 import dev.eventcontracts.broker.core.VirtualHost;
+import dev.eventcontracts.broker.core.policies.Policies;
+import dev.eventcontracts.broker.core.policies.Policy;
 import dev.eventcontracts.broker.faults.Faults;
 import dev.eventcontracts.broker.store.InMemoryMessageStore;
 import dev.eventcontracts.broker.store.MessageStore;
@@ -74,14 +81,16 @@ public final class HarnessBroker implements AutoCloseable {
 
     private final int requestedPort;
     private final String bindAddress;
-    private final Map<String, String> passwordHashes;
+    private final BrokerAccounts accounts;
     private final String firstUser;
     private final String firstPassword;
     private final int frameMax;
     private final int channelMax;
     private final int maxConnections;
     private final ListenerLimits listenerLimits;
-    private final Map<String, List<String>> permissions;
+    private final List<Policy> initialPolicies;
+    private final Definitions definitions;
+    private final String definitionsSource;
     private final int heartbeatSeconds;
     private final int requestedAdminPort;
     private final Path dataDirectory;
@@ -115,7 +124,12 @@ public final class HarnessBroker implements AutoCloseable {
         Map<String, String> hashes = new LinkedHashMap<>();
         u.forEach((name, password) -> hashes.put(name, PasswordHash.hash(password)));
         hashes.putAll(b.hashedUsers);
-        this.passwordHashes = Map.copyOf(hashes);
+        Definitions defs = b.definitionsFile == null ? Definitions.EMPTY : DefinitionsReader.read(b.definitionsFile);
+        for (Accounts.User user : defs.users()) {
+            if (!u.containsKey(user.name())) { // a plain password given to the builder wins (it is in amqpUri())
+                hashes.put(user.name(), user.passwordHash());
+            }
+        }
         this.firstUser = u.isEmpty() ? null : u.keySet().iterator().next();
         this.firstPassword = firstUser == null ? null : u.get(firstUser);
         this.frameMax = b.frameMax;
@@ -131,7 +145,22 @@ public final class HarnessBroker implements AutoCloseable {
             }
             grants.put(name, p);
         });
-        this.permissions = Map.copyOf(grants);
+        for (Accounts.Permission p : defs.permissions()) {
+            if (!hashes.containsKey(p.user())) {
+                throw new DefinitionsException(
+                        b.definitionsFile.toString(),
+                        "permissions",
+                        "permissions for user '" + p.user() + "' but no such user; add it to \"users\"");
+            }
+            if (!b.permissions.containsKey(p.user())) {
+                grants.put(p.user(), List.of(p.configure(), p.write(), p.read()));
+            }
+        }
+        this.accounts = new BrokerAccounts(hashes, grants, () -> this.vhost);
+        defs.users().forEach(user -> accounts.tag(user.name(), user.tags()));
+        this.initialPolicies = List.copyOf(b.policies.values());
+        this.definitions = defs;
+        this.definitionsSource = b.definitionsFile == null ? null : b.definitionsFile.toString();
         this.heartbeatSeconds = b.heartbeatSeconds;
         this.requestedAdminPort = b.adminPort;
         this.dataDirectory = b.dataDirectory;
@@ -184,10 +213,21 @@ public final class HarnessBroker implements AutoCloseable {
         } else {
             store = new InMemoryMessageStore();
         }
-        VirtualHost vhost = newVirtualHost(store);
+        Policies policies = new Policies();
+        initialPolicies.forEach(policies::put);
+        VirtualHost vhost = newVirtualHost(store, policies);
         this.vhost = vhost;
+        if (definitionsSource != null) {
+            applyDefinitionsAtStart(vhost);
+        }
         settings = new ConnectionSettings(
-                passwordHashes, Set.of("guest"), heartbeatSeconds, frameMax, channelMax, maxConnections, 3000);
+                accounts.passwordHashes(),
+                Set.of("guest"),
+                heartbeatSeconds,
+                frameMax,
+                channelMax,
+                maxConnections,
+                3000);
         ChannelFuture bind = bindAmqp(vhost, requestedPort);
         if (!bind.isSuccess()) {
             throw abortStart(bindFailure("AMQP", requestedPort, bind.cause()));
@@ -204,11 +244,45 @@ public final class HarnessBroker implements AutoCloseable {
         }
         faults = new BrokerFaults(loop, () -> this.vhost.admin());
         try {
-            admin = AdminServer.start(group, bindAddress, requestedAdminPort, vhost, port);
+            admin = AdminServer.start(group, bindAddress, requestedAdminPort, vhost, port, accounts);
         } catch (UncheckedIOException e) {
             throw abortStart(e);
         }
         return this;
+    }
+
+    /**
+     * Declares the topology and policies of the definitions file on the broker's thread, before
+     * the port is bound (users and permissions were taken by the constructor).
+     *
+     * @throws DefinitionsException naming the file, the JSON path and the fix; the start is undone
+     */
+    private void applyDefinitionsAtStart(VirtualHost v) {
+        Definitions topology = new Definitions(
+                List.of(),
+                List.of(),
+                definitions.policies(),
+                definitions.exchanges(),
+                definitions.queues(),
+                definitions.bindings());
+        try {
+            loop.submit(() -> DefinitionsImport.apply(topology, v.admin(), accounts, definitionsSource))
+                    .get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw abortStart(new UncheckedIOException(new IOException("interrupted while loading definitions", e)));
+        } catch (ExecutionException e) {
+            UncheckedIOException failure =
+                    new UncheckedIOException(new IOException(e.getCause().getMessage(), e));
+            abortStart(failure);
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw failure;
+        } catch (TimeoutException e) {
+            throw abortStart(new UncheckedIOException(
+                    new IOException("loading definitions '" + definitionsSource + "' took over 10 s", e)));
+        }
     }
 
     private UncheckedIOException bindFailure(String what, int requested, Throwable cause) {
@@ -240,9 +314,10 @@ public final class HarnessBroker implements AutoCloseable {
         return failure;
     }
 
-    private VirtualHost newVirtualHost(MessageStore store) {
-        VirtualHost v = new VirtualHost("/", loop, System::nanoTime, System::currentTimeMillis, store, new Random());
-        permissions.forEach((name, p) -> v.grant(name, p.get(0), p.get(1), p.get(2)));
+    private VirtualHost newVirtualHost(MessageStore store, Policies policies) {
+        VirtualHost v =
+                new VirtualHost("/", loop, System::nanoTime, System::currentTimeMillis, store, new Random(), policies);
+        accounts.grantAll(v);
         v.memory().highWatermark(memoryHighWatermark);
         v.onRestartRequest(this::restartInBackground);
         return v;
@@ -395,6 +470,50 @@ public final class HarnessBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds or replaces a policy of the running broker and applies it at once to existing queues and
+     * exchanges, like {@code rabbitmqctl set_policy} (see docs/broker.md, Policies).
+     *
+     * @return true when the policy is new
+     */
+    public boolean setPolicy(Policy policy) {
+        requireStarted();
+        return onBrokerThread(() -> vhost.setPolicy(policy), "set policy '" + policy.name() + "'");
+    }
+
+    /** Removes a policy, like {@code rabbitmqctl clear_policy}; false when there is none of that name. */
+    public boolean clearPolicy(String name) {
+        requireStarted();
+        return onBrokerThread(() -> vhost.clearPolicy(name), "clear policy '" + name + "'");
+    }
+
+    /** The policies in force, sorted by name. */
+    public List<Policy> policies() {
+        requireStarted();
+        return onBrokerThread(() -> vhost.policies().all(), "list policies");
+    }
+
+    private <T> T onBrokerThread(Callable<T> task, String what) {
+        if (loop.inEventLoop()) {
+            try {
+                return task.call();
+            } catch (Exception e) {
+                throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            }
+        }
+        try {
+            return loop.submit(task).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the broker tried to " + what, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the broker's thread did not " + what + " within 10 s", e);
+        }
+    }
+
+    /** The bound admin HTTP port. */
     /** The bound admin HTTP port. */
     public int adminPort() {
         requireStarted();
@@ -476,7 +595,7 @@ public final class HarnessBroker implements AutoCloseable {
             } else {
                 store = new RestartedMemoryStore(carried.topology(), carried.messages());
             }
-            VirtualHost next = newVirtualHost(store);
+            VirtualHost next = newVirtualHost(store, old.policies());
             onLoop(() -> {
                 next.continueJournalOf(old);
                 vhost = next;
@@ -650,8 +769,42 @@ public final class HarnessBroker implements AutoCloseable {
         private int amqpsPort;
         private boolean amqpsPortSet;
         private LogOptions logOptions = LogOptions.DEFAULTS;
+        private final Map<String, Policy> policies = new LinkedHashMap<>();
+        private Path definitionsFile;
 
         private Builder() {}
+
+        /**
+         * Puts a policy in force from the start, as {@code rabbitmqctl set_policy} would (see
+         * docs/broker.md, Policies), e.g. {@code policy(new Policy("dlx", "^orders\\.",
+         * ApplyTo.QUEUES, 0, Map.of("dead-letter-exchange", "dlx")))}. A policy of the same name
+         * replaces the earlier one.
+         */
+        public Builder policy(Policy policy) {
+            if (policy == null) {
+                throw new IllegalArgumentException(
+                        "policy must not be null; e.g. Policy.of(\"dlx\", \"^orders\\\\.\", Map.of(\"dead-letter-exchange\", \"dlx\"))");
+            }
+            policies.put(policy.name(), policy);
+            return this;
+        }
+
+        /**
+         * Loads RabbitMQ definitions (the JSON of {@code rabbitmqctl export_definitions} or {@code
+         * GET /api/definitions}) at start: users and permissions, policies, exchanges, queues and
+         * bindings of vhost {@code /} (see docs/broker.md, Definitions). {@link #build()} reads
+         * and checks the file and {@link #start()} declares the topology, each throwing {@link
+         * DefinitionsException} (an {@code IllegalArgumentException}) that names the file, the JSON
+         * path and the fix. Users from the file are added to the configured ones (guest stays).
+         */
+        public Builder definitions(Path file) {
+            if (file == null) {
+                throw new IllegalArgumentException(
+                        "definitions must be a file path, e.g. Path.of(\"src/test/resources/definitions.json\")");
+            }
+            this.definitionsFile = file;
+            return this;
+        }
 
         /**
          * Adds an amqps port: AMQP over TLS (JDK provider) with the server key and certificate

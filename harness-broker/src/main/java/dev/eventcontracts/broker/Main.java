@@ -24,7 +24,7 @@ import java.util.regex.PatternSyntaxException;
  *
  * <pre>
  * java -jar event-contracts-harness-broker-VERSION-standalone.jar [--amqp-port 5672] [--admin-port 15672] [--bind 127.0.0.1] [--users FILE] [--data-dir DIR]
- *     [--memory-high-watermark 64MiB] [--handshake-timeout 10] [--max-sockets N]
+ *     [--definitions definitions.json] [--memory-high-watermark 64MiB] [--handshake-timeout 10] [--max-sockets N]
  *     [--tls-keystore FILE [--tls-keystore-password PW] [--amqps-port 5671]
  *      [--tls-truststore FILE [--tls-truststore-password PW] [--tls-client-certificates optional|required]]]
  * java -jar event-contracts-harness-broker-VERSION-standalone.jar --hash-password   (reads the password from stdin)
@@ -47,7 +47,9 @@ import java.util.regex.PatternSyntaxException;
  * </pre>
  *
  * <p>Exit codes: 0 after a clean stop, 1 when a port cannot be bound, 2 for bad arguments
- * (including a users file or TLS store that cannot be used). {@code --memory-high-watermark}
+ * (including a users file, TLS store or definitions file that cannot be used; {@code
+ * --definitions} takes the JSON of {@code rabbitmqctl export_definitions}, see docs/broker.md,
+ * Definitions). {@code --memory-high-watermark}
  * takes bytes with RabbitMQ's units ({@code k}/{@code kiB}, {@code M}/{@code MiB}, {@code
  * G}/{@code GiB} are powers of 1024; {@code kB}, {@code MB}, {@code GB} powers of 1000); 0, the
  * default, turns flow control off. {@code --handshake-timeout} is in seconds (default 10, as
@@ -57,7 +59,7 @@ import java.util.regex.PatternSyntaxException;
 public final class Main {
     private static final String USAGE =
             "usage: java -jar event-contracts-harness-broker-standalone.jar [--amqp-port N] [--admin-port N] [--bind HOST] [--users FILE] [--data-dir DIR]"
-                    + " [--memory-high-watermark BYTES] [--handshake-timeout SECONDS] [--max-sockets N] [--tls-keystore FILE [--tls-keystore-password PW] [--amqps-port N] [--tls-truststore FILE"
+                    + " [--definitions FILE] [--memory-high-watermark BYTES] [--handshake-timeout SECONDS] [--max-sockets N] [--tls-keystore FILE [--tls-keystore-password PW] [--amqps-port N] [--tls-truststore FILE"
                     + " [--tls-truststore-password PW] [--tls-client-certificates optional|required]]]\n"
                     + "       java -jar event-contracts-harness-broker-standalone.jar --hash-password  (password on stdin)\n"
                     + "       java -jar event-contracts-harness-broker-standalone.jar ctl [--admin URL] COMMAND  (rabbitmqctl-compatible)";
@@ -104,6 +106,9 @@ public final class Main {
         } catch (UncheckedIOException e) {
             err.println(e.getCause().getMessage());
             return 1;
+        } catch (IllegalArgumentException e) { // definitions the broker cannot declare
+            err.println(e.getMessage());
+            return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -151,6 +156,7 @@ public final class Main {
                 case "--admin-port" -> b.adminPort(parsePort(flag, value));
                 case "--bind" -> b.bindAddress(value);
                 case "--data-dir" -> b.dataDirectory(Path.of(value));
+                case "--definitions" -> b.definitions(Path.of(value));
                 case "--users" -> readUsers(Path.of(value), b);
                 case "--memory-high-watermark" -> b.memoryHighWatermark(parseBytes(flag, value));
                 case "--amqps-port" -> b.amqpsPort(parsePort(flag, value));

@@ -61,6 +61,20 @@ public abstract class AbstractEnvironmentMojo extends AbstractEventContractsMojo
     @Parameter(property = "eventcontracts.registryDirectory")
     private File registryDirectory;
 
+    /**
+     * A RabbitMQ definitions file the harness broker loads at start, so the tests run against the
+     * production topology: users and permissions, policies (dead-lettering, TTLs, length limits),
+     * exchanges, queues and bindings of vhost {@code /}, as {@code rabbitmqctl export_definitions}
+     * or the management API's {@code GET /api/definitions} write them. A file that cannot be
+     * loaded fails the build naming the JSON path and the fix. Default: none.
+     *
+     * <pre>{@code
+     * <definitions>${project.basedir}/src/test/resources/rabbitmq-definitions.json</definitions>
+     * }</pre>
+     */
+    @Parameter(property = "eventcontracts.definitions")
+    private File definitions;
+
     /** The one config record of the environment goals. */
     protected EnvironmentConfig environmentConfig() {
         return new EnvironmentConfig(
@@ -70,6 +84,7 @@ public abstract class AbstractEnvironmentMojo extends AbstractEventContractsMojo
                 bindAddress,
                 registry,
                 registryPort,
-                path(registryDirectory));
+                path(registryDirectory),
+                path(definitions));
     }
 }

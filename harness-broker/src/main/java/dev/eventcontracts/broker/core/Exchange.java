@@ -1,5 +1,6 @@
 package dev.eventcontracts.broker.core;
 
+import dev.eventcontracts.broker.core.policies.Policy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,9 @@ final class Exchange {
     final boolean autoDelete;
     final boolean internal;
     final Map<String, Object> arguments;
-    final String alternateExchange;
+    /** The alternate exchange in force: the argument, else the exchange's policy. */
+    String alternateExchange;
+
     final List<Binding> bindings = new ArrayList<>();
     boolean hadBinding;
 
@@ -31,6 +34,13 @@ final class Exchange {
         this.arguments = arguments;
         Object ae = arguments.get("alternate-exchange");
         this.alternateExchange = ae == null ? null : ae.toString();
+    }
+
+    /** Applies the policy in force (or none): {@code alternate-exchange} unless the argument sets one. */
+    void applyPolicy(Policy policy) {
+        Object ae = arguments.get("alternate-exchange");
+        Object fromPolicy = policy == null ? null : policy.get("alternate-exchange");
+        alternateExchange = ae != null ? ae.toString() : fromPolicy instanceof String p ? p : null;
     }
 
     boolean isDefault() {

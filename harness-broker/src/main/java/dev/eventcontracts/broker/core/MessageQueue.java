@@ -1,6 +1,7 @@
 package dev.eventcontracts.broker.core;
 
 import dev.eventcontracts.broker.core.QueueArguments.Overflow;
+import dev.eventcontracts.broker.core.policies.Policy;
 import dev.eventcontracts.broker.store.Message;
 import dev.eventcontracts.broker.store.QueueEntry;
 import dev.eventcontracts.broker.store.QueueStore;
@@ -20,7 +21,11 @@ final class MessageQueue {
     final boolean exclusive;
     final boolean autoDelete;
     final Map<String, Object> arguments;
-    final QueueArguments options;
+    /** The settings in force: the declared arguments combined with the queue's policy. */
+    QueueArguments options;
+
+    private final QueueArguments declared;
+    private Policy policy;
     final ClientConnection owner;
     private final VirtualHost vhost;
     private final QueueStore store;
@@ -64,7 +69,9 @@ final class MessageQueue {
         this.exclusive = exclusive;
         this.autoDelete = autoDelete;
         this.arguments = arguments;
-        this.options = options;
+        this.declared = options;
+        this.policy = vhost.policies().forQueue(name).orElse(null);
+        this.options = options.withPolicy(arguments, policy);
         this.owner = owner;
         this.store = store;
         touch();
@@ -85,6 +92,34 @@ final class MessageQueue {
         }
         dropHeadOverLimit();
         scheduleExpiry();
+    }
+
+    /** The name of the policy in force, or null. */
+    String policyName() {
+        return policy == null ? null : policy.name();
+    }
+
+    /**
+     * Applies the policy now in force (or none), as RabbitMQ does when policies change: new
+     * limits drop or dead-letter the oldest ready messages at once, a new {@code expires} restarts
+     * the lease from now, a new {@code message-ttl} applies to messages published from now on.
+     */
+    void applyPolicy(Policy next) {
+        if (java.util.Objects.equals(policy, next)) {
+            return;
+        }
+        policy = next;
+        QueueArguments before = options;
+        options = declared.withPolicy(arguments, next);
+        if (!java.util.Objects.equals(before.expires(), options.expires())) {
+            if (leaseTimer != null) {
+                leaseTimer.cancel(false);
+                leaseTimer = null;
+            }
+            touch(); // RabbitMQ restarts the expiry timer from now
+        }
+        dropHeadOverLimit();
+        dispatch();
     }
 
     int messageCount() {
@@ -354,7 +389,8 @@ final class MessageQueue {
                 unacked,
                 store.bodyBytes(),
                 consumers.size(),
-                new Views.QueueCounters(published, delivered, redelivered, acked, deadLettered));
+                new Views.QueueCounters(published, delivered, redelivered, acked, deadLettered),
+                policyName());
     }
 
     /** Up to {@code limit} ready entries from the head, without removing them. */

@@ -3,6 +3,7 @@ package dev.eventcontracts.broker.core;
 import dev.eventcontracts.broker.amqp.codec.FieldTables;
 import dev.eventcontracts.broker.amqp.codec.LongString;
 import dev.eventcontracts.broker.amqp.codec.TypedValue;
+import dev.eventcontracts.broker.core.policies.Policy;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -117,6 +118,49 @@ record QueueArguments(
                 dlrk == null ? null : dlrk.toString(),
                 deliveryLimit,
                 quorum);
+    }
+
+    /**
+     * The settings in force when {@code policy} (may be null) applies to a queue declared with
+     * {@code args}, by RabbitMQ 3.10's rules for classic queues: for {@code message-ttl}, {@code
+     * expires}, {@code max-length}, {@code max-length-bytes} (and on quorum queues {@code
+     * delivery-limit}) the lower
+     * of argument and policy; for {@code dead-letter-exchange}, {@code dead-letter-routing-key} and
+     * {@code overflow} the argument when present, else the policy (docs/broker.md, Policies).
+     */
+    QueueArguments withPolicy(Map<String, Object> args, Policy policy) {
+        if (policy == null) {
+            return this;
+        }
+        Overflow ov = overflow;
+        if (!args.containsKey("x-overflow") && policy.get("overflow") instanceof String p) {
+            ov = switch (p) {
+                case "reject-publish" -> Overflow.REJECT_PUBLISH;
+                case "reject-publish-dlx" -> Overflow.REJECT_PUBLISH_DLX;
+                default -> Overflow.DROP_HEAD;
+            };
+        }
+        return new QueueArguments(
+                min(messageTtl, policy.get("message-ttl")),
+                min(expires, policy.get("expires")),
+                min(maxLength, policy.get("max-length")),
+                min(maxLengthBytes, policy.get("max-length-bytes")),
+                ov,
+                argumentFirst(deadLetterExchange, policy.get("dead-letter-exchange")),
+                argumentFirst(deadLetterRoutingKey, policy.get("dead-letter-routing-key")),
+                quorum ? min(deliveryLimit, policy.get("delivery-limit")) : deliveryLimit,
+                quorum);
+    }
+
+    private static Long min(Long argument, Object fromPolicy) {
+        if (!(fromPolicy instanceof Long p)) {
+            return argument;
+        }
+        return argument == null ? p : Math.min(argument, p);
+    }
+
+    private static String argumentFirst(String argument, Object fromPolicy) {
+        return argument != null ? argument : fromPolicy instanceof String p ? p : null;
     }
 
     private static Long nonNegative(Map<String, Object> args, String key, String where) {

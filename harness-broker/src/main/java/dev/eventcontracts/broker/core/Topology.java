@@ -91,7 +91,9 @@ final class Topology {
             if (name.startsWith("amq.")) {
                 throw AmqpException.accessRefused("exchange name '" + name + "' contains reserved prefix 'amq.*'");
             }
-            exchanges.put(name, new Exchange(name, type, durable, autoDelete, internal, args));
+            Exchange created = new Exchange(name, type, durable, autoDelete, internal, args);
+            created.applyPolicy(vhost.policies().forExchange(name).orElse(null));
+            exchanges.put(name, created);
             if (durable) {
                 vhost.store()
                         .exchangeDeclared(
@@ -251,8 +253,9 @@ final class Topology {
         for (MessageStore.ExchangeDef e : recovered.exchanges()) {
             ExchangeType type = ExchangeType.fromWireName(e.type());
             if (type != null && !exchanges.containsKey(e.name())) {
-                exchanges.put(
-                        e.name(), new Exchange(e.name(), type, true, e.autoDelete(), e.internal(), e.arguments()));
+                Exchange restored = new Exchange(e.name(), type, true, e.autoDelete(), e.internal(), e.arguments());
+                restored.applyPolicy(vhost.policies().forExchange(e.name()).orElse(null));
+                exchanges.put(e.name(), restored);
             }
         }
         for (MessageStore.QueueDef d : recovered.queues()) {

@@ -11,7 +11,7 @@ import java.util.Map;
 public final class Views {
     private Views() {}
 
-    /** A queue with its counts and lifetime counters. */
+    /** A queue with its counts, lifetime counters and the name of the policy in force (or null). */
     public record QueueView(
             String name,
             boolean durable,
@@ -22,7 +22,8 @@ public final class Views {
             int messagesUnacknowledged,
             long messageBytesReady,
             int consumers,
-            QueueCounters counters) {}
+            QueueCounters counters,
+            String policy) {}
 
     /**
      * Lifetime counters of a queue: messages accepted, delivered (consume and get), delivered with

@@ -1,6 +1,9 @@
 package dev.eventcontracts.broker.core;
 
 import dev.eventcontracts.broker.amqp.codec.LongString;
+import dev.eventcontracts.broker.core.policies.ApplyTo;
+import dev.eventcontracts.broker.core.policies.Policies;
+import dev.eventcontracts.broker.core.policies.Policy;
 import dev.eventcontracts.broker.store.Message;
 import dev.eventcontracts.broker.store.MessageStore;
 import dev.eventcontracts.broker.store.QueueEntry;
@@ -32,6 +35,7 @@ public final class VirtualHost {
     private final Map<String, Exchange> exchanges = new HashMap<>();
     private final Map<String, MessageQueue> queues = new HashMap<>();
     private final Topology topology;
+    private final Policies policies;
     private PublishJournal journal;
     private final FaultInjector faults;
     private final AccessControl access;
@@ -60,7 +64,25 @@ public final class VirtualHost {
             LongSupplier wallClockMillis,
             MessageStore store,
             Random random) {
+        this(name, executor, nanoClock, wallClockMillis, store, random, new Policies());
+    }
+
+    /**
+     * A virtual host whose policies are already in force for the topology the store recovers
+     * (a restart passes the previous virtual host's {@link #policies()}).
+     *
+     * @param policies the policies, owned by this virtual host's thread from now on
+     */
+    public VirtualHost(
+            String name,
+            ScheduledExecutorService executor,
+            LongSupplier nanoClock,
+            LongSupplier wallClockMillis,
+            MessageStore store,
+            Random random,
+            Policies policies) {
         this.name = name;
+        this.policies = policies;
         this.executor = executor;
         this.nanoClock = nanoClock;
         this.wallClockMillis = wallClockMillis;
@@ -77,7 +99,56 @@ public final class VirtualHost {
             exchanges.put(n, new Exchange(n, t, true, false, false, Map.of()));
         }
         exchanges.put("amq.match", new Exchange("amq.match", ExchangeType.HEADERS, true, false, false, Map.of()));
+        for (MessageStore.PolicyDef d : store.recoveredPolicies()) {
+            if (policies.get(d.name()).isEmpty()) { // policies given by the broker win over recovered ones
+                policies.put(new Policy(
+                        d.name(), d.pattern(), ApplyTo.fromWireName(d.applyTo()), d.priority(), d.definition()));
+            }
+        }
         topology.restore(store.recovered());
+    }
+
+    /** The policies of this virtual host (read them on its thread; change them with {@link #setPolicy}). */
+    public Policies policies() {
+        return policies;
+    }
+
+    /**
+     * Adds or replaces a policy and applies it at once to every queue and exchange, as RabbitMQ
+     * does; the policy is kept in the store (see docs/broker.md, Policies).
+     *
+     * @return true when the policy is new, false when it replaced one of the same name
+     */
+    public boolean setPolicy(Policy policy) {
+        boolean created = policies.put(policy);
+        policiesChanged();
+        return created;
+    }
+
+    /** Removes a policy and re-applies what remains in force; false when there is none of that name. */
+    public boolean clearPolicy(String policyName) {
+        if (policies.remove(policyName).isEmpty()) {
+            return false;
+        }
+        policiesChanged();
+        return true;
+    }
+
+    private void policiesChanged() {
+        store.policiesChanged(policies.all().stream()
+                .map(p -> new MessageStore.PolicyDef(
+                        p.name(), p.pattern(), p.applyTo().wireName(), p.priority(), p.definition()))
+                .toList());
+        for (Exchange e : exchanges.values()) {
+            if (!e.isDefault()) {
+                e.applyPolicy(policies.forExchange(e.name).orElse(null));
+            }
+        }
+        for (MessageQueue q : new ArrayList<>(queues.values())) {
+            if (!q.isDeleted()) {
+                q.applyPolicy(policies.forQueue(q.name).orElse(null));
+            }
+        }
     }
 
     /** The name of the virtual host. */

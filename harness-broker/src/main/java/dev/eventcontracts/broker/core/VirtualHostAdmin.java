@@ -1,5 +1,6 @@
 package dev.eventcontracts.broker.core;
 
+import dev.eventcontracts.broker.core.policies.Policy;
 import dev.eventcontracts.broker.faults.FaultRule;
 import dev.eventcontracts.broker.faults.Faults;
 import dev.eventcontracts.broker.store.QueueEntry;
@@ -236,6 +237,65 @@ public final class VirtualHostAdmin {
     /** Ends every fault rule. */
     public void clearFaults() {
         vhost.faults().clear();
+    }
+
+    // ---- policies and definitions (docs/broker.md, Policies and Definitions) ----------------------
+
+    /** Every policy, sorted by name. */
+    public List<Policy> policies() {
+        return vhost.policies().all();
+    }
+
+    /** Adds or replaces a policy and applies it at once; true when it is new. */
+    public boolean setPolicy(Policy policy) {
+        return vhost.setPolicy(policy);
+    }
+
+    /** Removes a policy; false when there is none of that name. */
+    public boolean clearPolicy(String name) {
+        return vhost.clearPolicy(name);
+    }
+
+    /** The name of the policy in force for a queue, or empty (also for an unknown queue). */
+    public Optional<String> queuePolicy(String queue) {
+        MessageQueue q = queues.get(queue);
+        return q == null ? Optional.empty() : Optional.ofNullable(q.policyName());
+    }
+
+    /**
+     * Declares an exchange as a client would (the same checks and RabbitMQ texts).
+     *
+     * @throws AmqpException when RabbitMQ would refuse it, e.g. 406 for an inequivalent redeclare
+     */
+    public void declareExchange(
+            String name, String type, boolean durable, boolean autoDelete, boolean internal, Map<String, Object> args) {
+        vhost.topology().declareExchange(name, type, false, durable, autoDelete, internal, args);
+    }
+
+    /**
+     * Declares a non-exclusive queue as a client would.
+     *
+     * @throws AmqpException when RabbitMQ would refuse it, e.g. 406 for an invalid argument
+     */
+    public void declareQueue(String name, boolean durable, boolean autoDelete, Map<String, Object> args) {
+        vhost.topology().declareQueue(name, false, false, durable, false, autoDelete, args, null);
+    }
+
+    /**
+     * Binds a queue ({@code toExchange=false}) or an exchange to a source exchange.
+     *
+     * @throws AmqpException 404 when an end does not exist
+     */
+    public void bind(String source, String destination, boolean toExchange, String key, Map<String, Object> args) {
+        vhost.topology().bind(source, destination, toExchange, key, args, null);
+    }
+
+    /**
+     * Grants a user permissions in this virtual host (three regular expressions, see {@link
+     * VirtualHost#grant}).
+     */
+    public void grant(String user, String configure, String write, String read) {
+        vhost.grant(user, configure, write, read);
     }
 
     private static Views.MessageView view(QueueEntry e) {

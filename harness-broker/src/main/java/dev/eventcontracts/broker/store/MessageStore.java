@@ -38,6 +38,14 @@ public interface MessageStore {
     /** A binding was removed. */
     default void bindingRemoved(BindingDef binding) {}
 
+    /** The policies of the virtual host changed; {@code all} is the complete set now in force. */
+    default void policiesChanged(List<PolicyDef> all) {}
+
+    /** Policies found at start-up, to put in force before the topology is restored. */
+    default List<PolicyDef> recoveredPolicies() {
+        return List.of();
+    }
+
     /**
      * Runs {@code done} once everything written so far is on disk ({@code true}) or could not be
      * written ({@code false}). The in-memory store answers {@code true} at once.
@@ -59,6 +67,12 @@ public interface MessageStore {
 
     /** A durable queue as stored. */
     record QueueDef(String name, boolean autoDelete, Map<String, Object> arguments) {}
+
+    /**
+     * A policy as stored: {@code applyTo} is {@code queues}, {@code exchanges} or {@code all}; the
+     * definition holds JSON values (strings, longs, doubles, booleans, lists, maps).
+     */
+    record PolicyDef(String name, String pattern, String applyTo, int priority, Map<String, Object> definition) {}
 
     /** A binding as stored. */
     record BindingDef(

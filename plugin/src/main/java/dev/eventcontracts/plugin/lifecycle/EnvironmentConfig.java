@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param registryPort the embedded registry's HTTP port (loopback); default 0 (a free port)
  * @param registryDirectory the committed file store the embedded registry starts from (copied,
  *     never written); default {@code src/main/registry}; a missing directory means an empty registry
+ * @param definitions a RabbitMQ definitions file (users, permissions, policies, exchanges, queues,
+ *     bindings of vhost {@code /}) the broker loads at start; default none
  */
 public record EnvironmentConfig(
         Path projectDirectory,
@@ -23,7 +25,20 @@ public record EnvironmentConfig(
         String bindAddress,
         Boolean registry,
         Integer registryPort,
-        Path registryDirectory) {
+        Path registryDirectory,
+        Path definitions) {
+
+    /** The configuration without a definitions file. */
+    public EnvironmentConfig(
+            Path projectDirectory,
+            Path buildDirectory,
+            Integer amqpPort,
+            String bindAddress,
+            Boolean registry,
+            Integer registryPort,
+            Path registryDirectory) {
+        this(projectDirectory, buildDirectory, amqpPort, bindAddress, registry, registryPort, registryDirectory, null);
+    }
 
     /** Fills in defaults and checks the port ranges. */
     public EnvironmentConfig {

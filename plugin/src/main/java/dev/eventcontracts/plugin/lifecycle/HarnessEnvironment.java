@@ -1,6 +1,7 @@
 package dev.eventcontracts.plugin.lifecycle;
 
 import dev.eventcontracts.broker.HarnessBroker;
+import dev.eventcontracts.broker.admin.definitions.DefinitionsException;
 import dev.eventcontracts.plugin.problems.UserProblemException;
 import dev.eventcontracts.registry.EmbeddedRegistry;
 import java.io.IOException;
@@ -77,11 +78,17 @@ public final class HarnessEnvironment implements AutoCloseable {
 
     private static HarnessBroker startBroker(EnvironmentConfig config) {
         try {
-            return HarnessBroker.builder()
-                    .amqpPort(config.amqpPort())
-                    .bindAddress(config.bindAddress())
-                    .build()
-                    .start();
+            HarnessBroker.Builder builder =
+                    HarnessBroker.builder().amqpPort(config.amqpPort()).bindAddress(config.bindAddress());
+            if (config.definitions() != null) {
+                builder.definitions(config.definitions());
+            }
+            return builder.build().start();
+        } catch (DefinitionsException e) {
+            throw new UserProblemException(
+                    "Cannot load <definitions> into the harness broker: " + e.getMessage()
+                            + ". Fix the file, or export it again with 'rabbitmqctl export_definitions FILE'.",
+                    e);
         } catch (UncheckedIOException e) {
             throw new UserProblemException(
                     "Cannot start the harness broker on " + config.bindAddress() + ":" + config.amqpPort() + ": "

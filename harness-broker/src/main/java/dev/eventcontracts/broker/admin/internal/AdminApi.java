@@ -3,6 +3,7 @@ package dev.eventcontracts.broker.admin.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eventcontracts.broker.admin.definitions.Accounts;
 import dev.eventcontracts.broker.core.Views;
 import dev.eventcontracts.broker.core.VirtualHostAdmin;
 import java.net.URLDecoder;
@@ -49,11 +50,17 @@ final class AdminApi {
     private BrokerMetrics metrics;
 
     private final List<Map<String, Object>> listeners;
+    private final PolicyRoutes policyRoutes;
 
     AdminApi(VirtualHostAdmin admin, LongSupplier nanoClock, List<Map<String, Object>> listeners) {
+        this(admin, nanoClock, listeners, Accounts.NONE);
+    }
+
+    AdminApi(VirtualHostAdmin admin, LongSupplier nanoClock, List<Map<String, Object>> listeners, Accounts accounts) {
         this.admin = admin;
         this.rates = new Rates(nanoClock);
         this.listeners = listeners;
+        this.policyRoutes = new PolicyRoutes(admin, accounts);
     }
 
     /** Jackson, loaded at the first JSON request rather than at broker start. */
@@ -111,6 +118,13 @@ final class AdminApi {
             case "journal" -> json(journal(r), r, "GET", rest.size() <= 1);
             case "faults" -> faults(r, rest);
             case "restart" -> restart(r, rest);
+            case "policies" -> reply(policyRoutes.policies(r.method(), rest, r.body(), r.path()));
+            case "definitions" -> {
+                if (!rest.isEmpty()) {
+                    throw notFound(r.path());
+                }
+                yield reply(policyRoutes.definitions(r.method(), r.body(), r.path()));
+            }
             default -> throw new ApiError(404, "not_found", "no resource '/api/" + resource + "'");
         };
     }
@@ -382,6 +396,13 @@ final class AdminApi {
         }
         requireMethod(r, method);
         return ok(value);
+    }
+
+    private Response reply(PolicyRoutes.Reply reply) {
+        if (reply.body() == null) {
+            return new Response(reply.status(), JSON, new byte[0]);
+        }
+        return status(reply.status(), reply.body());
     }
 
     Response ok(Object value) {

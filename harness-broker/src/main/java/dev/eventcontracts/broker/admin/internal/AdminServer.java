@@ -1,5 +1,6 @@
 package dev.eventcontracts.broker.admin.internal;
 
+import dev.eventcontracts.broker.admin.definitions.Accounts;
 import dev.eventcontracts.broker.core.VirtualHost;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
@@ -42,13 +43,16 @@ public final class AdminServer {
     private final int port;
     private final List<Map<String, Object>> listeners;
     private final ApiHolder holder;
+    private final Accounts accounts;
 
     /** The API requests go to; replaced when the broker restarts. Read and written on the loop. */
     private static final class ApiHolder {
         AdminApi api;
     }
 
-    private AdminServer(Channel serverChannel, List<Map<String, Object>> listeners, ApiHolder holder) {
+    private AdminServer(
+            Channel serverChannel, List<Map<String, Object>> listeners, ApiHolder holder, Accounts accounts) {
+        this.accounts = accounts;
         this.serverChannel = serverChannel;
         this.port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
         this.listeners = listeners;
@@ -62,6 +66,16 @@ public final class AdminServer {
      */
     public static AdminServer start(
             EventLoopGroup group, String bindAddress, int port, VirtualHost vhost, int amqpPort) {
+        return start(group, bindAddress, port, vhost, amqpPort, Accounts.NONE);
+    }
+
+    /**
+     * Binds the admin port, with the broker's users and permissions for {@code /api/definitions}.
+     *
+     * @throws UncheckedIOException naming the address when the port cannot be bound
+     */
+    public static AdminServer start(
+            EventLoopGroup group, String bindAddress, int port, VirtualHost vhost, int amqpPort, Accounts accounts) {
         Map<String, Object> amqp = new LinkedHashMap<>();
         amqp.put("node", "harness@localhost");
         amqp.put("protocol", "amqp");
@@ -69,7 +83,7 @@ public final class AdminServer {
         amqp.put("port", amqpPort);
         List<Map<String, Object>> listeners = List.of(amqp);
         ApiHolder holder = new ApiHolder();
-        holder.api = new AdminApi(vhost.admin(), System::nanoTime, listeners);
+        holder.api = new AdminApi(vhost.admin(), System::nanoTime, listeners, accounts);
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
@@ -90,7 +104,7 @@ public final class AdminServer {
                             + bind.cause().getMessage() + ". Choose a free port, or port 0 to let the system pick one.",
                     bind.cause()));
         }
-        return new AdminServer(bind.channel(), listeners, holder);
+        return new AdminServer(bind.channel(), listeners, holder, accounts);
     }
 
     /** The bound port. */
@@ -103,7 +117,7 @@ public final class AdminServer {
      * broker's thread.
      */
     public void switchTo(VirtualHost vhost) {
-        holder.api = new AdminApi(vhost.admin(), System::nanoTime, listeners);
+        holder.api = new AdminApi(vhost.admin(), System::nanoTime, listeners, accounts);
     }
 
     /** Stops accepting admin requests. */

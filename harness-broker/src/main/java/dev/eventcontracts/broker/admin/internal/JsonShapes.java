@@ -29,6 +29,9 @@ final class JsonShapes {
         Object type = q.arguments().get("x-queue-type");
         m.put("type", type == null ? "classic" : type.toString());
         m.put("state", "running");
+        if (q.policy() != null) {
+            m.put("policy", q.policy());
+        }
         m.put("messages", q.messagesReady() + q.messagesUnacknowledged());
         m.put("messages_ready", q.messagesReady());
         m.put("messages_unacknowledged", q.messagesUnacknowledged());

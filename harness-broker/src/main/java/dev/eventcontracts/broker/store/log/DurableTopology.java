@@ -1,5 +1,6 @@
 package dev.eventcontracts.broker.store.log;
 
+import dev.eventcontracts.broker.store.MessageStore;
 import dev.eventcontracts.broker.store.MessageStore.BindingDef;
 import dev.eventcontracts.broker.store.MessageStore.ExchangeDef;
 import dev.eventcontracts.broker.store.MessageStore.QueueDef;
@@ -20,6 +21,7 @@ final class DurableTopology {
     private final Map<String, ExchangeDef> exchanges = new LinkedHashMap<>();
     private final Map<String, QueueDef> queues = new LinkedHashMap<>();
     private final Set<BindingDef> bindings = new LinkedHashSet<>();
+    private List<MessageStore.PolicyDef> policies = List.of();
 
     /** Applies a topology record; returns false for message records. */
     boolean apply(LogRecord r) {
@@ -34,6 +36,8 @@ final class DurableTopology {
         } else if (r instanceof LogRecord.QueueDeleted q) {
             queues.remove(q.name());
             bindings.removeIf(b -> !b.toExchange() && b.destination().equals(q.name()));
+        } else if (r instanceof LogRecord.PoliciesSet p) {
+            policies = p.policies();
         } else if (r instanceof LogRecord.BindingChanged b) {
             if (b.added()) {
                 bindings.add(b.def());
@@ -50,6 +54,11 @@ final class DurableTopology {
         return queues.containsKey(name);
     }
 
+    /** The policies in force, as the latest record set them. */
+    List<MessageStore.PolicyDef> policies() {
+        return policies;
+    }
+
     /** The current state as an immutable value. */
     Topology toTopology() {
         return new Topology(List.copyOf(exchanges.values()), List.copyOf(queues.values()), List.copyOf(bindings));
@@ -61,6 +70,9 @@ final class DurableTopology {
         exchanges.values().forEach(e -> out.add(new LogRecord.ExchangeDeclared(e)));
         queues.values().forEach(q -> out.add(new LogRecord.QueueDeclared(q)));
         bindings.forEach(b -> out.add(new LogRecord.BindingChanged(b, true)));
+        if (!policies.isEmpty()) {
+            out.add(new LogRecord.PoliciesSet(policies));
+        }
         return out;
     }
 }

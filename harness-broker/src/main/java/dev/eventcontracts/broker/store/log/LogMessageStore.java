@@ -40,6 +40,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
     private final Executor loop;
     private final SegmentLog log;
     private final Topology recoveredTopology;
+    private final List<PolicyDef> recoveredPolicies;
     private final Map<String, List<QueueEntry>> recoveredEntries;
     private final RecoveryReport report;
     private final DurableTopology topology;
@@ -72,6 +73,7 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
         this.log = log;
         this.topology = replay.topology;
         this.recoveredTopology = replay.topology.toTopology();
+        this.recoveredPolicies = replay.topology.policies();
         this.usages = replay.usages;
         this.recoveredEntries = entries;
         this.report = report;
@@ -229,6 +231,16 @@ public final class LogMessageStore implements MessageStore, AutoCloseable {
     @Override
     public void bindingAdded(BindingDef binding) {
         writeTopology(new LogRecord.BindingChanged(binding, true));
+    }
+
+    @Override
+    public void policiesChanged(List<PolicyDef> all) {
+        writeTopology(new LogRecord.PoliciesSet(List.copyOf(all)));
+    }
+
+    @Override
+    public List<PolicyDef> recoveredPolicies() {
+        return recoveredPolicies;
     }
 
     @Override

@@ -20,6 +20,7 @@ sealed interface LogRecord {
     byte UNBIND = 6;
     byte PUBLISH = 7;
     byte ACK = 8;
+    byte POLICIES = 9;
 
     /** Writes the payload: type byte, then fields. */
     void write(ByteBuf out);
@@ -76,6 +77,55 @@ sealed interface LogRecord {
             out.writeBoolean(def.toExchange());
             str(out, def.routingKey());
             FieldTables.writeTable(out, def.arguments());
+        }
+    }
+
+    /**
+     * The complete set of policies after a change (policies are few and change rarely); each
+     * definition is stored as its JSON text.
+     */
+    record PoliciesSet(List<MessageStore.PolicyDef> policies) implements LogRecord {
+        private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+                new com.fasterxml.jackson.databind.ObjectMapper();
+
+        @Override
+        public void write(ByteBuf out) {
+            out.writeByte(POLICIES);
+            out.writeInt(policies.size());
+            for (MessageStore.PolicyDef p : policies) {
+                str(out, p.name());
+                str(out, p.pattern());
+                str(out, p.applyTo());
+                out.writeInt(p.priority());
+                try {
+                    str(out, JSON.writeValueAsString(p.definition()));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalStateException("policy '" + p.name() + "' cannot be stored: " + e, e);
+                }
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        static PoliciesSet read(ByteBuf in) {
+            int n = in.readInt();
+            if (n < 0 || n > in.readableBytes() / 16) {
+                throw new IllegalArgumentException("policy count " + n + " exceeds the record");
+            }
+            List<MessageStore.PolicyDef> out = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String name = str(in);
+                String pattern = str(in);
+                String applyTo = str(in);
+                int priority = in.readInt();
+                String definition = str(in);
+                try {
+                    out.add(new MessageStore.PolicyDef(
+                            name, pattern, applyTo, priority, JSON.readValue(definition, java.util.Map.class)));
+                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                    throw new IllegalArgumentException("policy '" + name + "' definition is not JSON", e);
+                }
+            }
+            return new PoliciesSet(List.copyOf(out));
         }
     }
 
@@ -152,6 +202,7 @@ sealed interface LogRecord {
                             type == BIND);
                 case PUBLISH -> readPublished(in);
                 case ACK -> new Acked(queue.read(in), in.readLong());
+                case POLICIES -> PoliciesSet.read(in);
                 default -> throw new IllegalArgumentException("unknown log record type " + type);
             };
         }
