@@ -391,6 +391,38 @@ public final class HarnessBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * The publish journal: every client publish with a sequence greater than {@code after}, at most
+     * {@code limit}, oldest first, with the publishing connection and (within the journal's body
+     * budget) the body. {@code publishJournal(0, 0)} reads nothing; use {@link
+     * #publishJournalLastSequence()} to mark a point in time. Contract tests read a consumer's
+     * published effects here (docs/contract-tests.md).
+     */
+    public List<dev.eventcontracts.broker.core.Views.PublishRecord> publishJournal(long after, int limit) {
+        requireStarted();
+        return onLoop(() -> vhost.admin().journal(after, limit), "read the publish journal");
+    }
+
+    /** The sequence of the newest publish journal record (0 before the first publish). */
+    public long publishJournalLastSequence() {
+        requireStarted();
+        return onLoop(() -> vhost.admin().journalLastSequence(), "read the publish journal");
+    }
+
+    private <T> T onLoop(Callable<T> task, String what) {
+        try {
+            if (loop.inEventLoop()) {
+                return task.call();
+            }
+            return loop.submit(task).get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while trying to " + what, e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not " + what + ": " + e, e);
+        }
+    }
+
     /** The bound admin HTTP port. */
     public int adminPort() {
         requireStarted();

@@ -16,6 +16,27 @@ public interface ContractContext {
     /** Base URI of the HTTP stub server that stands in for the consumer's downstream services. */
     URI httpBaseUri();
 
+    /**
+     * A point in the consumer's own I/O where scenarios (j), (k) and (m) inject transient
+     * failures: a fixture wraps a dependency (a repository, a client) so that it calls {@link
+     * FaultPoint#beforeIo} before each operation. Needed only for consumers that neither publish
+     * through {@link #publisher()} nor call {@link #httpBaseUri()}; without any such path those
+     * scenarios are skipped, never passed.
+     */
+    FaultPoint faultPoint();
+
+    /** Where a scenario fails the consumer's I/O; outside a failing attempt it does nothing. */
+    @FunctionalInterface
+    interface FaultPoint {
+        /**
+         * Called by the consumer's dependency before an I/O operation.
+         *
+         * @param operation what is about to happen, e.g. {@code "stock.reserve"}, for messages
+         * @throws java.io.UncheckedIOException the injected transient failure
+         */
+        void beforeIo(String operation);
+    }
+
     /** Publishes messages on behalf of the consumer under test. */
     @FunctionalInterface
     interface Publisher {

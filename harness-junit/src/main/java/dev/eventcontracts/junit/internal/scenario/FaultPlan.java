@@ -8,10 +8,11 @@ import java.util.function.Predicate;
 
 /**
  * Transient failures a scenario injects where the consumer does I/O, so the failure travels
- * through the consumer's own code: in {@link Mode#PUBLISHER} mode its first publish in a targeted
- * attempt fails; in {@link Mode#HTTP} mode the HTTP stub answers 503 during the attempt; a
- * consumer that does neither fails at the handler boundary ({@link Mode#BOUNDARY}), as if its
- * first I/O had failed.
+ * through the consumer's own code: in {@link Mode#PUBLISHER} mode its first publish through {@code
+ * ctx.publisher()} in a targeted attempt fails; in {@link Mode#HTTP} mode the HTTP stub answers 503
+ * during the attempt; in {@link Mode#FAULT_POINT} mode the first {@code ctx.faultPoint()} call of
+ * the attempt fails. {@link Mode#BOUNDARY} (failing before the handler runs) is used only for
+ * messages whose fate, not the consumer's code, is under test.
  */
 final class FaultPlan {
 
@@ -19,6 +20,7 @@ final class FaultPlan {
     enum Mode {
         PUBLISHER,
         HTTP,
+        FAULT_POINT,
         BOUNDARY
     }
 
@@ -69,12 +71,21 @@ final class FaultPlan {
 
     /** Called by the publisher: the exception to throw instead of publishing, or null. */
     RuntimeException beforePublish() {
+        return fire(Mode.PUBLISHER, "while publishing");
+    }
+
+    /** Called by a fixture's fault point: the exception to throw instead of the I/O, or null. */
+    RuntimeException atFaultPoint(String operation) {
+        return fire(Mode.FAULT_POINT, "at '" + operation + "'");
+    }
+
+    private RuntimeException fire(Mode at, String where) {
         Incoming incoming = current.get();
-        if (mode != Mode.PUBLISHER || incoming == null || fired.get() || !target.test(incoming)) {
+        if (mode != at || incoming == null || fired.get() || !target.test(incoming)) {
             return null;
         }
         fired.set(true);
-        return failure("while publishing", incoming);
+        return failure(where, incoming);
     }
 
     private static UncheckedIOException failure(String where, Incoming incoming) {
