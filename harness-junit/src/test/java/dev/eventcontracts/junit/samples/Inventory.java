@@ -34,6 +34,14 @@ public final class Inventory {
         publisher.publish("inventory", "stock.reserved", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A complete OrderPlaced whose quantity is negative: business-invalid, never processable. */
+    public static org.apache.avro.generic.GenericRecord invalidOrder() {
+        var order = new dev.eventcontracts.junit.internal.avro.SampleGenerator(7)
+                .sample(OrderPlaced.getClassSchema(), 99, "orderId");
+        order.put("quantity", -1);
+        return order;
+    }
+
     /** What the fixture reports as state. */
     public Map<String, Integer> snapshot() {
         return new TreeMap<>(stock);

@@ -3,30 +3,30 @@ package dev.eventcontracts.junit.internal.effects;
 import dev.eventcontracts.junit.internal.amqp.Topology;
 import dev.eventcontracts.junit.internal.journal.PublishLog;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The messages a run published, as effects: from the broker's publish journal when there is one
- * (every publish after the run's mark, through any connection, except the scenario driver's and
- * other contract sessions'), else what the consumer published through {@code ctx.publisher()}.
+ * (every publish after the run's mark, through any connection except the scenario driver's), else
+ * what the consumer published through {@code ctx.publisher()}. The broker names a connection by
+ * its addresses ({@code <client ip>:<client port> -> <server ip>:<server port>}), so the driver's is
+ * recognised by its client address.
  */
 public final class PublishedEffects {
 
-    /** Prefix of every connection a contract session opens; the driver's never carry effects. */
+    /** Prefix of the client-provided name of every connection a contract session opens. */
     public static final String CONNECTION_PREFIX = "event-contracts ";
 
     private final PublishLog log;
-    private final Set<String> ownConnections;
+    private final String driverPrefix;
     private final Normalizer normalizer;
 
     /**
      * @param log the broker's journal, or null when the broker has none (a real RabbitMQ)
-     * @param ownConnections names of this session's connections whose publishes are effects (the
-     *     recording publisher's)
+     * @param driverClientAddress {@code <ip>:<port>} of the driver connection's client side
      */
-    public PublishedEffects(PublishLog log, Set<String> ownConnections, Normalizer normalizer) {
+    public PublishedEffects(PublishLog log, String driverClientAddress, Normalizer normalizer) {
         this.log = log;
-        this.ownConnections = Set.copyOf(ownConnections);
+        this.driverPrefix = driverClientAddress + " ";
         this.normalizer = normalizer;
     }
 
@@ -46,8 +46,7 @@ public final class PublishedEffects {
             return recorded;
         }
         return log.since(mark).stream()
-                .filter(p -> ownConnections.contains(p.connectionName())
-                        || !p.connectionName().startsWith(CONNECTION_PREFIX))
+                .filter(p -> !p.connectionName().startsWith(driverPrefix))
                 .map(p -> new Effects.Message(
                         topology.logicalName(p.exchange()),
                         p.exchange().isEmpty() ? topology.logicalName(p.routingKey()) : p.routingKey(),

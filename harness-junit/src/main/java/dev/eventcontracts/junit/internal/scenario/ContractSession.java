@@ -103,7 +103,7 @@ public final class ContractSession implements AutoCloseable {
         String publisherName = PublishedEffects.CONNECTION_PREFIX + "publisher " + sessionId;
         this.publisherConnection = factory.newConnection(publisherName);
         this.normalizer = new Normalizer(new ObjectMapper(), contract.ignoreEffectPaths());
-        this.published = new PublishedEffects(journal, Set.of(publisherName), normalizer);
+        this.published = new PublishedEffects(journal, clientAddress(connection), normalizer);
         this.http = new HttpStub(normalizer);
         this.codec = new AvroCodec(contract.readerSchema(), contract.writerSchemas());
         this.invoker = new HandlerInvoker(contract, codec, options.settleTimeout());
@@ -113,6 +113,18 @@ public final class ContractSession implements AutoCloseable {
     /** The contract under test. */
     public ConsumerContract contract() {
         return contract;
+    }
+
+    /** {@code <ip>:<port>} of the connection's client side, as the harness broker names it. */
+    private static String clientAddress(Connection connection) {
+        if (connection instanceof com.rabbitmq.client.impl.AMQConnection c) {
+            return c.getLocalAddress().getHostAddress() + ":" + c.getLocalPort();
+        }
+        return "<unknown client address>";
+    }
+
+    URI brokerUri() {
+        return brokerUri;
     }
 
     /** The broker URI without credentials, for reports. */

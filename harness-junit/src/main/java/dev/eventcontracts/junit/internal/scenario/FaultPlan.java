@@ -26,8 +26,10 @@ final class FaultPlan {
 
     private final Mode mode;
     private final Predicate<Incoming> target;
-    private final ThreadLocal<Incoming> current = new ThreadLocal<>();
-    private final ThreadLocal<Boolean> fired = ThreadLocal.withInitial(() -> false);
+    // one delivery is in the handler at a time while failures are injected (one instance, prefetch
+    // 1), and an async handler's I/O runs on other threads: so plain fields, not thread-locals
+    private volatile Incoming current;
+    private final java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
     private final HttpStub http;
 
     private FaultPlan(Mode mode, Predicate<Incoming> target, HttpStub http) {
@@ -50,7 +52,7 @@ final class FaultPlan {
 
     /** Called by the processor around the handler, on the container's worker thread. */
     void enter(Incoming incoming) {
-        current.set(incoming);
+        current = incoming;
         fired.set(false);
         if (mode == Mode.BOUNDARY && target.test(incoming)) {
             fired.set(true);
@@ -66,7 +68,7 @@ final class FaultPlan {
         if (mode == Mode.HTTP && fired.get()) {
             http.succeedRequests();
         }
-        current.remove();
+        current = null;
     }
 
     /** Called by the publisher: the exception to throw instead of publishing, or null. */
@@ -80,11 +82,10 @@ final class FaultPlan {
     }
 
     private RuntimeException fire(Mode at, String where) {
-        Incoming incoming = current.get();
-        if (mode != at || incoming == null || fired.get() || !target.test(incoming)) {
+        Incoming incoming = current;
+        if (mode != at || incoming == null || !target.test(incoming) || !fired.compareAndSet(false, true)) {
             return null;
         }
-        fired.set(true);
         return failure(where, incoming);
     }
 

@@ -37,6 +37,7 @@ final class Run implements AutoCloseable {
     private final RecordingPublisher publisher;
     private final Object fixture;
     private final List<ListenerContainer> containers = new ArrayList<>();
+    private final List<AutoCloseable> consumers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final JsonNode initialState;
     private final long journalMark;
     private final java.util.concurrent.atomic.AtomicInteger faultPointCalls =
@@ -103,6 +104,11 @@ final class Run implements AutoCloseable {
             }
 
             @Override
+            public URI amqpUri() {
+                return session.brokerUri();
+            }
+
+            @Override
             public FaultPoint faultPoint() {
                 return operation -> {
                     faultPointCalls.incrementAndGet();
@@ -117,6 +123,14 @@ final class Run implements AutoCloseable {
 
     /** A new consumer instance from the run's fixture: a process start. */
     Object newConsumer() {
+        Object consumer = create();
+        if (consumer instanceof AutoCloseable c) {
+            consumers.add(c);
+        }
+        return consumer;
+    }
+
+    private Object create() {
         if (fixture instanceof ConsumerFixture<?> f) {
             return f.create(context());
         }
@@ -255,6 +269,13 @@ final class Run implements AutoCloseable {
     @Override
     public void close() {
         stopContainers();
+        for (AutoCloseable consumer : consumers) {
+            try {
+                consumer.close(); // the process stops: a consumer with its own connection closes it
+            } catch (Exception e) {
+                // best effort, like a process exit
+            }
+        }
         try {
             topology.delete(producer);
         } catch (IOException | RuntimeException e) {
