@@ -268,6 +268,18 @@ public final class InventoryConsumers {
         }
     }
 
+    /** The correct consumer's fixture without poison samples: scenario (i) cannot reach its validation. */
+    public static final class InventoryFixtureWithoutPoison extends Fixture<InventoryConsumer> {
+        public InventoryFixtureWithoutPoison() {
+            super(InventoryConsumer::new);
+        }
+
+        @Override
+        public List<?> poisonSamples() {
+            return List.of();
+        }
+    }
+
     public static final class NoDedupFixture extends Fixture<NoDedupConsumer> {
         public NoDedupFixture() {
             super(NoDedupConsumer::new);

@@ -193,8 +193,11 @@ public final class ContractSession implements AutoCloseable {
         return List.copyOf(findings);
     }
 
+    /** Reports {@code finding} unless one with its code was reported already (one per code and consumer). */
     synchronized void report(Finding finding) {
-        findings.add(finding);
+        if (findings.stream().noneMatch(f -> f.code().equals(finding.code()))) {
+            findings.add(finding);
+        }
     }
 
     Connection connection() {

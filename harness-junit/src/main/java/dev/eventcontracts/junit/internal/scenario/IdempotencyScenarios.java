@@ -211,14 +211,15 @@ final class IdempotencyScenarios {
         String state = session.contract().fixture() == null
                 ? "no fixture state (no fixture)"
                 : "fixture state empty or unchanged";
-        String message = consumer + " shows no observable effect: processing " + base.describe()
-                + " once gave " + seen + ", no HTTP request and " + state + ", so " + what
-                + " cannot be compared; idempotency was not judged.";
+        String observed = consumer + " shows no observable effect: processing " + base.describe() + " once gave " + seen
+                + ", no HTTP request and " + state;
         session.report(new ContractSession.Finding(
                 "effects-unobservable",
                 "WARNING",
-                message + " Return the durable state from the fixture's state(), publish through the broker, or call"
-                        + " downstream services through ctx.httpBaseUri()."));
+                observed + ", so the idempotency scenarios (a)-(f) could not judge it. Return the durable state from"
+                        + " the fixture's state(), publish through the broker, or call downstream services through"
+                        + " ctx.httpBaseUri()."));
+        String message = observed + ", so " + what + " cannot be compared; idempotency was not judged.";
         return Verdict.skipped(message);
     }
 
