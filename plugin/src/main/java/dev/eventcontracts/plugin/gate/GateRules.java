@@ -49,6 +49,20 @@ public final class GateRules {
                 }
             }
         }
+        int findings = 0;
+        for (ContractResult contract : inputs.contracts()) {
+            for (Finding finding : contract.findings()) {
+                findings++;
+                violations.add(new Violation(
+                        Severity.ofFinding(finding.severity()),
+                        Violation.Kind.FINDING,
+                        finding.code(),
+                        "for " + contract.consumer(),
+                        finding.message(),
+                        null));
+            }
+        }
+        inputs.findings().ifPresent(discovery -> violations.addAll(missingResults(inputs, discovery)));
         int schemas = 0;
         int incompatible = 0;
         if (inputs.compatibility().isPresent()) {
@@ -63,10 +77,9 @@ public final class GateRules {
                 }
             }
         }
-        int findings = 0;
         if (inputs.findings().isPresent()) {
             DiscoveryFindings discovery = inputs.findings().get();
-            findings = discovery.findings().size();
+            findings += discovery.findings().size();
             for (Finding finding : discovery.findings()) {
                 String location = finding.file() == null
                         ? ""
@@ -94,6 +107,34 @@ public final class GateRules {
         Verdict.Counts counts = new Verdict.Counts(
                 inputs.contracts().size(), scenarios, passed, broken, skipped, schemas, incompatible, findings);
         return new Verdict(violations, threshold, failOnViolation, counts);
+    }
+
+    /**
+     * A discovered consumer without a results file: its generated test did not run (excluded,
+     * not compiled, or failsafe skipped), so nothing about it was verified.
+     */
+    private static List<Violation> missingResults(GateInputs inputs, DiscoveryFindings discovery) {
+        java.util.Set<String> judged = new java.util.HashSet<>();
+        for (ContractResult contract : inputs.contracts()) {
+            judged.add(contract.consumer());
+            judged.add(contract.consumer().replace('$', '.'));
+        }
+        List<Violation> missing = new ArrayList<>();
+        for (String consumer : discovery.consumers()) {
+            if (!judged.contains(consumer)) {
+                missing.add(new Violation(
+                        Severity.ERROR,
+                        Violation.Kind.CONSUMER,
+                        consumer,
+                        "no-results",
+                        "discovered by generate-contract-tests, but no contract results were written for it: its"
+                                + " generated test did not run.",
+                        "Run the generated *ContractIT with failsafe (check its includes/excludes and that"
+                                + " target/generated-test-sources/event-contracts is compiled), or remove the"
+                                + " consumer's annotation if it is not a consumer."));
+            }
+        }
+        return missing;
     }
 
     private static Violation scenarioViolation(
