@@ -34,14 +34,63 @@ final class HandlerReader {
         List<ConsumerModel> out = new ArrayList<>();
         for (SourceTree.Source source : sources) {
             for (MethodDeclaration method : source.unit().findAll(MethodDeclaration.class)) {
+                List<AnnotationExpr> annotations = new ArrayList<>();
+                List<ListenerAnnotation> kinds = new ArrayList<>();
                 for (AnnotationExpr annotation : method.getAnnotations()) {
-                    ListenerAnnotation.of(annotation, source.unit())
-                            .flatMap(kind -> model(source, method, annotation, kind))
-                            .ifPresent(out::add);
+                    ListenerAnnotation.of(annotation, source.unit()).ifPresent(kind -> {
+                        annotations.add(annotation);
+                        kinds.add(kind);
+                    });
                 }
+                if (annotations.isEmpty()) {
+                    continue;
+                }
+                // one method is one consumer: @EventConsumer wins over the framework's listener annotation
+                int chosen = Math.max(0, kinds.indexOf(ListenerAnnotation.EVENT_CONSUMER));
+                model(source, method, annotations.get(chosen), kinds.get(chosen))
+                        .ifPresent(model -> {
+                            out.add(model);
+                            for (int i = 0; i < annotations.size(); i++) {
+                                if (i != chosen) {
+                                    disagreement(source, method, model, annotations.get(i), kinds.get(i));
+                                }
+                            }
+                        });
             }
         }
         return out;
+    }
+
+    /** A second listener annotation on the same method naming another queue is a finding. */
+    private void disagreement(
+            SourceTree.Source source,
+            MethodDeclaration method,
+            ConsumerModel model,
+            AnnotationExpr other,
+            ListenerAnnotation kind) {
+        for (String attribute : kind.queueAttributes()) {
+            Optional<Expression> value = AttributeValues.attribute(other, attribute);
+            if (value.isPresent()) {
+                try {
+                    List<String> names = AttributeValues.strings(value.get());
+                    if (!names.isEmpty() && !names.get(0).equals(model.queue())) {
+                        findings.add(new Finding(
+                                Severity.WARNING,
+                                "queue-mismatch",
+                                simple(model.consumerClass()) + "#" + method.getNameAsString() + ": @"
+                                        + kind.simpleName() + " reads '" + names.get(0) + "' but @"
+                                        + model.annotation() + " declares '" + model.queue()
+                                        + "'; the contract test uses '" + model.queue()
+                                        + "'. Make them name the same queue.",
+                                source.file(),
+                                SourceTree.line(other)));
+                    }
+                } catch (AttributeValues.Unresolved e) {
+                    // the listener's own queue is informational here
+                }
+                return;
+            }
+        }
     }
 
     private Optional<ConsumerModel> model(
@@ -108,6 +157,7 @@ final class HandlerReader {
                 }
             }
         } else {
+            dlq = deadLetterArgument(annotation, binding, kind, id, file);
             findings.add(new Finding(
                     Severity.INFO,
                     "contract-defaults",
@@ -118,11 +168,18 @@ final class HandlerReader {
                     line));
         }
 
-        Optional<Parameter> payloadParam = method.getParameters().stream()
-                .filter(p -> p.getAnnotations().stream()
-                        .noneMatch(a -> a.getNameAsString().endsWith("Header")
-                                || a.getNameAsString().endsWith("Headers")))
-                .findFirst();
+        HandlerParameters.Reading parameters = HandlerParameters.read(method);
+        Optional<Parameter> payloadParam = parameters.payload();
+        if (!parameters.refusal().isEmpty()) {
+            findings.add(new Finding(
+                    Severity.WARNING,
+                    "unsupported-parameter",
+                    id + ": " + parameters.refusal() + " No contract test is generated; take the payload first and"
+                            + " read headers from the headers Map or AMQP.BasicProperties.",
+                    file,
+                    line));
+            return Optional.empty();
+        }
         if (payloadParam.isEmpty()) {
             findings.add(new Finding(
                     Severity.WARNING,
@@ -211,6 +268,42 @@ final class HandlerReader {
                 file,
                 SourceTree.line(annotation)));
         return Optional.empty();
+    }
+
+    /**
+     * The dead-letter queue a {@code @RabbitListener} declares through its {@code @Queue}'s
+     * {@code arguments = @Argument(name = "x-dead-letter-routing-key", value = "...")} (the queue
+     * a dead-lettered message is routed to through the default exchange), or empty.
+     */
+    private String deadLetterArgument(
+            AnnotationExpr annotation,
+            Optional<AnnotationExpr> binding,
+            ListenerAnnotation kind,
+            String id,
+            Path file) {
+        if (kind != ListenerAnnotation.RABBIT_LISTENER) {
+            return "";
+        }
+        Optional<AnnotationExpr> queue = binding.isPresent()
+                ? firstAnnotation(AttributeValues.attribute(binding.get(), "value"))
+                : firstAnnotation(AttributeValues.attribute(annotation, "queuesToDeclare"));
+        if (queue.isEmpty()) {
+            return "";
+        }
+        Optional<Expression> arguments = AttributeValues.attribute(queue.get(), "arguments");
+        if (arguments.isEmpty()) {
+            return "";
+        }
+        List<Expression> values = arguments.get().isArrayInitializerExpr()
+                ? arguments.get().asArrayInitializerExpr().getValues()
+                : List.of(arguments.get());
+        for (Expression value : values) {
+            if (value.isAnnotationExpr()
+                    && text(value.asAnnotationExpr(), "name", id, file).equals("x-dead-letter-routing-key")) {
+                return text(value.asAnnotationExpr(), "value", id, file);
+            }
+        }
+        return "";
     }
 
     /** The annotation an attribute holds, or the first of an array of annotations. */
