@@ -35,11 +35,18 @@ public final class Inventory {
     }
 
     /** A complete OrderPlaced whose quantity is negative: business-invalid, never processable. */
-    public static org.apache.avro.generic.GenericRecord invalidOrder() {
-        var order = new dev.eventcontracts.junit.internal.avro.SampleGenerator(7)
+    public static OrderPlaced invalidOrder() {
+        var sample = new dev.eventcontracts.junit.internal.avro.SampleGenerator(7)
                 .sample(OrderPlaced.getClassSchema(), 99, "orderId");
-        order.put("quantity", -1);
-        return order;
+        try {
+            // a generated record with logical types (Instant, BigDecimal), as a fixture would build it
+            OrderPlaced order =
+                    InventoryConsumers.RawBase.decode(dev.eventcontracts.junit.internal.avro.AvroCodec.encode(sample));
+            order.setQuantity(-1);
+            return order;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** What the fixture reports as state. */
