@@ -1,5 +1,6 @@
 package dev.eventcontracts.junit.jupiter;
 
+import dev.eventcontracts.annotations.contract.ContractDefaults;
 import dev.eventcontracts.junit.ConsumerContract;
 import dev.eventcontracts.junit.Scenario;
 import dev.eventcontracts.junit.ScenarioResult;
@@ -54,7 +55,7 @@ public final class ContractTestExtension implements BeforeAllCallback, AfterAllC
     public static final String SETTLE_TIMEOUT_PROPERTY = "eventcontracts.settle.timeout";
 
     /** The settle timeout without {@link #SETTLE_TIMEOUT_PROPERTY}, in seconds. */
-    public static final int DEFAULT_SETTLE_SECONDS = 10;
+    public static final int DEFAULT_SETTLE_SECONDS = ContractDefaults.SETTLE_SECONDS;
 
     /**
      * System property naming the harness broker's admin API, whose publish journal shows what the

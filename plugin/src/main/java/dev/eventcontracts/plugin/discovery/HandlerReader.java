@@ -9,6 +9,7 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.resolution.types.ResolvedReferenceType;
 import com.github.javaparser.resolution.types.ResolvedType;
+import dev.eventcontracts.annotations.contract.ContractDefaults;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.Optional;
 final class HandlerReader {
 
     private static final String SPECIFIC_RECORD = "org.apache.avro.specific.SpecificRecord";
-    private static final int DEFAULT_MAX_ATTEMPTS = 3;
+    private static final int DEFAULT_MAX_ATTEMPTS = ContractDefaults.MAX_ATTEMPTS;
 
     private final SchemaCatalog schemas;
     private final FixtureIndex fixtures;

@@ -1,5 +1,6 @@
 package dev.eventcontracts.plugin.gate;
 
+import dev.eventcontracts.annotations.contract.ContractScenario;
 import dev.eventcontracts.plugin.results.CompatibilityResults;
 import dev.eventcontracts.plugin.results.ContractResult;
 import dev.eventcontracts.plugin.results.DiscoveryFindings;
@@ -145,7 +146,9 @@ public final class GateRules {
                 : scenario.message();
         String fix = scenario.fix();
         if ((fix == null || fix.isBlank()) && status.broken()) {
-            fix = Scenario.byId(scenario.id()).map(Scenario::defaultFix).orElse(null);
+            fix = ContractScenario.byId(scenario.id())
+                    .map(ContractScenario::defaultFix)
+                    .orElse(null);
         }
         return new Violation(
                 severity, Violation.Kind.CONSUMER, contract.consumer(), label, status + ": " + message, fix);

@@ -3,6 +3,7 @@ package dev.eventcontracts.junit.internal.scenario;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import dev.eventcontracts.annotations.contract.ContractDefaults;
 import dev.eventcontracts.junit.ConsumerContract;
 import dev.eventcontracts.junit.Scenario;
 import dev.eventcontracts.junit.ScenarioResult;
@@ -40,9 +41,12 @@ public final class ContractSession implements AutoCloseable {
      * @param loopBound deliveries of one message after which it counts as looping forever
      */
     public record Options(long seed, Duration settleTimeout, int loopBound) {
-        /** Seed 42, 10 s to settle, 25 deliveries count as a loop. */
+        /** The {@link ContractDefaults}: seed 42, 10 s to settle, 25 deliveries count as a loop. */
         public static Options defaults() {
-            return new Options(42, Duration.ofSeconds(10), 25);
+            return new Options(
+                    ContractDefaults.SAMPLE_SEED,
+                    Duration.ofSeconds(ContractDefaults.SETTLE_SECONDS),
+                    ContractDefaults.LOOP_BOUND);
         }
     }
 
