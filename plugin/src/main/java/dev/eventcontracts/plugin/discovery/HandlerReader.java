@@ -43,6 +43,10 @@ final class HandlerReader {
                         kinds.add(kind);
                     });
                 }
+                classLevelListener(source, method).ifPresent(annotation -> {
+                    annotations.add(annotation);
+                    kinds.add(ListenerAnnotation.RABBIT_LISTENER);
+                });
                 if (annotations.isEmpty()) {
                     continue;
                 }
@@ -60,6 +64,30 @@ final class HandlerReader {
             }
         }
         return out;
+    }
+
+    /**
+     * The class's {@code @RabbitListener} when {@code method} is one of its {@code @RabbitHandler}
+     * methods (Spring AMQP's class-level listener: the class names the queue, each handler takes
+     * one payload type).
+     */
+    private static Optional<AnnotationExpr> classLevelListener(SourceTree.Source source, MethodDeclaration method) {
+        boolean handler = method.getAnnotations().stream()
+                .anyMatch(a -> a.getName().getIdentifier().equals("RabbitHandler"));
+        if (!handler) {
+            return Optional.empty();
+        }
+        Optional<TypeDeclaration<?>> owner =
+                method.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
+        if (owner.isEmpty()) {
+            return Optional.empty();
+        }
+        for (AnnotationExpr annotation : owner.get().getAnnotations()) {
+            if (ListenerAnnotation.of(annotation, source.unit()).orElse(null) == ListenerAnnotation.RABBIT_LISTENER) {
+                return Optional.of(annotation);
+            }
+        }
+        return Optional.empty();
     }
 
     /** A second listener annotation on the same method naming another queue is a finding. */

@@ -114,4 +114,25 @@ class HandlerShapesDiscoveryTest {
                                 + " the headers Map. No contract test is generated; take the payload first and read"
                                 + " headers from the headers Map or AMQP.BasicProperties.");
     }
+
+    @Test
+    void classLevelRabbitListenerWithRabbitHandlers_findsEachHandlerOnTheClassQueue() throws IOException {
+        DiscoveryResult result = discover("ClassLevel", """
+                package com.example;
+                import org.springframework.amqp.rabbit.annotation.RabbitHandler;
+                import org.springframework.amqp.rabbit.annotation.RabbitListener;
+                @RabbitListener(queues = "billing.events")
+                public class ClassLevel {
+                    @RabbitHandler
+                    public void onOrder(OrderPlaced order) {}
+                    public void helper(OrderPlaced order) {}
+                }
+                """);
+
+        assertThat(result.consumers()).singleElement().satisfies(c -> {
+            assertThat(c.handler()).isEqualTo("onOrder");
+            assertThat(c.queue()).isEqualTo("billing.events");
+            assertThat(c.annotation()).isEqualTo("RabbitListener");
+        });
+    }
 }
