@@ -1,7 +1,6 @@
 package dev.eventcontracts.plugin.discovery;
 
 import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
@@ -19,7 +18,6 @@ import java.util.Optional;
 final class HandlerReader {
 
     private static final String SPECIFIC_RECORD = "org.apache.avro.specific.SpecificRecord";
-    private static final int DEFAULT_MAX_ATTEMPTS = ContractDefaults.MAX_ATTEMPTS;
 
     private final SchemaCatalog schemas;
     private final FixtureIndex fixtures;
@@ -136,63 +134,24 @@ final class HandlerReader {
         String id = simple(consumerClass) + "#" + method.getNameAsString();
         CompilationUnit unit = source.unit();
 
-        Optional<AnnotationExpr> binding = kind == ListenerAnnotation.RABBIT_LISTENER
-                ? firstAnnotation(AttributeValues.attribute(annotation, "bindings"))
-                : Optional.empty();
-        Optional<String> queue = binding.isPresent()
-                ? firstAnnotation(AttributeValues.attribute(binding.get(), "value"))
-                        .flatMap(q -> queueOf(q, id, file))
-                : queue(annotation, kind, id, file);
-        if (queue.isEmpty()) {
-            if (binding.isPresent()) {
-                findings.add(new Finding(
-                        Severity.WARNING,
-                        "no-queue",
-                        id
-                                + " binds no named @Queue in @RabbitListener(bindings = ...); no contract test is generated.",
-                        file,
-                        SourceTree.line(binding.get())));
-            }
+        AnnotationReading reading = new AnnotationReading(id, file, findings);
+        Optional<ListenerContract> read = switch (kind) {
+            case EVENT_CONSUMER -> EventConsumerReader.read(annotation, reading);
+            case RABBIT_LISTENER -> RabbitListenerReader.read(annotation, reading);
+            default -> FrameworkListenerReader.read(annotation, kind, reading);
+        };
+        if (read.isEmpty()) {
             return Optional.empty();
         }
-        String exchange = "";
-        String routingKey = "";
-        if (binding.isPresent()) {
-            exchange = firstAnnotation(AttributeValues.attribute(binding.get(), "exchange"))
-                    .map(x -> nameOf(x, id, file))
-                    .orElse("");
-            routingKey = text(binding.get(), "key", id, file);
-        }
-        String dlq = "";
-        int maxAttempts = DEFAULT_MAX_ATTEMPTS;
-        List<String> nonRetryable = List.of();
-        String key = "";
-        List<String> ignore = List.of();
-        if (kind == ListenerAnnotation.EVENT_CONSUMER) {
-            exchange = text(annotation, "exchange", id, file);
-            routingKey = text(annotation, "routingKey", id, file);
-            dlq = text(annotation, "deadLetterQueue", id, file);
-            key = text(annotation, "idempotencyKey", id, file);
-            ignore = texts(annotation, "ignoreEffectPaths", id, file);
-            nonRetryable = AttributeValues.attribute(annotation, "nonRetryable")
-                    .map(AttributeValues::classes)
-                    .orElse(List.of());
-            Optional<Expression> attempts = AttributeValues.attribute(annotation, "maxAttempts");
-            if (attempts.isPresent()) {
-                try {
-                    maxAttempts = AttributeValues.integer(attempts.get());
-                } catch (AttributeValues.Unresolved e) {
-                    unresolved(e, id, file, "maxAttempts");
-                }
-            }
-        } else {
-            dlq = deadLetterArgument(annotation, binding, kind, id, file);
+        ListenerContract contract = read.get();
+        if (kind != ListenerAnnotation.EVENT_CONSUMER) {
             findings.add(new Finding(
                     Severity.INFO,
                     "contract-defaults",
                     id + " is found by @" + kind.simpleName() + ", which says nothing about dead-lettering, retries or"
-                            + " idempotency: its contract test uses maxAttempts " + DEFAULT_MAX_ATTEMPTS
-                            + ", no dead-letter queue and no idempotency key. Add @EventConsumer to declare them.",
+                            + " idempotency: its contract test uses maxAttempts " + ContractDefaults.MAX_ATTEMPTS
+                            + (contract.deadLetterQueue().isEmpty() ? ", no dead-letter queue" : "")
+                            + " and no idempotency key. Add @EventConsumer to declare them.",
                     file,
                     line));
         }
@@ -232,12 +191,12 @@ final class HandlerReader {
             return Optional.empty();
         }
 
-        if (dlq.isEmpty()) {
+        if (contract.deadLetterQueue().isEmpty()) {
             findings.add(new Finding(
                     Severity.WARNING,
                     "no-dead-letter-queue",
                     id + " has no dead-letter queue: messages it cannot process are dropped or retried forever. Set"
-                            + " deadLetterQueue = \"" + queue.get() + ".dlq\" in @EventConsumer.",
+                            + " deadLetterQueue = \"" + contract.queue() + ".dlq\" in @EventConsumer.",
                     file,
                     line));
         }
@@ -248,145 +207,19 @@ final class HandlerReader {
                 method.getNameAsString(),
                 payloadType,
                 kind.simpleName(),
-                queue.get(),
-                exchange,
-                routingKey,
-                dlq,
-                maxAttempts,
-                nonRetryable,
-                key,
-                ignore,
+                contract.queue(),
+                contract.exchange(),
+                contract.routingKey(),
+                contract.deadLetterQueue(),
+                contract.maxAttempts(),
+                contract.nonRetryable(),
+                contract.idempotencyKey(),
+                contract.ignoreEffectPaths(),
                 fixture,
                 schema.get(),
                 schemas.previousVersions(schema.get().fullName()),
                 file,
                 line));
-    }
-
-    private Optional<String> queue(AnnotationExpr annotation, ListenerAnnotation kind, String id, Path file) {
-        for (String attribute : kind.queueAttributes()) {
-            Optional<Expression> value = AttributeValues.attribute(annotation, attribute);
-            if (value.isPresent()) {
-                try {
-                    List<String> names = AttributeValues.strings(value.get());
-                    if (!names.isEmpty()) {
-                        String name = names.get(0);
-                        if (name.contains("${") || name.contains("#{")) {
-                            findings.add(new Finding(
-                                    Severity.WARNING,
-                                    "unresolved-placeholder",
-                                    id + " reads from '" + name + "', a placeholder event-contracts cannot resolve at"
-                                            + " build time; the contract test uses it literally as the queue name. Name"
-                                            + " the queue in @EventConsumer(queue = \"...\").",
-                                    file,
-                                    SourceTree.line(value.get())));
-                        }
-                        return Optional.of(name);
-                    }
-                } catch (AttributeValues.Unresolved e) {
-                    unresolved(e, id, file, attribute);
-                    return Optional.empty();
-                }
-            }
-        }
-        findings.add(new Finding(
-                Severity.WARNING,
-                "no-queue",
-                id + " names no queue in @" + kind.simpleName() + " (attribute "
-                        + kind.queueAttributes().get(0) + "); no contract test is generated.",
-                file,
-                SourceTree.line(annotation)));
-        return Optional.empty();
-    }
-
-    /**
-     * The dead-letter queue a {@code @RabbitListener} declares through its {@code @Queue}'s
-     * {@code arguments = @Argument(name = "x-dead-letter-routing-key", value = "...")} (the queue
-     * a dead-lettered message is routed to through the default exchange), or empty.
-     */
-    private String deadLetterArgument(
-            AnnotationExpr annotation,
-            Optional<AnnotationExpr> binding,
-            ListenerAnnotation kind,
-            String id,
-            Path file) {
-        if (kind != ListenerAnnotation.RABBIT_LISTENER) {
-            return "";
-        }
-        Optional<AnnotationExpr> queue = binding.isPresent()
-                ? firstAnnotation(AttributeValues.attribute(binding.get(), "value"))
-                : firstAnnotation(AttributeValues.attribute(annotation, "queuesToDeclare"));
-        if (queue.isEmpty()) {
-            return "";
-        }
-        Optional<Expression> arguments = AttributeValues.attribute(queue.get(), "arguments");
-        if (arguments.isEmpty()) {
-            return "";
-        }
-        List<Expression> values = arguments.get().isArrayInitializerExpr()
-                ? arguments.get().asArrayInitializerExpr().getValues()
-                : List.of(arguments.get());
-        for (Expression value : values) {
-            if (value.isAnnotationExpr()
-                    && text(value.asAnnotationExpr(), "name", id, file).equals("x-dead-letter-routing-key")) {
-                return text(value.asAnnotationExpr(), "value", id, file);
-            }
-        }
-        return "";
-    }
-
-    /** The annotation an attribute holds, or the first of an array of annotations. */
-    private static Optional<AnnotationExpr> firstAnnotation(Optional<Expression> value) {
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        Expression e = value.get();
-        if (e.isArrayInitializerExpr()) {
-            return e.asArrayInitializerExpr().getValues().stream()
-                    .filter(Expression::isAnnotationExpr)
-                    .map(Expression::asAnnotationExpr)
-                    .findFirst();
-        }
-        return e.isAnnotationExpr() ? Optional.of(e.asAnnotationExpr()) : Optional.empty();
-    }
-
-    private Optional<String> queueOf(AnnotationExpr queue, String id, Path file) {
-        String name = nameOf(queue, id, file);
-        return name.isEmpty() ? Optional.empty() : Optional.of(name);
-    }
-
-    /** {@code @Queue}/{@code @Exchange}: {@code value} or {@code name}. */
-    private String nameOf(AnnotationExpr annotation, String id, Path file) {
-        String value = text(annotation, "value", id, file);
-        return value.isEmpty() ? text(annotation, "name", id, file) : value;
-    }
-
-    private String text(AnnotationExpr annotation, String attribute, String id, Path file) {
-        List<String> values = texts(annotation, attribute, id, file);
-        return values.isEmpty() ? "" : values.get(0);
-    }
-
-    private List<String> texts(AnnotationExpr annotation, String attribute, String id, Path file) {
-        Optional<Expression> value = AttributeValues.attribute(annotation, attribute);
-        if (value.isEmpty()) {
-            return List.of();
-        }
-        try {
-            return AttributeValues.strings(value.get());
-        } catch (AttributeValues.Unresolved e) {
-            unresolved(e, id, file, attribute);
-            return List.of();
-        }
-    }
-
-    private void unresolved(AttributeValues.Unresolved e, String id, Path file, String attribute) {
-        findings.add(new Finding(
-                Severity.WARNING,
-                "unresolved-constant",
-                id + ": attribute '" + attribute + "' " + e.getMessage() + "; use a literal or a static final"
-                        + " constant declared in the sources.",
-                file,
-                line(e.node)));
     }
 
     private Optional<ConsumerModel.SchemaSource> schema(Parameter parameter, String payloadType) {
@@ -433,10 +266,6 @@ final class HandlerReader {
                     other.line()));
         }
         return found.get(0).className();
-    }
-
-    private static int line(Node node) {
-        return node == null ? 0 : SourceTree.line(node);
     }
 
     private static String simple(String name) {
