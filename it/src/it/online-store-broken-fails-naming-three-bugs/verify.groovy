@@ -5,8 +5,8 @@ def reports = new File(basedir, 'online-store/target/event-contracts')
 assert log.contains('[WARNING] src/broken/avro/order-placed.avsc (subject \'com.example.store.events.OrderPlaced\'):')
 assert log.contains('[WARNING]   1. READER_FIELD_MISSING_DEFAULT_VALUE at OrderPlaced.customerId (v1, old reads new, /fields/1)')
 
-assert log.contains('[INFO] event-contracts: 3 consumers, 42 scenarios (34 passed, 8 broken, 0 skipped), 2 schemas (1 incompatible), 0 findings: gate failed with 11 violations at ERROR or above')
-assert log.contains('event-contracts gate failed: 11 violations at ERROR or above')
+assert log.contains('[INFO] event-contracts: 3 consumers, 42 scenarios (33 passed, 9 broken, 0 skipped), 2 schemas (1 incompatible), 0 findings: gate failed with 12 violations at ERROR or above')
+assert log.contains('event-contracts gate failed: 12 violations at ERROR or above')
 
 // bug 1: shipping is not idempotent
 assert log.contains("  - consumer 'com.example.store.shipping.ShippingConsumer#onOrderPlaced' (a) duplicate-delivery: FAILED: ShippingConsumer is not idempotent: delivering OrderPlaced{orderId=o-1} twice (immediate duplicate) published 2 messages on exchange 'shipping' with routing key 'shipment.requested' (expected 1) and state 'o-1 -> shp-o-1' is 2 (expected 1). Fix: Deduplicate on 'orderId' — see idempotencyKey.")
@@ -18,8 +18,11 @@ assert log.contains("  - schema 'com.example.store.events.OrderPlaced' (src/brok
 // bug 3: analytics swallows messages it fails to process
 assert log.contains("  - consumer 'com.example.store.analytics.AnalyticsConsumer#onOrderPlaced' (j) retries-exhausted: FAILED: AnalyticsConsumer swallows failures: OrderPlaced{orderId=o-1} failing transiently on every attempt (its publish failed with an injected connection reset) was acked on attempt 1 though processing failed, so its effects are lost. Fix: Let the failure propagate so the message is retried and finally dead-lettered.")
 
-// failsafe's own count: the 8 broken scenarios (OrderServiceIT passes)
-assert log.contains("  - tests 'integration tests': 8 failed and 0 errored of 43 run by failsafe.")
+// ... and it swallows its own validation failure: scenario (i) delivers the fixture's poison sample
+assert log.contains("  - consumer 'com.example.store.analytics.AnalyticsConsumer#onOrderPlaced' (i) non-retryable: FAILED: AnalyticsConsumer swallows poison silently: poison sample 1 of AnalyticsFixture (OrderPlaced{orderId=o-invalid}) was acked after the handler returned normally on attempt 1; it was neither processed nor dead-lettered.")
+
+// failsafe's own count: the 9 broken scenarios (OrderServiceIT passes)
+assert log.contains("  - tests 'integration tests': 9 failed and 0 errored of 43 run by failsafe.")
 
 // the correct consumer is not blamed; the report says where to look
 assert !log.contains("consumer 'com.example.store.inventory.InventoryConsumer#onOrderPlaced'")
@@ -28,7 +31,7 @@ assert log.contains('BUILD FAILURE')
 
 def md = new File(reports, 'report.md').text
 assert md.startsWith('## event-contracts: online-store — ❌ gate failed')
-assert md.contains('| `com.example.store.analytics.AnalyticsConsumer#onOrderPlaced` | `analytics.order-placed.dlq` | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✗ | ✗ | ✓ | ✓ | ✓ |')
+assert md.contains('| `com.example.store.analytics.AnalyticsConsumer#onOrderPlaced` | `analytics.order-placed.dlq` | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✗ | ✗ | ✗ | ✓ | ✓ | ✓ |')
 assert md.contains('| `com.example.store.inventory.InventoryConsumer#onOrderPlaced` | `inventory.order-placed.dlq` | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |')
 assert md.contains('| `com.example.store.shipping.ShippingConsumer#onOrderPlaced` | `shipping.order-placed.dlq` | ✗ | ✗ | ✗ | ✗ | ✗ | ✗ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ | ✓ |')
 assert md.contains('| `com.example.store.events.OrderPlaced` | `src/broken/avro/order-placed.avsc` | FULL_TRANSITIVE | v1, v2 | INCOMPATIBLE |')
@@ -41,9 +44,9 @@ assert subjects.containsAll(['com.example.store.shipping.ShippingConsumer#onOrde
                              'com.example.store.events.OrderPlaced'])
 assert !subjects.contains('com.example.store.inventory.InventoryConsumer#onOrderPlaced')
 
-// the JUnit XML for CI charts fails the same cases: 8 scenarios, the schema, the failsafe count, the verdict
+// the JUnit XML for CI charts fails the same cases: 9 scenarios, the schema, the failsafe count, the verdict
 def xml = new groovy.xml.XmlSlurper().parse(new File(reports, 'report.junit.xml'))
-assert xml.@tests.text() == '46' && xml.@failures.text() == '11' && xml.@errors.text() == '0'
+assert xml.@tests.text() == '46' && xml.@failures.text() == '12' && xml.@errors.text() == '0'
 def shipping = xml.testsuite.find { it.@name == 'com.example.store.shipping.ShippingConsumer#onOrderPlaced' }
 assert shipping.testcase.findAll { it.failure.size() > 0 }.size() == 6
 assert shipping.testcase.find { it.@name.text().startsWith('(a) duplicate-delivery') }.failure.@message.text().startsWith('ShippingConsumer is not idempotent')

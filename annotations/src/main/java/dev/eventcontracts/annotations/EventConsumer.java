@@ -1,5 +1,6 @@
 package dev.eventcontracts.annotations;
 
+import dev.eventcontracts.annotations.contract.ContractDefaults;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -70,7 +71,7 @@ public @interface EventConsumer {
      *
      * @return the maximum number of deliveries, at least 1, or 0 for "requeue forever"
      */
-    int maxAttempts() default 3;
+    int maxAttempts() default ContractDefaults.MAX_ATTEMPTS;
 
     /**
      * Exceptions that mean "this message can never succeed": the message is dead-lettered after

@@ -513,6 +513,24 @@ public final class HarnessBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * The publish journal: every client publish with a sequence greater than {@code after}, at most
+     * {@code limit}, oldest first, with the publishing connection and (within the journal's body
+     * budget) the body. {@code publishJournal(0, 0)} reads nothing; use {@link
+     * #publishJournalLastSequence()} to mark a point in time. Contract tests read a consumer's
+     * published effects here (docs/contract-tests.md).
+     */
+    public List<dev.eventcontracts.broker.core.Views.PublishRecord> publishJournal(long after, int limit) {
+        requireStarted();
+        return onBrokerThread(() -> vhost.admin().journal(after, limit), "read the publish journal");
+    }
+
+    /** The sequence of the newest publish journal record (0 before the first publish). */
+    public long publishJournalLastSequence() {
+        requireStarted();
+        return onBrokerThread(() -> vhost.admin().journalLastSequence(), "read the publish journal");
+    }
+
     /** The bound admin HTTP port. */
     /** The bound admin HTTP port. */
     public int adminPort() {

@@ -1,6 +1,7 @@
 package dev.eventcontracts.junit;
 
 import dev.eventcontracts.annotations.EventConsumer;
+import dev.eventcontracts.annotations.contract.ContractDefaults;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
@@ -142,7 +143,7 @@ public record ConsumerContract(
         private String exchange = "";
         private String routingKey = "";
         private String deadLetterQueue = "";
-        private int maxAttempts = 3;
+        private int maxAttempts = ContractDefaults.MAX_ATTEMPTS;
         private final List<Class<? extends Throwable>> nonRetryable = new ArrayList<>();
         private String idempotencyKey = "";
         private final List<String> ignoreEffectPaths = new ArrayList<>();

@@ -1,5 +1,7 @@
 package dev.eventcontracts.junit;
 
+import java.util.List;
+
 /**
  * How a contract test builds a consumer and observes its state.
  *
@@ -30,5 +32,22 @@ public interface ConsumerFixture<T> {
      */
     default Object state() {
         return null;
+    }
+
+    /**
+     * Business-invalid payloads the consumer must refuse: each must make the handler throw one of
+     * the contract's {@code nonRetryable} exceptions through its own validation. Scenario (i)
+     * delivers each and expects it dead-lettered after one attempt; scenario (m) includes the
+     * first. Return instances of the payload type (an Avro record) or {@code byte[]} bodies. The
+     * default, none, skips (i): without them no path reaches the consumer's validation.
+     *
+     * <pre>{@code
+     * public List<?> poisonSamples() {
+     *     return List.of(OrderPlaced.newBuilder(Orders.sample()).setQuantity(-1).build());
+     * }
+     * }</pre>
+     */
+    default List<?> poisonSamples() {
+        return List.of();
     }
 }

@@ -1,6 +1,8 @@
 package dev.eventcontracts.junit;
 
 import dev.eventcontracts.broker.HarnessBroker;
+import dev.eventcontracts.junit.internal.journal.InJvmPublishLog;
+import dev.eventcontracts.junit.internal.journal.PublishLog;
 import java.net.URI;
 import java.util.stream.Stream;
 
@@ -21,8 +23,19 @@ public enum BrokerTarget {
         return this == HARNESS ? SharedHarness.BROKER.amqpUri() : Brokers.rabbitMq();
     }
 
+    /** The publish journal of the broker at {@code uri}: the shared harness broker's, or null (RabbitMQ keeps none). */
+    static PublishLog journalFor(URI uri) {
+        return SharedHarness.started() && SharedHarness.BROKER.amqpUri().equals(uri)
+                ? new InJvmPublishLog(SharedHarness.BROKER)
+                : null;
+    }
+
     /** Lazily started; the JVM exit closes its daemon threads. */
     private static final class SharedHarness {
         static final HarnessBroker BROKER = HarnessBroker.builder().build().start();
+
+        static boolean started() {
+            return BROKER != null;
+        }
     }
 }

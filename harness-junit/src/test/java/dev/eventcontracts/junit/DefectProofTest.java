@@ -5,12 +5,32 @@ import static dev.eventcontracts.junit.samples.SampleContracts.inventory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventcontracts.junit.samples.CarelessShippingConsumer;
+import dev.eventcontracts.junit.samples.HeldOutConsumers.AsyncInventory;
+import dev.eventcontracts.junit.samples.HeldOutConsumers.AsyncInventoryFixture;
+import dev.eventcontracts.junit.samples.HeldOutConsumers.AsyncNoDedup;
+import dev.eventcontracts.junit.samples.HeldOutConsumers.AsyncNoDedupFixture;
+import dev.eventcontracts.junit.samples.HeldOutConsumers.Invisible;
+import dev.eventcontracts.junit.samples.HeldOutConsumers.InvisibleFixture;
+import dev.eventcontracts.junit.samples.HeldOutConsumers.OwnChannelPublisher;
+import dev.eventcontracts.junit.samples.HeldOutConsumers.OwnChannelPublisherFixture;
+import dev.eventcontracts.junit.samples.HeldOutConsumers.OwnChannelRepublisher;
+import dev.eventcontracts.junit.samples.HeldOutConsumers.OwnChannelRepublisherFixture;
+import dev.eventcontracts.junit.samples.HeldOutConsumers.RepublishingOnFailure;
+import dev.eventcontracts.junit.samples.HeldOutConsumers.RepublishingOnFailureFixture;
+import dev.eventcontracts.junit.samples.HeldOutConsumers.StateOnly;
+import dev.eventcontracts.junit.samples.HeldOutConsumers.StateOnlyFixture;
+import dev.eventcontracts.junit.samples.HeldOutConsumers.StateOnlySwallowing;
+import dev.eventcontracts.junit.samples.HeldOutConsumers.StateOnlySwallowingFixture;
+import dev.eventcontracts.junit.samples.HeldOutConsumers.StateOnlyWithoutFaultPointFixture;
+import dev.eventcontracts.junit.samples.HeldOutConsumers.SwallowingValidation;
+import dev.eventcontracts.junit.samples.HeldOutConsumers.SwallowingValidationFixture;
 import dev.eventcontracts.junit.samples.InventoryConsumers.CheckThenActConsumer;
 import dev.eventcontracts.junit.samples.InventoryConsumers.CheckThenActFixture;
 import dev.eventcontracts.junit.samples.InventoryConsumers.EagerDeadLetterConsumer;
 import dev.eventcontracts.junit.samples.InventoryConsumers.EagerDeadLetterFixture;
 import dev.eventcontracts.junit.samples.InventoryConsumers.InventoryConsumer;
 import dev.eventcontracts.junit.samples.InventoryConsumers.InventoryFixture;
+import dev.eventcontracts.junit.samples.InventoryConsumers.InventoryFixtureWithoutPoison;
 import dev.eventcontracts.junit.samples.InventoryConsumers.LossyAfterPoisonConsumer;
 import dev.eventcontracts.junit.samples.InventoryConsumers.LossyAfterPoisonFixture;
 import dev.eventcontracts.junit.samples.InventoryConsumers.MessageIdDedupConsumer;
@@ -264,6 +284,174 @@ class DefectProofTest {
                         + " and sent 0 POST /shipments requests to the HTTP stub (expected 1).");
         assertThat(retried)
                 .allSatisfy(r -> assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.PASSED));
+    }
+
+    // ---- checks added so no scenario passes vacuously (docs/contract-tests.md §6) -------------
+
+    @ParameterizedTest
+    @MethodSource("brokers")
+    void ownChannelRepublisher_failsDuplicateDelivery_onTheHarnessJournal_andSaysWhatRabbitMqShows(
+            BrokerTarget broker) {
+        var defect = ScenarioRunner.session(
+                broker.uri(),
+                inventory(OwnChannelRepublisher.class, "onOrderPlaced", OwnChannelRepublisherFixture.class)
+                        .build(),
+                Scenario.DUPLICATE_DELIVERY,
+                Scenario.LOST_ACK);
+        var correct = ScenarioRunner.session(
+                broker.uri(),
+                inventory(OwnChannelPublisher.class, "onOrderPlaced", OwnChannelPublisherFixture.class)
+                        .build(),
+                Scenario.DUPLICATE_DELIVERY,
+                Scenario.LOST_ACK);
+
+        assertThat(correct.results())
+                .allSatisfy(r -> assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.PASSED));
+        if (broker == BrokerTarget.HARNESS) {
+            assertThat(defect.effectsObservedAt()).isEqualTo("broker-journal");
+            assertThat(defect.results())
+                    .allSatisfy(r -> assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.FAILED));
+            assertThat(defect.results().get(0).message())
+                    .isEqualTo("OwnChannelRepublisher is not idempotent: delivering OrderPlaced{orderId=o-1} twice"
+                            + " (immediate duplicate) published 2 messages on exchange '' with routing key"
+                            + " 'stock.reserved' (expected 1).");
+        } else {
+            // RabbitMQ keeps no publish journal: only ctx.publisher() is seen, and the results say so
+            assertThat(defect.effectsObservedAt()).isEqualTo("ctx.publisher()");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokers")
+    void asyncHandlerWithoutDeduplication_failsDuplicateDelivery_afterItsFutureCompletes(BrokerTarget broker) {
+        ScenarioResult result = runOne(
+                broker.uri(),
+                inventory(AsyncNoDedup.class, "onOrderPlaced", AsyncNoDedupFixture.class)
+                        .build(),
+                Scenario.DUPLICATE_DELIVERY);
+        var correct = ScenarioRunner.run(
+                broker.uri(),
+                inventory(AsyncInventory.class, "onOrderPlaced", AsyncInventoryFixture.class)
+                        .build(),
+                Scenario.DUPLICATE_DELIVERY,
+                Scenario.LOST_ACK,
+                Scenario.NON_RETRYABLE,
+                Scenario.TRANSIENT_RECOVERS,
+                Scenario.CONSERVATION);
+
+        assertThat(result.status()).as(result.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(result.message())
+                .startsWith("AsyncNoDedup is not idempotent: delivering OrderPlaced{orderId=o-1} twice (immediate"
+                        + " duplicate) published 2 messages on exchange 'inventory' with routing key 'stock.reserved'"
+                        + " (expected 1)");
+        assertThat(correct)
+                .allSatisfy(r -> assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.PASSED));
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokers")
+    void consumerWithNothingObservable_isNotJudged_skippedWithEffectsUnobservableWarning(BrokerTarget broker) {
+        var outcome = ScenarioRunner.session(
+                broker.uri(),
+                inventory(Invisible.class, "onOrderPlaced", InvisibleFixture.class)
+                        .build(),
+                Scenario.DUPLICATE_DELIVERY,
+                Scenario.BATCH_REPLAY);
+
+        assertThat(outcome.results())
+                .allSatisfy(r -> assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.SKIPPED));
+        assertThat(outcome.results().get(0).message())
+                .startsWith("Invisible shows no observable effect: processing OrderPlaced{orderId=o-1} once gave");
+        assertThat(outcome.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("effects-unobservable");
+            assertThat(f.severity()).isEqualTo("WARNING");
+        });
+        assertThat(runOne(broker.uri(), CORRECT, Scenario.DUPLICATE_DELIVERY).status())
+                .isEqualTo(ScenarioStatus.PASSED);
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokers")
+    void swallowingItsOwnValidationFailure_failsNonRetryable_throughThePoisonSample(BrokerTarget broker) {
+        ScenarioResult result = runOne(
+                broker.uri(),
+                inventory(SwallowingValidation.class, "onOrderPlaced", SwallowingValidationFixture.class)
+                        .build(),
+                Scenario.NON_RETRYABLE);
+
+        assertThat(result.status()).as(result.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(result.message())
+                .isEqualTo("SwallowingValidation swallows poison silently: poison sample 1 of"
+                        + " SwallowingValidationFixture (OrderPlaced{orderId=o-99}) was acked after the handler"
+                        + " returned normally on attempt 1; it was neither processed nor dead-lettered.");
+        assertThat(runOne(broker.uri(), CORRECT, Scenario.NON_RETRYABLE).status())
+                .isEqualTo(ScenarioStatus.PASSED);
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokers")
+    void withoutPoisonSamplesOrAFaultPath_nonRetryableAndRetriesAreSkippedWithTheReason_neverPassed(
+            BrokerTarget broker) {
+        ConsumerContract noPoison = inventory(
+                        InventoryConsumer.class, "onOrderPlaced", InventoryFixtureWithoutPoison.class)
+                .build();
+        ConsumerContract noFaultPath = inventory(
+                        StateOnly.class, "onOrderPlaced", StateOnlyWithoutFaultPointFixture.class)
+                .build();
+
+        ScenarioResult nonRetryable = runOne(broker.uri(), noPoison, Scenario.NON_RETRYABLE);
+        var retries =
+                ScenarioRunner.run(broker.uri(), noFaultPath, Scenario.RETRIES_EXHAUSTED, Scenario.TRANSIENT_RECOVERS);
+
+        assertThat(nonRetryable.status()).as(nonRetryable.describe()).isEqualTo(ScenarioStatus.SKIPPED);
+        assertThat(nonRetryable.message())
+                .contains("supplies no poison samples, so no message reaches the consumer's own validation");
+        assertThat(retries).allSatisfy(r -> {
+            assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.SKIPPED);
+            assertThat(r.message()).startsWith("StateOnly gives no path to fail its own I/O");
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokers")
+    void stateOnlyConsumerSwallowingItsStoreFailure_failsTransientRecovers_throughTheFaultPoint(BrokerTarget broker) {
+        ScenarioResult result = runOne(
+                broker.uri(),
+                inventory(StateOnlySwallowing.class, "onOrderPlaced", StateOnlySwallowingFixture.class)
+                        .build(),
+                Scenario.TRANSIENT_RECOVERS);
+        var correct = ScenarioRunner.run(
+                broker.uri(),
+                inventory(StateOnly.class, "onOrderPlaced", StateOnlyFixture.class)
+                        .build(),
+                Scenario.TRANSIENT_RECOVERS,
+                Scenario.RETRIES_EXHAUSTED);
+
+        assertThat(result.status()).as(result.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(result.message())
+                .startsWith("StateOnlySwallowing swallows transient failures: OrderPlaced{orderId=o-1} failing"
+                        + " transiently once (its fault point failed with an injected connection reset) was acked"
+                        + " anyway and state");
+        assertThat(correct)
+                .allSatisfy(r -> assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.PASSED));
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokers")
+    void republishingAFailedMessageAndThrowing_failsConservation_countingTwoDeadLetterCopies(BrokerTarget broker) {
+        ScenarioResult result = runOne(
+                broker.uri(),
+                inventory(RepublishingOnFailure.class, "onOrderPlaced", RepublishingOnFailureFixture.class)
+                        .build(),
+                Scenario.CONSERVATION);
+
+        assertThat(result.status()).as(result.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(result.message())
+                .startsWith("RepublishingOnFailure does not conserve messages:")
+                .contains("1 duplicated (poison sample 1 of RepublishingOnFailureFixture"
+                        + " (OrderPlaced{orderId=o-99}) dead-lettered 2 times)");
+        assertThat(runOne(broker.uri(), CORRECT, Scenario.CONSERVATION).status())
+                .isEqualTo(ScenarioStatus.PASSED);
     }
 
     private static int quantityOfSample1(BrokerTarget broker) {

@@ -61,6 +61,16 @@ public final class ClientConnection {
         this.consumerCancelNotify = consumerCancelNotify;
     }
 
+    /** The connection's id in its virtual host. */
+    public long id() {
+        return id;
+    }
+
+    /** The client-provided connection name (or the peer address when it gave none). */
+    public String name() {
+        return name;
+    }
+
     /** The authenticated user name. */
     public String user() {
         return user;

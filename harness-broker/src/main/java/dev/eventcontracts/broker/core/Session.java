@@ -628,7 +628,8 @@ public final class Session {
                         message,
                         routed.queues(),
                         returned,
-                        sequence > 0 ? (routed.rejected() ? "nack" : "ack") : "none");
+                        sequence > 0 ? (routed.rejected() ? "nack" : "ack") : "none",
+                        connection);
         if (sequence == 0 && routed.persisted()) {
             String failure = vhost.store().writeFailure();
             if (!failure.isEmpty()) {

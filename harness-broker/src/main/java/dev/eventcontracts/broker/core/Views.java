@@ -88,7 +88,10 @@ public final class Views {
     /**
      * One client publish as routed: sequence in the journal, wall-clock time, exchange, routing
      * key, the queues it reached, whether it was returned as unroutable, and the confirm result
-     * ({@code ack}, {@code nack}, or {@code none} outside confirm mode).
+     * ({@code ack}, {@code nack}, or {@code none} outside confirm mode), the message id and body
+     * size; the publishing connection's id and name; and the body, or {@code null} once the
+     * journal's body budget ({@code PublishJournal.BODY_BUDGET}) dropped it. Contract tests read
+     * the bodies as a consumer's effects (docs/contract-tests.md).
      */
     public record PublishRecord(
             long sequence,
@@ -99,5 +102,35 @@ public final class Views {
             boolean returned,
             String confirm,
             String messageId,
-            int bodySize) {}
+            int bodySize,
+            long connectionId,
+            String connectionName,
+            byte[] body) {
+
+        /** A record without the publishing connection and body (both unknown). */
+        public PublishRecord(
+                long sequence,
+                long timestampMillis,
+                String exchange,
+                String routingKey,
+                List<String> routedQueues,
+                boolean returned,
+                String confirm,
+                String messageId,
+                int bodySize) {
+            this(
+                    sequence,
+                    timestampMillis,
+                    exchange,
+                    routingKey,
+                    routedQueues,
+                    returned,
+                    confirm,
+                    messageId,
+                    bodySize,
+                    0,
+                    "",
+                    null);
+        }
+    }
 }

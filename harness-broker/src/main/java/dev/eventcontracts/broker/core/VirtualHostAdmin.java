@@ -205,6 +205,11 @@ public final class VirtualHostAdmin {
         return vhost.journal().since(after, limit);
     }
 
+    /** The sequence of the newest journal record (0 before the first publish). */
+    public long journalLastSequence() {
+        return vhost.journal().lastSequence();
+    }
+
     /** How many of the oldest journal records were discarded to bound its memory. */
     public long journalDropped() {
         return vhost.journal().dropped();

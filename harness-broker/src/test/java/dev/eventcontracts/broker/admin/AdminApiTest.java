@@ -397,6 +397,28 @@ class AdminApiTest {
     }
 
     @Test
+    void journal_namesThePublishingConnectionAndKeepsTheBody_overHttpAndInJava() throws Exception {
+        long mark = broker.publishJournalLastSequence();
+        publish("", "nowhere", "effect body", null);
+        channel.queueDeclare(); // a round trip: the publish before it is journaled
+
+        var records = broker.publishJournal(mark, 10);
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).body()).isEqualTo("effect body".getBytes(StandardCharsets.UTF_8));
+        String client = "127.0.0.1:" + ((com.rabbitmq.client.impl.AMQConnection) connection).getLocalPort() + " -> ";
+        assertThat(records.get(0).connectionName()).startsWith(client);
+        JsonNode journal = admin.getJson("/api/journal?after=" + mark);
+        assertThat(journal.get("last_sequence").asLong()).isEqualTo(mark + 1);
+        JsonNode record = journal.get("records").get(0);
+        assertThat(record.get("connection_name").asText()).startsWith(client);
+        assertThat(new String(
+                        java.util.Base64.getDecoder()
+                                .decode(record.get("payload").asText()),
+                        StandardCharsets.UTF_8))
+                .isEqualTo("effect body");
+    }
+
+    @Test
     void metrics_exposePerQueueDepthDeliveriesRedeliveriesAndDeadLetters() throws Exception {
         channel.queueDeclare("m-dlq", false, false, false, null);
         channel.queueDeclare(

@@ -1,8 +1,10 @@
 package dev.eventcontracts.junit.jupiter;
 
+import dev.eventcontracts.annotations.contract.ContractDefaults;
 import dev.eventcontracts.junit.ConsumerContract;
 import dev.eventcontracts.junit.Scenario;
 import dev.eventcontracts.junit.ScenarioResult;
+import dev.eventcontracts.junit.internal.journal.PublishLog;
 import dev.eventcontracts.junit.internal.results.ResultsWriter;
 import dev.eventcontracts.junit.internal.scenario.ContractSession;
 import java.io.IOException;
@@ -53,7 +55,17 @@ public final class ContractTestExtension implements BeforeAllCallback, AfterAllC
     public static final String SETTLE_TIMEOUT_PROPERTY = "eventcontracts.settle.timeout";
 
     /** The settle timeout without {@link #SETTLE_TIMEOUT_PROPERTY}, in seconds. */
-    public static final int DEFAULT_SETTLE_SECONDS = 10;
+    public static final int DEFAULT_SETTLE_SECONDS = ContractDefaults.SETTLE_SECONDS;
+
+    /**
+     * System property naming the harness broker's admin API, whose publish journal shows what the
+     * consumer publishes through any connection; without it, {@value #ENDPOINTS_FILE} (written by
+     * the plugin's {@code start} goal) is read when it names the same broker.
+     */
+    public static final String ADMIN_URI_PROPERTY = "eventcontracts.admin.uri";
+
+    /** Where the plugin's {@code start} goal writes the started broker's endpoints. */
+    public static final String ENDPOINTS_FILE = "target/event-contracts/endpoints.properties";
 
     /** System property naming the results directory. */
     public static final String RESULTS_DIR_PROPERTY = "eventcontracts.results.dir";
@@ -76,12 +88,17 @@ public final class ContractTestExtension implements BeforeAllCallback, AfterAllC
     public void beforeAll(ExtensionContext context) throws IOException, TimeoutException {
         String uri = context.getConfigurationParameter(AMQP_URI_PROPERTY).orElse(System.getProperty(AMQP_URI_PROPERTY));
         URI broker;
+        PublishLog journal;
         if (uri == null || uri.isBlank()) {
             InJvmBroker started = InJvmBroker.start();
             ownBroker = started;
             broker = started.amqpUri();
+            journal = started.journal();
         } else {
             broker = URI.create(uri);
+            String admin = context.getConfigurationParameter(ADMIN_URI_PROPERTY)
+                    .orElse(System.getProperty(ADMIN_URI_PROPERTY));
+            journal = HarnessAdmin.journalFor(broker, admin, Path.of(ENDPOINTS_FILE));
         }
         String dir = context.getConfigurationParameter(RESULTS_DIR_PROPERTY)
                 .orElse(System.getProperty(RESULTS_DIR_PROPERTY, "target/event-contracts/results"));
@@ -92,7 +109,8 @@ public final class ContractTestExtension implements BeforeAllCallback, AfterAllC
         session = new ContractSession(
                 contract,
                 broker,
-                new ContractSession.Options(defaults.seed(), settleTimeout(settle), defaults.loopBound()));
+                new ContractSession.Options(defaults.seed(), settleTimeout(settle), defaults.loopBound()),
+                journal);
     }
 
     /** Parses {@link #SETTLE_TIMEOUT_PROPERTY}: whole seconds, at least 1. */
@@ -123,7 +141,12 @@ public final class ContractTestExtension implements BeforeAllCallback, AfterAllC
         }
         ScenarioResult result = session.run(scenario);
         try {
-            writer.write(contract, session.brokerDisplay(), session.results());
+            writer.write(
+                    contract,
+                    session.brokerDisplay(),
+                    session.effectsObservedAt(),
+                    session.findings(),
+                    session.results());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write contract results to '" + writer.fileFor(contract) + "'", e);
         }

@@ -1,6 +1,8 @@
 package dev.eventcontracts.junit.jupiter;
 
 import dev.eventcontracts.broker.HarnessBroker;
+import dev.eventcontracts.junit.internal.journal.InJvmPublishLog;
+import dev.eventcontracts.junit.internal.journal.PublishLog;
 import java.net.URI;
 
 /**
@@ -21,6 +23,10 @@ final class InJvmBroker implements AutoCloseable {
 
     URI amqpUri() {
         return broker.amqpUri();
+    }
+
+    PublishLog journal() {
+        return new InJvmPublishLog(broker);
     }
 
     @Override

@@ -34,6 +34,21 @@ public final class Inventory {
         publisher.publish("inventory", "stock.reserved", json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A complete OrderPlaced whose quantity is negative: business-invalid, never processable. */
+    public static OrderPlaced invalidOrder() {
+        var sample = new dev.eventcontracts.junit.internal.avro.SampleGenerator(7)
+                .sample(OrderPlaced.getClassSchema(), 99, "orderId");
+        try {
+            // a generated record with logical types (Instant, BigDecimal), as a fixture would build it
+            OrderPlaced order =
+                    InventoryConsumers.RawBase.decode(dev.eventcontracts.junit.internal.avro.AvroCodec.encode(sample));
+            order.setQuantity(-1);
+            return order;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** What the fixture reports as state. */
     public Map<String, Integer> snapshot() {
         return new TreeMap<>(stock);

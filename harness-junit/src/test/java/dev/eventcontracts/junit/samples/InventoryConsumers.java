@@ -7,6 +7,7 @@ import dev.eventcontracts.junit.ContractContext;
 import dev.eventcontracts.junit.samples.avro.OrderPlaced;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.function.BiFunction;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.specific.SpecificData;
@@ -153,6 +154,9 @@ public final class InventoryConsumers {
         }
 
         void process(OrderPlaced order) {
+            if (order.getQuantity() <= 0) {
+                throw new InvalidOrderException("quantity must be positive: " + order.getQuantity());
+            }
             if (inventory.processed.add(order.getOrderId())) {
                 try {
                     reserveAndAnnounce(order);
@@ -250,11 +254,29 @@ public final class InventoryConsumers {
         public Object state() {
             return inventory.snapshot();
         }
+
+        /** One order with a negative quantity, which the correct consumers refuse as invalid. */
+        @Override
+        public List<?> poisonSamples() {
+            return List.of(Inventory.invalidOrder());
+        }
     }
 
     public static final class InventoryFixture extends Fixture<InventoryConsumer> {
         public InventoryFixture() {
             super(InventoryConsumer::new);
+        }
+    }
+
+    /** The correct consumer's fixture without poison samples: scenario (i) cannot reach its validation. */
+    public static final class InventoryFixtureWithoutPoison extends Fixture<InventoryConsumer> {
+        public InventoryFixtureWithoutPoison() {
+            super(InventoryConsumer::new);
+        }
+
+        @Override
+        public List<?> poisonSamples() {
+            return List.of();
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.eventcontracts.plugin.discovery;
 
 import com.github.javaparser.ast.CompilationUnit;
-import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.MethodDeclaration;
 import com.github.javaparser.ast.body.Parameter;
 import com.github.javaparser.ast.body.TypeDeclaration;
@@ -9,6 +8,7 @@ import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.resolution.types.ResolvedReferenceType;
 import com.github.javaparser.resolution.types.ResolvedType;
+import dev.eventcontracts.annotations.contract.ContractDefaults;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +18,6 @@ import java.util.Optional;
 final class HandlerReader {
 
     private static final String SPECIFIC_RECORD = "org.apache.avro.specific.SpecificRecord";
-    private static final int DEFAULT_MAX_ATTEMPTS = 3;
 
     private final SchemaCatalog schemas;
     private final FixtureIndex fixtures;
@@ -34,14 +33,91 @@ final class HandlerReader {
         List<ConsumerModel> out = new ArrayList<>();
         for (SourceTree.Source source : sources) {
             for (MethodDeclaration method : source.unit().findAll(MethodDeclaration.class)) {
+                List<AnnotationExpr> annotations = new ArrayList<>();
+                List<ListenerAnnotation> kinds = new ArrayList<>();
                 for (AnnotationExpr annotation : method.getAnnotations()) {
-                    ListenerAnnotation.of(annotation, source.unit())
-                            .flatMap(kind -> model(source, method, annotation, kind))
-                            .ifPresent(out::add);
+                    ListenerAnnotation.of(annotation, source.unit()).ifPresent(kind -> {
+                        annotations.add(annotation);
+                        kinds.add(kind);
+                    });
                 }
+                classLevelListener(source, method).ifPresent(annotation -> {
+                    annotations.add(annotation);
+                    kinds.add(ListenerAnnotation.RABBIT_LISTENER);
+                });
+                if (annotations.isEmpty()) {
+                    continue;
+                }
+                // one method is one consumer: @EventConsumer wins over the framework's listener annotation
+                int chosen = Math.max(0, kinds.indexOf(ListenerAnnotation.EVENT_CONSUMER));
+                model(source, method, annotations.get(chosen), kinds.get(chosen))
+                        .ifPresent(model -> {
+                            out.add(model);
+                            for (int i = 0; i < annotations.size(); i++) {
+                                if (i != chosen) {
+                                    disagreement(source, method, model, annotations.get(i), kinds.get(i));
+                                }
+                            }
+                        });
             }
         }
         return out;
+    }
+
+    /**
+     * The class's {@code @RabbitListener} when {@code method} is one of its {@code @RabbitHandler}
+     * methods (Spring AMQP's class-level listener: the class names the queue, each handler takes
+     * one payload type).
+     */
+    private static Optional<AnnotationExpr> classLevelListener(SourceTree.Source source, MethodDeclaration method) {
+        boolean handler = method.getAnnotations().stream()
+                .anyMatch(a -> a.getName().getIdentifier().equals("RabbitHandler"));
+        if (!handler) {
+            return Optional.empty();
+        }
+        Optional<TypeDeclaration<?>> owner =
+                method.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
+        if (owner.isEmpty()) {
+            return Optional.empty();
+        }
+        for (AnnotationExpr annotation : owner.get().getAnnotations()) {
+            if (ListenerAnnotation.of(annotation, source.unit()).orElse(null) == ListenerAnnotation.RABBIT_LISTENER) {
+                return Optional.of(annotation);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A second listener annotation on the same method naming another queue is a finding. */
+    private void disagreement(
+            SourceTree.Source source,
+            MethodDeclaration method,
+            ConsumerModel model,
+            AnnotationExpr other,
+            ListenerAnnotation kind) {
+        for (String attribute : kind.queueAttributes()) {
+            Optional<Expression> value = AttributeValues.attribute(other, attribute);
+            if (value.isPresent()) {
+                try {
+                    List<String> names = AttributeValues.strings(value.get());
+                    if (!names.isEmpty() && !names.get(0).equals(model.queue())) {
+                        findings.add(new Finding(
+                                Severity.WARNING,
+                                "queue-mismatch",
+                                simple(model.consumerClass()) + "#" + method.getNameAsString() + ": @"
+                                        + kind.simpleName() + " reads '" + names.get(0) + "' but @"
+                                        + model.annotation() + " declares '" + model.queue()
+                                        + "'; the contract test uses '" + model.queue()
+                                        + "'. Make them name the same queue.",
+                                source.file(),
+                                SourceTree.line(other)));
+                    }
+                } catch (AttributeValues.Unresolved e) {
+                    // the listener's own queue is informational here
+                }
+                return;
+            }
+        }
     }
 
     private Optional<ConsumerModel> model(
@@ -58,71 +134,40 @@ final class HandlerReader {
         String id = simple(consumerClass) + "#" + method.getNameAsString();
         CompilationUnit unit = source.unit();
 
-        Optional<AnnotationExpr> binding = kind == ListenerAnnotation.RABBIT_LISTENER
-                ? firstAnnotation(AttributeValues.attribute(annotation, "bindings"))
-                : Optional.empty();
-        Optional<String> queue = binding.isPresent()
-                ? firstAnnotation(AttributeValues.attribute(binding.get(), "value"))
-                        .flatMap(q -> queueOf(q, id, file))
-                : queue(annotation, kind, id, file);
-        if (queue.isEmpty()) {
-            if (binding.isPresent()) {
-                findings.add(new Finding(
-                        Severity.WARNING,
-                        "no-queue",
-                        id
-                                + " binds no named @Queue in @RabbitListener(bindings = ...); no contract test is generated.",
-                        file,
-                        SourceTree.line(binding.get())));
-            }
+        AnnotationReading reading = new AnnotationReading(id, file, findings);
+        Optional<ListenerContract> read = switch (kind) {
+            case EVENT_CONSUMER -> EventConsumerReader.read(annotation, reading);
+            case RABBIT_LISTENER -> RabbitListenerReader.read(annotation, reading);
+            default -> FrameworkListenerReader.read(annotation, kind, reading);
+        };
+        if (read.isEmpty()) {
             return Optional.empty();
         }
-        String exchange = "";
-        String routingKey = "";
-        if (binding.isPresent()) {
-            exchange = firstAnnotation(AttributeValues.attribute(binding.get(), "exchange"))
-                    .map(x -> nameOf(x, id, file))
-                    .orElse("");
-            routingKey = text(binding.get(), "key", id, file);
-        }
-        String dlq = "";
-        int maxAttempts = DEFAULT_MAX_ATTEMPTS;
-        List<String> nonRetryable = List.of();
-        String key = "";
-        List<String> ignore = List.of();
-        if (kind == ListenerAnnotation.EVENT_CONSUMER) {
-            exchange = text(annotation, "exchange", id, file);
-            routingKey = text(annotation, "routingKey", id, file);
-            dlq = text(annotation, "deadLetterQueue", id, file);
-            key = text(annotation, "idempotencyKey", id, file);
-            ignore = texts(annotation, "ignoreEffectPaths", id, file);
-            nonRetryable = AttributeValues.attribute(annotation, "nonRetryable")
-                    .map(AttributeValues::classes)
-                    .orElse(List.of());
-            Optional<Expression> attempts = AttributeValues.attribute(annotation, "maxAttempts");
-            if (attempts.isPresent()) {
-                try {
-                    maxAttempts = AttributeValues.integer(attempts.get());
-                } catch (AttributeValues.Unresolved e) {
-                    unresolved(e, id, file, "maxAttempts");
-                }
-            }
-        } else {
+        ListenerContract contract = read.get();
+        if (kind != ListenerAnnotation.EVENT_CONSUMER) {
             findings.add(new Finding(
                     Severity.INFO,
                     "contract-defaults",
                     id + " is found by @" + kind.simpleName() + ", which says nothing about dead-lettering, retries or"
-                            + " idempotency: its contract test uses maxAttempts " + DEFAULT_MAX_ATTEMPTS
-                            + ", no dead-letter queue and no idempotency key. Add @EventConsumer to declare them.",
+                            + " idempotency: its contract test uses maxAttempts " + ContractDefaults.MAX_ATTEMPTS
+                            + (contract.deadLetterQueue().isEmpty() ? ", no dead-letter queue" : "")
+                            + " and no idempotency key. Add @EventConsumer to declare them.",
                     file,
                     line));
         }
 
-        Optional<Parameter> payloadParam = method.getParameters().stream()
-                .filter(p -> p.getAnnotations().stream()
-                        .noneMatch(a -> a.getNameAsString().endsWith("Header")
-                                || a.getNameAsString().endsWith("Headers")))
-                .findFirst();
+        HandlerParameters.Reading parameters = HandlerParameters.read(method);
+        Optional<Parameter> payloadParam = parameters.payload();
+        if (!parameters.refusal().isEmpty()) {
+            findings.add(new Finding(
+                    Severity.WARNING,
+                    "unsupported-parameter",
+                    id + ": " + parameters.refusal() + " No contract test is generated; take the payload first and"
+                            + " read headers from the headers Map or AMQP.BasicProperties.",
+                    file,
+                    line));
+            return Optional.empty();
+        }
         if (payloadParam.isEmpty()) {
             findings.add(new Finding(
                     Severity.WARNING,
@@ -146,12 +191,12 @@ final class HandlerReader {
             return Optional.empty();
         }
 
-        if (dlq.isEmpty()) {
+        if (contract.deadLetterQueue().isEmpty()) {
             findings.add(new Finding(
                     Severity.WARNING,
                     "no-dead-letter-queue",
                     id + " has no dead-letter queue: messages it cannot process are dropped or retried forever. Set"
-                            + " deadLetterQueue = \"" + queue.get() + ".dlq\" in @EventConsumer.",
+                            + " deadLetterQueue = \"" + contract.queue() + ".dlq\" in @EventConsumer.",
                     file,
                     line));
         }
@@ -162,109 +207,19 @@ final class HandlerReader {
                 method.getNameAsString(),
                 payloadType,
                 kind.simpleName(),
-                queue.get(),
-                exchange,
-                routingKey,
-                dlq,
-                maxAttempts,
-                nonRetryable,
-                key,
-                ignore,
+                contract.queue(),
+                contract.exchange(),
+                contract.routingKey(),
+                contract.deadLetterQueue(),
+                contract.maxAttempts(),
+                contract.nonRetryable(),
+                contract.idempotencyKey(),
+                contract.ignoreEffectPaths(),
                 fixture,
                 schema.get(),
                 schemas.previousVersions(schema.get().fullName()),
                 file,
                 line));
-    }
-
-    private Optional<String> queue(AnnotationExpr annotation, ListenerAnnotation kind, String id, Path file) {
-        for (String attribute : kind.queueAttributes()) {
-            Optional<Expression> value = AttributeValues.attribute(annotation, attribute);
-            if (value.isPresent()) {
-                try {
-                    List<String> names = AttributeValues.strings(value.get());
-                    if (!names.isEmpty()) {
-                        String name = names.get(0);
-                        if (name.contains("${") || name.contains("#{")) {
-                            findings.add(new Finding(
-                                    Severity.WARNING,
-                                    "unresolved-placeholder",
-                                    id + " reads from '" + name + "', a placeholder event-contracts cannot resolve at"
-                                            + " build time; the contract test uses it literally as the queue name. Name"
-                                            + " the queue in @EventConsumer(queue = \"...\").",
-                                    file,
-                                    SourceTree.line(value.get())));
-                        }
-                        return Optional.of(name);
-                    }
-                } catch (AttributeValues.Unresolved e) {
-                    unresolved(e, id, file, attribute);
-                    return Optional.empty();
-                }
-            }
-        }
-        findings.add(new Finding(
-                Severity.WARNING,
-                "no-queue",
-                id + " names no queue in @" + kind.simpleName() + " (attribute "
-                        + kind.queueAttributes().get(0) + "); no contract test is generated.",
-                file,
-                SourceTree.line(annotation)));
-        return Optional.empty();
-    }
-
-    /** The annotation an attribute holds, or the first of an array of annotations. */
-    private static Optional<AnnotationExpr> firstAnnotation(Optional<Expression> value) {
-        if (value.isEmpty()) {
-            return Optional.empty();
-        }
-        Expression e = value.get();
-        if (e.isArrayInitializerExpr()) {
-            return e.asArrayInitializerExpr().getValues().stream()
-                    .filter(Expression::isAnnotationExpr)
-                    .map(Expression::asAnnotationExpr)
-                    .findFirst();
-        }
-        return e.isAnnotationExpr() ? Optional.of(e.asAnnotationExpr()) : Optional.empty();
-    }
-
-    private Optional<String> queueOf(AnnotationExpr queue, String id, Path file) {
-        String name = nameOf(queue, id, file);
-        return name.isEmpty() ? Optional.empty() : Optional.of(name);
-    }
-
-    /** {@code @Queue}/{@code @Exchange}: {@code value} or {@code name}. */
-    private String nameOf(AnnotationExpr annotation, String id, Path file) {
-        String value = text(annotation, "value", id, file);
-        return value.isEmpty() ? text(annotation, "name", id, file) : value;
-    }
-
-    private String text(AnnotationExpr annotation, String attribute, String id, Path file) {
-        List<String> values = texts(annotation, attribute, id, file);
-        return values.isEmpty() ? "" : values.get(0);
-    }
-
-    private List<String> texts(AnnotationExpr annotation, String attribute, String id, Path file) {
-        Optional<Expression> value = AttributeValues.attribute(annotation, attribute);
-        if (value.isEmpty()) {
-            return List.of();
-        }
-        try {
-            return AttributeValues.strings(value.get());
-        } catch (AttributeValues.Unresolved e) {
-            unresolved(e, id, file, attribute);
-            return List.of();
-        }
-    }
-
-    private void unresolved(AttributeValues.Unresolved e, String id, Path file, String attribute) {
-        findings.add(new Finding(
-                Severity.WARNING,
-                "unresolved-constant",
-                id + ": attribute '" + attribute + "' " + e.getMessage() + "; use a literal or a static final"
-                        + " constant declared in the sources.",
-                file,
-                line(e.node)));
     }
 
     private Optional<ConsumerModel.SchemaSource> schema(Parameter parameter, String payloadType) {
@@ -311,10 +266,6 @@ final class HandlerReader {
                     other.line()));
         }
         return found.get(0).className();
-    }
-
-    private static int line(Node node) {
-        return node == null ? 0 : SourceTree.line(node);
     }
 
     private static String simple(String name) {

@@ -1,5 +1,6 @@
 package dev.eventcontracts.plugin.gate;
 
+import dev.eventcontracts.annotations.contract.ContractScenario;
 import dev.eventcontracts.plugin.results.CompatibilityResults;
 import dev.eventcontracts.plugin.results.ContractResult;
 import dev.eventcontracts.plugin.results.DiscoveryFindings;
@@ -49,6 +50,20 @@ public final class GateRules {
                 }
             }
         }
+        int findings = 0;
+        for (ContractResult contract : inputs.contracts()) {
+            for (Finding finding : contract.findings()) {
+                findings++;
+                violations.add(new Violation(
+                        Severity.ofFinding(finding.severity()),
+                        Violation.Kind.FINDING,
+                        finding.code(),
+                        "for " + contract.consumer(),
+                        finding.message(),
+                        null));
+            }
+        }
+        inputs.findings().ifPresent(discovery -> violations.addAll(missingResults(inputs, discovery)));
         int schemas = 0;
         int incompatible = 0;
         if (inputs.compatibility().isPresent()) {
@@ -63,10 +78,9 @@ public final class GateRules {
                 }
             }
         }
-        int findings = 0;
         if (inputs.findings().isPresent()) {
             DiscoveryFindings discovery = inputs.findings().get();
-            findings = discovery.findings().size();
+            findings += discovery.findings().size();
             for (Finding finding : discovery.findings()) {
                 String location = finding.file() == null
                         ? ""
@@ -96,6 +110,34 @@ public final class GateRules {
         return new Verdict(violations, threshold, failOnViolation, counts);
     }
 
+    /**
+     * A discovered consumer without a results file: its generated test did not run (excluded,
+     * not compiled, or failsafe skipped), so nothing about it was verified.
+     */
+    private static List<Violation> missingResults(GateInputs inputs, DiscoveryFindings discovery) {
+        java.util.Set<String> judged = new java.util.HashSet<>();
+        for (ContractResult contract : inputs.contracts()) {
+            judged.add(contract.consumer());
+            judged.add(contract.consumer().replace('$', '.'));
+        }
+        List<Violation> missing = new ArrayList<>();
+        for (String consumer : discovery.consumers()) {
+            if (!judged.contains(consumer)) {
+                missing.add(new Violation(
+                        Severity.ERROR,
+                        Violation.Kind.CONSUMER,
+                        consumer,
+                        "no-results",
+                        "discovered by generate-contract-tests, but no contract results were written for it: its"
+                                + " generated test did not run.",
+                        "Run the generated *ContractIT with failsafe (check its includes/excludes and that"
+                                + " target/generated-test-sources/event-contracts is compiled), or remove the"
+                                + " consumer's annotation if it is not a consumer."));
+            }
+        }
+        return missing;
+    }
+
     private static Violation scenarioViolation(
             Severity severity, ContractResult contract, ScenarioResult scenario, ScenarioStatus status) {
         String label = "(" + (scenario.letter() == null ? "?" : scenario.letter()) + ") " + scenario.id();
@@ -104,7 +146,9 @@ public final class GateRules {
                 : scenario.message();
         String fix = scenario.fix();
         if ((fix == null || fix.isBlank()) && status.broken()) {
-            fix = Scenario.byId(scenario.id()).map(Scenario::defaultFix).orElse(null);
+            fix = ContractScenario.byId(scenario.id())
+                    .map(ContractScenario::defaultFix)
+                    .orElse(null);
         }
         return new Violation(
                 severity, Violation.Kind.CONSUMER, contract.consumer(), label, status + ": " + message, fix);

@@ -26,6 +26,7 @@ import com.github.javaparser.printer.DefaultPrettyPrinter;
 import com.github.javaparser.printer.configuration.DefaultConfigurationOption;
 import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration;
 import com.github.javaparser.printer.configuration.DefaultPrinterConfiguration.ConfigOption;
+import dev.eventcontracts.annotations.contract.ContractScenario;
 import dev.eventcontracts.plugin.discovery.ConsumerModel;
 import java.nio.file.Path;
 import java.util.Map;
@@ -83,8 +84,8 @@ final class ContractTestSource {
         String scenario = type(RUNTIME + "Scenario");
         String test = type("org.junit.jupiter.api.Test");
         String displayName = type("org.junit.jupiter.api.DisplayName");
-        for (ScenarioTable.Row row : ScenarioTable.ROWS) {
-            MethodDeclaration method = new MethodDeclaration(new NodeList<>(), new VoidType(), row.method());
+        for (ContractScenario row : ContractScenario.values()) {
+            MethodDeclaration method = new MethodDeclaration(new NodeList<>(), new VoidType(), row.testMethod());
             method.addMarkerAnnotation(test);
             method.addAnnotation(new SingleMemberAnnotationExpr(
                     name(displayName), new StringLiteralExpr("(" + row.letter() + ") " + row.displayName())));
@@ -92,7 +93,7 @@ final class ContractTestSource {
                     .addStatement(new MethodCallExpr(
                             new NameExpr("contract"),
                             "verify",
-                            new NodeList<>(new FieldAccessExpr(new NameExpr(scenario), row.constant())))));
+                            new NodeList<>(new FieldAccessExpr(new NameExpr(scenario), row.name())))));
             type.addMember(method);
         }
 

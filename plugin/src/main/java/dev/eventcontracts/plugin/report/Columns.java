@@ -1,6 +1,6 @@
 package dev.eventcontracts.plugin.report;
 
-import dev.eventcontracts.plugin.gate.Scenario;
+import dev.eventcontracts.annotations.contract.ContractScenario;
 import dev.eventcontracts.plugin.results.ContractResult;
 import dev.eventcontracts.plugin.results.ScenarioResult;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ record Columns(List<Column> columns) {
 
     static Columns of(List<ContractResult> contracts) {
         Map<String, Column> columns = new LinkedHashMap<>();
-        for (Scenario scenario : Scenario.ordered()) {
+        for (ContractScenario scenario : ContractScenario.values()) {
             columns.put(scenario.id(), new Column(scenario.letter(), scenario.id()));
         }
         TreeMap<String, Column> extra = new TreeMap<>();

@@ -113,6 +113,10 @@ public final class HtmlReport {
                     .append(escape(contract.consumer()))
                     .append("</code><br><span class=\"muted\">judged on ")
                     .append(escape(contract.judgedOn()))
+                    .append(
+                            contract.effectsObservedAt() == null
+                                    ? ""
+                                    : ", messages seen at " + escape(contract.effectsObservedAt()))
                     .append("</span></td><td><code>")
                     .append(escape(contract.queue()))
                     .append("</code></td><td>")

@@ -1,5 +1,6 @@
 package dev.eventcontracts.plugin.results;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 
@@ -16,6 +17,10 @@ import java.util.List;
  * @param broker the AMQP URI the scenarios ran against
  * @param judgedOn what idempotency was judged on, e.g. {@code effects+state}
  * @param scenarios the scenarios in the order they ran
+ * @param effectsObservedAt where the consumer's published messages were seen: {@code
+ *     broker-journal} (every connection, harness broker) or {@code ctx.publisher()} (a broker
+ *     without a publish journal, e.g. RabbitMQ); {@code null} in files of older runtimes
+ * @param findings what the run noticed besides verdicts, e.g. {@code effects-unobservable}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ContractResult(
@@ -27,14 +32,43 @@ public record ContractResult(
         String deadLetterQueue,
         String broker,
         String judgedOn,
-        List<ScenarioResult> scenarios) {
+        List<ScenarioResult> scenarios,
+        String effectsObservedAt,
+        List<Finding> findings) {
 
     /** The only results format version this plugin reads. */
     public static final int FORMAT_VERSION = 1;
 
-    /** Scenarios null-safe. */
+    /** Lists null-safe. */
+    @JsonCreator
     public ContractResult {
         scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
+        findings = findings == null ? List.of() : List.copyOf(findings);
+    }
+
+    /** A result without the observation point and findings (as older runtimes wrote it). */
+    public ContractResult(
+            int formatVersion,
+            String consumer,
+            String consumerClass,
+            String handler,
+            String queue,
+            String deadLetterQueue,
+            String broker,
+            String judgedOn,
+            List<ScenarioResult> scenarios) {
+        this(
+                formatVersion,
+                consumer,
+                consumerClass,
+                handler,
+                queue,
+                deadLetterQueue,
+                broker,
+                judgedOn,
+                scenarios,
+                null,
+                List.of());
     }
 
     /** Scenarios that failed or errored. */

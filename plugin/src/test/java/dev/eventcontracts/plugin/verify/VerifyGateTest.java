@@ -104,6 +104,7 @@ class VerifyGateTest {
                  "findings":[{"severity":"WARNING","code":"NO_DEAD_LETTER_QUEUE","message":"consumer has no dead-letter queue",
                    "file":"src/main/java/com/example/AnalyticsConsumer.java","line":14}]}
                 """);
+        build.consumer("com.example.AnalyticsConsumer#onOrderPlaced", null, "PASSED");
 
         assertThat(new VerifyGate().run(build.config()).verdict().failsBuild()).isFalse();
         VerifyOutcome strict = new VerifyGate().run(build.config(null, "warning"));
@@ -111,6 +112,48 @@ class VerifyGateTest {
         assertThat(strict.failureMessage())
                 .contains("finding 'NO_DEAD_LETTER_QUEUE' at src/main/java/com/example/AnalyticsConsumer.java:14:"
                         + " consumer has no dead-letter queue");
+    }
+
+    @Test
+    void run_discoveredConsumerWithoutResults_failsNamingTheConsumer() throws Exception {
+        build.findings("""
+                {"formatVersion":1,"consumers":["com.example.AnalyticsConsumer#onOrderPlaced",
+                   "com.example.InventoryConsumer#onOrderPlaced"],"findings":[]}
+                """);
+        build.consumer("com.example.InventoryConsumer#onOrderPlaced", "inventory.dlq", "PASSED");
+
+        VerifyOutcome outcome = new VerifyGate().run(build.config());
+
+        assertThat(outcome.verdict().failsBuild()).isTrue();
+        assertThat(outcome.failureMessage())
+                .contains("consumer 'com.example.AnalyticsConsumer#onOrderPlaced' no-results: discovered by"
+                        + " generate-contract-tests, but no contract results were written for it")
+                .doesNotContain("InventoryConsumer");
+    }
+
+    @Test
+    void run_effectsUnobservableInResults_isAWarningShownInEveryReport_failingAtWarning() throws Exception {
+        build.write("event-contracts/results/com.example.AuditConsumer-on.json", """
+                {"formatVersion":1,"consumer":"com.example.AuditConsumer#on","consumerClass":"com.example.AuditConsumer",
+                 "handler":"on","queue":"audit","deadLetterQueue":"audit.dlq","broker":"amqp://127.0.0.1:5672",
+                 "judgedOn":"effects","effectsObservedAt":"ctx.publisher()",
+                 "scenarios":[{"id":"duplicate-delivery","letter":"a","displayName":"d","status":"SKIPPED",
+                   "message":"AuditConsumer shows no observable effect","fix":null,"durationMillis":3}],
+                 "findings":[{"code":"effects-unobservable","severity":"WARNING",
+                   "message":"AuditConsumer shows no observable effect"}]}
+                """);
+
+        VerifyOutcome lenient = new VerifyGate().run(build.config());
+        VerifyOutcome strict = new VerifyGate().run(build.config(null, "warning"));
+
+        assertThat(lenient.verdict().failsBuild()).isFalse();
+        assertThat(strict.verdict().failsBuild()).isTrue();
+        assertThat(strict.failureMessage())
+                .contains("finding 'effects-unobservable' for com.example.AuditConsumer#on: AuditConsumer shows no"
+                        + " observable effect");
+        for (String report : new String[] {"report.md", "report.html", "report.json", "report.junit.xml"}) {
+            assertThat(build.read("event-contracts/" + report)).as(report).contains("effects-unobservable");
+        }
     }
 
     @Test

@@ -1,7 +1,10 @@
 package com.example.store.inventory;
 
+import com.example.store.Orders;
+import com.example.store.events.OrderPlaced;
 import dev.eventcontracts.junit.ConsumerFixture;
 import dev.eventcontracts.junit.ContractContext;
+import java.util.List;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
@@ -22,5 +25,11 @@ public class InventoryFixture implements ConsumerFixture<InventoryConsumer> {
     @Override
     public Object state() {
         return reservations.snapshot();
+    }
+
+    /** An order without lines: the consumer must refuse it as invalid (scenario (i)). */
+    @Override
+    public List<?> poisonSamples() {
+        return List.of(OrderPlaced.newBuilder(Orders.placed("o-invalid")).setLines(List.of()).build());
     }
 }

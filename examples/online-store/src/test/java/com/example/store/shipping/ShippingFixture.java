@@ -1,7 +1,10 @@
 package com.example.store.shipping;
 
+import com.example.store.Orders;
+import com.example.store.events.OrderPlaced;
 import dev.eventcontracts.junit.ConsumerFixture;
 import dev.eventcontracts.junit.ContractContext;
+import java.util.List;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -24,5 +27,11 @@ public class ShippingFixture implements ConsumerFixture<ShippingConsumer> {
     @Override
     public Object state() {
         return ledger.snapshot();
+    }
+
+    /** An order without lines: the consumer must refuse it as invalid (scenario (i)). */
+    @Override
+    public List<?> poisonSamples() {
+        return List.of(OrderPlaced.newBuilder(Orders.placed("o-invalid")).setLines(List.of()).build());
     }
 }

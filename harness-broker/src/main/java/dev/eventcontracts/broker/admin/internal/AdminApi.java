@@ -384,6 +384,7 @@ final class AdminApi {
         int limit = intParam(r.query(), "limit", 1000);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("dropped", admin.journalDropped());
+        m.put("last_sequence", admin.journalLastSequence());
         m.put("records", mapAll(admin.journal(after, limit), JsonShapes::publish));
         return m;
     }

@@ -151,6 +151,9 @@ final class JsonShapes {
         m.put("confirm", r.confirm());
         m.put("message_id", r.messageId());
         m.put("payload_bytes", r.bodySize());
+        m.put("connection_name", r.connectionName());
+        m.put("payload", r.body() == null ? null : java.util.Base64.getEncoder().encodeToString(r.body()));
+        m.put("payload_encoding", "base64");
         return m;
     }
 

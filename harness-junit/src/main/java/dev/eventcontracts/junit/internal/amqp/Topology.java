@@ -70,6 +70,11 @@ public final class Topology {
         return logicalExchange.isEmpty() ? routingKey + suffix : routingKey;
     }
 
+    /** The name the consumer used for a run-scoped name (the run suffix removed), or {@code name} itself. */
+    public String logicalName(String name) {
+        return name.endsWith(suffix) ? name.substring(0, name.length() - suffix.length()) : name;
+    }
+
     /** Declares the dead-letter queue, the queue and the binding. */
     public void declare(Channel channel) throws IOException {
         Map<String, Object> args = new HashMap<>();

@@ -51,12 +51,22 @@ public final class AvroCodec {
         return SchemaNormalization.parsingFingerprint64(schema);
     }
 
-    /** Encodes {@code record} with its own schema. */
+    /**
+     * Encodes {@code record} with its own schema; a generated SpecificRecord with the logical-type
+     * conversions of its class (e.g. {@code Instant} for {@code timestamp-millis}).
+     */
     public static byte[] encode(GenericRecord record) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+        GenericData model = record instanceof org.apache.avro.specific.SpecificRecord
+                ? org.apache.avro.specific.SpecificData.getForClass(record.getClass())
+                : GenericData.get();
         try {
-            new GenericDatumWriter<GenericRecord>(record.getSchema(), GenericData.get()).write(record, encoder);
+            (model instanceof org.apache.avro.specific.SpecificData specific
+                            ? new org.apache.avro.specific.SpecificDatumWriter<GenericRecord>(
+                                    record.getSchema(), specific)
+                            : new GenericDatumWriter<GenericRecord>(record.getSchema(), model))
+                    .write(record, encoder);
             encoder.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

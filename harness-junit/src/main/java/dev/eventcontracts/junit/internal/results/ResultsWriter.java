@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.eventcontracts.junit.ConsumerContract;
 import dev.eventcontracts.junit.ScenarioResult;
+import dev.eventcontracts.junit.internal.scenario.ContractSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,8 +38,25 @@ public final class ResultsWriter {
                 + contract.handler().getName() + ".json");
     }
 
-    /** Writes the results so far, replacing the previous file. */
+    /** Writes the results so far (effects seen through ctx.publisher(), no findings), replacing the previous file. */
     public Path write(ConsumerContract contract, String broker, List<ScenarioResult> results) throws IOException {
+        return write(contract, broker, "ctx.publisher()", List.of(), results);
+    }
+
+    /**
+     * Writes the results so far, replacing the previous file.
+     *
+     * @param effectsObservedAt where published messages were seen: {@code broker-journal} or {@code
+     *     ctx.publisher()}
+     * @param findings what the session found besides scenario verdicts
+     */
+    public Path write(
+            ConsumerContract contract,
+            String broker,
+            String effectsObservedAt,
+            List<ContractSession.Finding> findings,
+            List<ScenarioResult> results)
+            throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("formatVersion", FORMAT_VERSION);
         root.put(
@@ -50,6 +68,18 @@ public final class ResultsWriter {
         root.put("deadLetterQueue", contract.hasDeadLetterQueue() ? contract.deadLetterQueue() : null);
         root.put("broker", broker);
         root.put("judgedOn", contract.fixture() == null ? "effects" : "effects+state");
+        root.put("effectsObservedAt", effectsObservedAt);
+        root.put(
+                "findings",
+                findings.stream()
+                        .map(f -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("code", f.code());
+                            m.put("severity", f.severity());
+                            m.put("message", f.message());
+                            return m;
+                        })
+                        .toList());
         List<Map<String, Object>> scenarios = new ArrayList<>();
         results.stream()
                 .sorted(java.util.Comparator.comparing(r -> r.scenario().ordinal()))

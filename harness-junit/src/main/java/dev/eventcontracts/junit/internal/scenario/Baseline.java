@@ -14,16 +14,42 @@ import java.util.List;
  * @param effects what that run did
  * @param initialState the fixture state before the first delivery
  * @param samples the samples, in order
+ * @param io which of the consumer's own I/O paths the run reached (where failures can be injected)
  */
-record Baseline(Effects effects, JsonNode initialState, List<Sample> samples) {
+record Baseline(Effects effects, JsonNode initialState, List<Sample> samples, Run.Io io) {
 
     static String messageId(int index) {
         return "m-" + index;
     }
 
-    /** True when the consumer publishes messages, so transient failures can be injected there. */
-    boolean publishes() {
-        return !effects.messages().isEmpty();
+    /**
+     * Where a transient failure reaches the consumer's own code: its publishes through
+     * ctx.publisher(), its HTTP calls, a fault point its fixture placed — or null when none does.
+     */
+    FaultPlan.Mode faultMode() {
+        if (io.ctxPublisher()) {
+            return FaultPlan.Mode.PUBLISHER;
+        }
+        if (!effects.http().isEmpty()) {
+            return FaultPlan.Mode.HTTP;
+        }
+        return io.faultPoint() ? FaultPlan.Mode.FAULT_POINT : null;
+    }
+
+    /**
+     * True when the run showed an effect the scenarios can compare: a published message, an HTTP
+     * request, or fixture state that is not empty and changed.
+     */
+    boolean observable() {
+        if (!effects.messages().isEmpty() || !effects.http().isEmpty()) {
+            return true;
+        }
+        JsonNode state = effects.state();
+        boolean empty = state == null
+                || state.isNull()
+                || state.isMissingNode()
+                || (state.isContainerNode() && state.isEmpty());
+        return !empty && !state.equals(initialState);
     }
 
     /** The samples' descriptions joined, e.g. "OrderPlaced{orderId=o-1}, OrderPlaced{orderId=o-2}". */
@@ -63,7 +89,7 @@ record Baseline(Effects effects, JsonNode initialState, List<Sample> samples) {
                 }
             }
             run.stopContainers();
-            return new Baseline(run.effects(), run.initialState(), samples);
+            return new Baseline(run.effects(), run.initialState(), samples, run.io());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.eventcontracts.junit.internal.scenario;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
+import dev.eventcontracts.annotations.contract.ContractDefaults;
 import dev.eventcontracts.junit.ConsumerContract;
 import dev.eventcontracts.junit.Scenario;
 import dev.eventcontracts.junit.ScenarioResult;
@@ -10,14 +11,18 @@ import dev.eventcontracts.junit.ScenarioStatus;
 import dev.eventcontracts.junit.internal.avro.AvroCodec;
 import dev.eventcontracts.junit.internal.effects.HttpStub;
 import dev.eventcontracts.junit.internal.effects.Normalizer;
+import dev.eventcontracts.junit.internal.effects.PublishedEffects;
+import dev.eventcontracts.junit.internal.journal.PublishLog;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -36,9 +41,12 @@ public final class ContractSession implements AutoCloseable {
      * @param loopBound deliveries of one message after which it counts as looping forever
      */
     public record Options(long seed, Duration settleTimeout, int loopBound) {
-        /** Seed 42, 10 s to settle, 25 deliveries count as a loop. */
+        /** The {@link ContractDefaults}: seed 42, 10 s to settle, 25 deliveries count as a loop. */
         public static Options defaults() {
-            return new Options(42, Duration.ofSeconds(10), 25);
+            return new Options(
+                    ContractDefaults.SAMPLE_SEED,
+                    Duration.ofSeconds(ContractDefaults.SETTLE_SECONDS),
+                    ContractDefaults.LOOP_BOUND);
         }
     }
 
@@ -46,6 +54,10 @@ public final class ContractSession implements AutoCloseable {
     private final URI brokerUri;
     private final Options options;
     private final Connection connection;
+    private final Connection publisherConnection;
+    private final PublishedEffects published;
+    private final Set<Finding> findings = new LinkedHashSet<>();
+    private List<Sample> poison;
     private final HttpStub http;
     private final Normalizer normalizer;
     private final AvroCodec codec;
@@ -56,8 +68,27 @@ public final class ContractSession implements AutoCloseable {
     private final AtomicInteger runs = new AtomicInteger();
     private final String sessionId = Long.toHexString(System.nanoTime() & 0xffffffffL);
 
-    /** Connects to {@code brokerUri} and starts the HTTP stub. */
+    /**
+     * A finding a session reports besides the scenario results, e.g. {@code effects-unobservable}.
+     *
+     * @param code stable code
+     * @param severity {@code INFO}, {@code WARNING} or {@code ERROR}
+     * @param message what was found and what to do
+     */
+    public record Finding(String code, String severity, String message) {}
+
+    /** Connects to {@code brokerUri} and starts the HTTP stub; no publish journal (effects via ctx.publisher()). */
     public ContractSession(ConsumerContract contract, URI brokerUri, Options options)
+            throws IOException, TimeoutException {
+        this(contract, brokerUri, options, null);
+    }
+
+    /**
+     * Connects to {@code brokerUri} and starts the HTTP stub.
+     *
+     * @param journal the broker's publish journal, or null when it has none (a real RabbitMQ)
+     */
+    public ContractSession(ConsumerContract contract, URI brokerUri, Options options, PublishLog journal)
             throws IOException, TimeoutException {
         this.contract = contract;
         this.brokerUri = brokerUri;
@@ -71,17 +102,33 @@ public final class ContractSession implements AutoCloseable {
         }
         factory.setAutomaticRecoveryEnabled(false);
         factory.setConnectionTimeout(5_000);
-        this.connection = factory.newConnection("event-contracts " + contract.displayName());
+        this.connection = factory.newConnection(
+                PublishedEffects.CONNECTION_PREFIX + "driver " + sessionId + " " + contract.displayName());
+        String publisherName = PublishedEffects.CONNECTION_PREFIX + "publisher " + sessionId;
+        this.publisherConnection = factory.newConnection(publisherName);
         this.normalizer = new Normalizer(new ObjectMapper(), contract.ignoreEffectPaths());
+        this.published = new PublishedEffects(journal, clientAddress(connection), normalizer);
         this.http = new HttpStub(normalizer);
         this.codec = new AvroCodec(contract.readerSchema(), contract.writerSchemas());
-        this.invoker = new HandlerInvoker(contract, codec);
+        this.invoker = new HandlerInvoker(contract, codec, options.settleTimeout());
         this.samples = new Samples(contract, options.seed());
     }
 
     /** The contract under test. */
     public ConsumerContract contract() {
         return contract;
+    }
+
+    /** {@code <ip>:<port>} of the connection's client side, as the harness broker names it. */
+    private static String clientAddress(Connection connection) {
+        if (connection instanceof com.rabbitmq.client.impl.AMQConnection c) {
+            return c.getLocalAddress().getHostAddress() + ":" + c.getLocalPort();
+        }
+        return "<unknown client address>";
+    }
+
+    URI brokerUri() {
+        return brokerUri;
     }
 
     /** The broker URI without credentials, for reports. */
@@ -132,6 +179,31 @@ public final class ContractSession implements AutoCloseable {
         return options;
     }
 
+    Connection publisherConnection() {
+        return publisherConnection;
+    }
+
+    PublishedEffects published() {
+        return published;
+    }
+
+    /** Where the consumer's published messages are observed: {@code broker-journal} or {@code ctx.publisher()}. */
+    public String effectsObservedAt() {
+        return published.observedAt();
+    }
+
+    /** Findings so far (each once), in the order found. */
+    public synchronized List<Finding> findings() {
+        return List.copyOf(findings);
+    }
+
+    /** Reports {@code finding} unless one with its code was reported already (one per code and consumer). */
+    synchronized void report(Finding finding) {
+        if (findings.stream().noneMatch(f -> f.code().equals(finding.code()))) {
+            findings.add(finding);
+        }
+    }
+
     Connection connection() {
         return connection;
     }
@@ -162,6 +234,17 @@ public final class ContractSession implements AutoCloseable {
         return cached;
     }
 
+    /** The fixture's poison samples (none without a fixture), read once. */
+    synchronized List<Sample> poisonSamples() {
+        if (poison == null) {
+            Object fixture = newFixture();
+            poison = fixture instanceof dev.eventcontracts.junit.ConsumerFixture<?> f
+                    ? samples.poison(f.poisonSamples(), contract.fixture().getSimpleName())
+                    : List.of();
+        }
+        return poison;
+    }
+
     Object newFixture() {
         Class<?> type = contract.fixture();
         if (type == null) {
@@ -186,27 +269,14 @@ public final class ContractSession implements AutoCloseable {
         return contract.nonRetryable().stream().anyMatch(type -> type.isInstance(failure));
     }
 
-    /** An instance of the first declared non-retryable exception, as scenario (i) throws it. */
-    Exception nonRetryableInstance() {
-        Class<? extends Throwable> type = contract.nonRetryable().get(0);
-        String text = "non-retryable failure injected by event-contracts";
-        try {
-            try {
-                return (Exception) type.getDeclaredConstructor(String.class).newInstance(text);
-            } catch (NoSuchMethodException e) {
-                return (Exception) type.getDeclaredConstructor().newInstance();
-            }
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            return new IllegalStateException(
-                    "Cannot instantiate non-retryable exception '" + type.getName()
-                            + "' with a (String) or no-arg constructor",
-                    e);
-        }
-    }
-
     @Override
     public void close() {
         http.close();
+        try {
+            publisherConnection.close();
+        } catch (IOException | RuntimeException e) {
+            // the broker may already be gone
+        }
         try {
             connection.close();
         } catch (IOException | RuntimeException e) {

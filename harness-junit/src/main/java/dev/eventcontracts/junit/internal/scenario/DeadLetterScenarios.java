@@ -62,37 +62,74 @@ final class DeadLetterScenarios {
             return Verdict.skipped(consumer + " declares no nonRetryable exceptions; declare the exceptions that mean"
                     + " a message can never succeed (e.g. validation errors) to run this scenario.");
         }
-        Sample s1 = session.samples().good(1);
+        List<Sample> poison = session.poisonSamples();
+        if (poison.isEmpty()) {
+            return Verdict.skipped(consumer + " declares nonRetryable "
+                    + contract.nonRetryable().get(0).getSimpleName() + " but "
+                    + (contract.fixture() == null
+                            ? "has no fixture"
+                            : contract.fixture().getSimpleName())
+                    + " supplies no poison samples, so no message reaches the consumer's own validation; return"
+                    + " business-invalid payloads from the fixture's poisonSamples() to run this scenario.");
+        }
         try (Run run = session.newRun()) {
-            run.injectNonRetryable(i -> messageId(1).equals(i.messageId()));
             run.start(run.newConsumer(), 1, 1, AckPolicy.ACK);
-            run.publish(s1, messageId(1));
-            Fate fate = awaitFate(run, messageId(1));
-            String what = s1 + " failing with " + contract.nonRetryable().get(0).getSimpleName();
-            return judge.poison(fate, new Sample(s1.body(), s1.schemaId(), what), 1, run.topology(), null);
+            for (int i = 0; i < poison.size(); i++) {
+                run.publish(poison.get(i), "p-" + (i + 1));
+            }
+            Journal j = run.journal();
+            int bound = session.options().loopBound();
+            j.await(
+                    () -> java.util.stream.IntStream.rangeClosed(1, poison.size())
+                            .allMatch(i -> Fate.of(j, "p-" + i, bound).settled(contract.hasDeadLetterQueue())),
+                    session.options().settleTimeout());
+            run.stopContainers();
+            for (int i = 0; i < poison.size(); i++) {
+                Verdict verdict =
+                        judge.poison(Fate.of(j, "p-" + (i + 1), bound), poison.get(i), 1, run.topology(), null);
+                if (verdict.status() != dev.eventcontracts.junit.ScenarioStatus.PASSED) {
+                    return verdict;
+                }
+            }
+            return Verdict.passed();
         }
     }
 
     private Verdict retriesExhausted() throws IOException {
         Baseline base = session.baseline(1);
+        FaultPlan.Mode mode = base.faultMode();
+        if (mode == null) {
+            return unreachable(base);
+        }
         Sample s1 = base.samples().get(0);
         try (Run run = session.newRun()) {
             run.injectTransient(
-                    FaultPlan.transientFailure(mode(base), i -> messageId(1).equals(i.messageId()), session.http()));
+                    FaultPlan.transientFailure(mode, i -> messageId(1).equals(i.messageId()), session.http()));
             run.start(run.newConsumer(), 1, 1, AckPolicy.ACK);
             run.publish(s1, messageId(1));
             Fate fate = awaitFate(run, messageId(1));
             String what = s1 + " failing transiently on every attempt";
             int expected = contract.maxAttempts() == 0 ? session.options().loopBound() : contract.maxAttempts();
-            return judge.poison(fate, new Sample(s1.body(), s1.schemaId(), what), expected, run.topology(), mode(base));
+            return judge.poison(fate, new Sample(s1.body(), s1.schemaId(), what), expected, run.topology(), mode);
         }
+    }
+
+    /** No I/O of the consumer's own code can be failed: skipped with the reason, never passed. */
+    private Verdict unreachable(Baseline base) {
+        return Verdict.skipped(consumer + " gives no path to fail its own I/O: processing " + base.describe()
+                + " published nothing through ctx.publisher(), sent no request to ctx.httpBaseUri() and passed no"
+                + " ctx.faultPoint(), so a transient failure could only be faked outside its code. Wrap the"
+                + " dependency it writes to so that it calls ctx.faultPoint().beforeIo(...) to run this scenario.");
     }
 
     private Verdict transientRecovers() throws IOException {
         Baseline base = session.baseline(1);
+        FaultPlan.Mode mode = base.faultMode();
+        if (mode == null) {
+            return unreachable(base);
+        }
         Sample s1 = base.samples().get(0);
         try (Run run = session.newRun()) {
-            FaultPlan.Mode mode = mode(base);
             run.injectTransient(FaultPlan.transientFailure(mode, i -> i.attempt() == 1, session.http()));
             run.start(run.newConsumer(), 1, 1, AckPolicy.ACK);
             run.publish(s1, messageId(1));
@@ -187,21 +224,24 @@ final class DeadLetterScenarios {
         }
         published.put("p-undecodable", session.samples().undecodable());
         published.put("p-wrong-schema", session.samples().wrongSchema());
-        Sample failing = session.samples().good(4);
-        published.put(
-                "p-persistent-failure",
-                new Sample(failing.body(), failing.schemaId(), failing + " failing on every attempt"));
-        boolean withNonRetryable = !contract.nonRetryable().isEmpty();
-        Sample invalid = session.samples().good(5);
-        if (withNonRetryable) {
+        FaultPlan.Mode mode = base.faultMode();
+        if (mode != null) {
+            Sample failing = session.samples().good(4);
             published.put(
-                    "p-non-retryable",
-                    new Sample(invalid.body(), invalid.schemaId(), invalid + " failing non-retryably"));
+                    "p-persistent-failure",
+                    new Sample(
+                            failing.body(),
+                            failing.schemaId(),
+                            failing + " failing transiently on every attempt (" + injected(mode) + ")"));
+        }
+        if (!contract.nonRetryable().isEmpty() && !session.poisonSamples().isEmpty()) {
+            published.put("p-non-retryable", session.poisonSamples().get(0));
         }
         try (Run run = session.newRun()) {
-            run.injectTransient(FaultPlan.transientFailure(
-                    FaultPlan.Mode.BOUNDARY, i -> "p-persistent-failure".equals(i.messageId()), session.http()));
-            run.injectNonRetryable(i -> "p-non-retryable".equals(i.messageId()));
+            if (mode != null) {
+                run.injectTransient(FaultPlan.transientFailure(
+                        mode, i -> "p-persistent-failure".equals(i.messageId()), session.http()));
+            }
             run.start(run.newConsumer(), 1, 1, AckPolicy.ACK);
             published.forEach((id, sample) -> run.publish(sample, id));
             Journal j = run.journal();
@@ -210,6 +250,7 @@ final class DeadLetterScenarios {
                     () -> published.keySet().stream()
                             .allMatch(id -> Fate.of(j, id, bound).settled(contract.hasDeadLetterQueue())),
                     session.options().settleTimeout());
+            run.settleDeadLetters();
             run.stopContainers();
             return judge.conservation(published, j, run.topology(), bound);
         }
@@ -265,17 +306,11 @@ final class DeadLetterScenarios {
         return Fate.of(j, id, bound);
     }
 
-    private static FaultPlan.Mode mode(Baseline base) {
-        if (base.publishes()) {
-            return FaultPlan.Mode.PUBLISHER;
-        }
-        return base.effects().http().isEmpty() ? FaultPlan.Mode.BOUNDARY : FaultPlan.Mode.HTTP;
-    }
-
     static String injected(FaultPlan.Mode mode) {
         return switch (mode) {
             case PUBLISHER -> "its publish failed with an injected connection reset";
             case HTTP -> "its HTTP call got an injected 503 Service Unavailable";
+            case FAULT_POINT -> "its fault point failed with an injected connection reset";
             case BOUNDARY -> "an injected connection reset before the handler ran";
         };
     }

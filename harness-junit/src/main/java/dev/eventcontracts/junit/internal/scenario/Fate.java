@@ -11,20 +11,28 @@ import java.util.Optional;
  *
  * @param messageId the message id
  * @param deliveries its deliveries in order
- * @param deadLetter the copy in the dead-letter queue, if any
+ * @param deadLetter the first copy in the dead-letter queue, if any
+ * @param deadLetterCopies how many copies reached the dead-letter queue (more than one is a defect)
  * @param loopBound deliveries after which the message counts as looping forever
  */
 record Fate(
-        String messageId, List<Journal.Delivery> deliveries, Optional<Journal.DeadLetter> deadLetter, int loopBound) {
+        String messageId,
+        List<Journal.Delivery> deliveries,
+        Optional<Journal.DeadLetter> deadLetter,
+        int deadLetterCopies,
+        int loopBound) {
 
     static Fate of(Journal journal, String messageId, int loopBound) {
+        List<Journal.DeadLetter> copies = journal.deadLetters().stream()
+                .filter(d -> messageId.equals(d.messageId()))
+                .toList();
         return new Fate(
-                messageId,
-                journal.deliveries(messageId),
-                journal.deadLetters().stream()
-                        .filter(d -> messageId.equals(d.messageId()))
-                        .findFirst(),
-                loopBound);
+                messageId, journal.deliveries(messageId), copies.stream().findFirst(), copies.size(), loopBound);
+    }
+
+    /** How many deliveries were acked (more than one: processed more than once). */
+    long ackCount() {
+        return deliveries.stream().filter(d -> d.outcome() == Outcome.ACKED).count();
     }
 
     boolean acked() {

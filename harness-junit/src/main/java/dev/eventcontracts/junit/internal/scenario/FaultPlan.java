@@ -8,10 +8,11 @@ import java.util.function.Predicate;
 
 /**
  * Transient failures a scenario injects where the consumer does I/O, so the failure travels
- * through the consumer's own code: in {@link Mode#PUBLISHER} mode its first publish in a targeted
- * attempt fails; in {@link Mode#HTTP} mode the HTTP stub answers 503 during the attempt; a
- * consumer that does neither fails at the handler boundary ({@link Mode#BOUNDARY}), as if its
- * first I/O had failed.
+ * through the consumer's own code: in {@link Mode#PUBLISHER} mode its first publish through {@code
+ * ctx.publisher()} in a targeted attempt fails; in {@link Mode#HTTP} mode the HTTP stub answers 503
+ * during the attempt; in {@link Mode#FAULT_POINT} mode the first {@code ctx.faultPoint()} call of
+ * the attempt fails. {@link Mode#BOUNDARY} (failing before the handler runs) is used only for
+ * messages whose fate, not the consumer's code, is under test.
  */
 final class FaultPlan {
 
@@ -19,13 +20,16 @@ final class FaultPlan {
     enum Mode {
         PUBLISHER,
         HTTP,
+        FAULT_POINT,
         BOUNDARY
     }
 
     private final Mode mode;
     private final Predicate<Incoming> target;
-    private final ThreadLocal<Incoming> current = new ThreadLocal<>();
-    private final ThreadLocal<Boolean> fired = ThreadLocal.withInitial(() -> false);
+    // one delivery is in the handler at a time while failures are injected (one instance, prefetch
+    // 1), and an async handler's I/O runs on other threads: so plain fields, not thread-locals
+    private volatile Incoming current;
+    private final java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
     private final HttpStub http;
 
     private FaultPlan(Mode mode, Predicate<Incoming> target, HttpStub http) {
@@ -48,7 +52,7 @@ final class FaultPlan {
 
     /** Called by the processor around the handler, on the container's worker thread. */
     void enter(Incoming incoming) {
-        current.set(incoming);
+        current = incoming;
         fired.set(false);
         if (mode == Mode.BOUNDARY && target.test(incoming)) {
             fired.set(true);
@@ -64,17 +68,25 @@ final class FaultPlan {
         if (mode == Mode.HTTP && fired.get()) {
             http.succeedRequests();
         }
-        current.remove();
+        current = null;
     }
 
     /** Called by the publisher: the exception to throw instead of publishing, or null. */
     RuntimeException beforePublish() {
-        Incoming incoming = current.get();
-        if (mode != Mode.PUBLISHER || incoming == null || fired.get() || !target.test(incoming)) {
+        return fire(Mode.PUBLISHER, "while publishing");
+    }
+
+    /** Called by a fixture's fault point: the exception to throw instead of the I/O, or null. */
+    RuntimeException atFaultPoint(String operation) {
+        return fire(Mode.FAULT_POINT, "at '" + operation + "'");
+    }
+
+    private RuntimeException fire(Mode at, String where) {
+        Incoming incoming = current;
+        if (mode != at || incoming == null || !target.test(incoming) || !fired.compareAndSet(false, true)) {
             return null;
         }
-        fired.set(true);
-        return failure("while publishing", incoming);
+        return failure(where, incoming);
     }
 
     private static UncheckedIOException failure(String where, Incoming incoming) {

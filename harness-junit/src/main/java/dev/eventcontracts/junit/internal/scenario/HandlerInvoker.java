@@ -12,16 +12,20 @@ import java.util.Map;
 /**
  * Calls the consumer's handler for one delivery: decodes the body into the payload type (raw
  * bytes, a GenericRecord or a generated SpecificRecord) and fills further parameters by type
- * ({@link AMQP.BasicProperties}, {@link Envelope}, headers {@link Map}).
+ * ({@link AMQP.BasicProperties}, {@link Envelope}, headers {@link Map}); an asynchronous result
+ * ({@code CompletionStage}, Reactor {@code Mono}, Mutiny {@code Uni}) is awaited, so the delivery
+ * is acked when it completes and failed when it fails.
  */
 final class HandlerInvoker {
 
     private final Method handler;
     private final AvroCodec codec;
+    private final java.time.Duration timeout;
 
-    HandlerInvoker(ConsumerContract contract, AvroCodec codec) {
+    HandlerInvoker(ConsumerContract contract, AvroCodec codec, java.time.Duration timeout) {
         this.handler = contract.handler();
         this.codec = codec;
+        this.timeout = timeout;
         handler.setAccessible(true);
         for (Class<?> type : handler.getParameterTypes()) {
             if (type != handler.getParameterTypes()[0] && !supported(type)) {
@@ -45,8 +49,9 @@ final class HandlerInvoker {
                     ? incoming.envelope()
                     : types[i] == Map.class ? incoming.properties().getHeaders() : incoming.properties();
         }
+        Object result;
         try {
-            handler.invoke(consumer, args);
+            result = handler.invoke(consumer, args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof Exception ex) {
@@ -54,6 +59,7 @@ final class HandlerInvoker {
             }
             throw (Error) cause;
         }
+        Completion.await(result, timeout, handler.getDeclaringClass().getSimpleName() + "#" + handler.getName());
     }
 
     private Object payload(Class<?> type, Incoming incoming) {

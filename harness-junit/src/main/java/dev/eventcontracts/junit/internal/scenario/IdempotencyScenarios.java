@@ -192,11 +192,35 @@ final class IdempotencyScenarios {
             return Verdict.error(what + ": messages did not settle within "
                     + session.options().settleTimeout().toSeconds() + " s (deliveries: " + j.deliveries() + ").");
         }
+        if (!base.observable()) {
+            return unobservable(base, what);
+        }
         List<String> differences = EffectDiff.differences(base.effects(), run.effects(), run.initialState());
         if (differences.isEmpty()) {
             return Verdict.passed();
         }
         return Verdict.failed(consumer + " is not idempotent: " + what + " " + EffectDiff.join(differences) + ".", fix);
+    }
+
+    /** Could not judge: the baseline showed nothing to compare. Skipped and reported, never passed. */
+    private Verdict unobservable(Baseline base, String what) {
+        String seen = session.effectsObservedAt().equals("broker-journal")
+                ? "no message published on any connection"
+                : "no message published through ctx.publisher() (the broker at " + session.brokerDisplay()
+                        + " keeps no publish journal, so other publishes are not seen)";
+        String state = session.contract().fixture() == null
+                ? "no fixture state (no fixture)"
+                : "fixture state empty or unchanged";
+        String observed = consumer + " shows no observable effect: processing " + base.describe() + " once gave " + seen
+                + ", no HTTP request and " + state;
+        session.report(new ContractSession.Finding(
+                "effects-unobservable",
+                "WARNING",
+                observed + ", so the idempotency scenarios (a)-(f) could not judge it. Return the durable state from"
+                        + " the fixture's state(), publish through the broker, or call downstream services through"
+                        + " ctx.httpBaseUri()."));
+        String message = observed + ", so " + what + " cannot be compared; idempotency was not judged.";
+        return Verdict.skipped(message);
     }
 
     private static String describe(Outcome outcome) {

@@ -132,6 +132,7 @@ final class PoisonJudge {
         List<String> both = new ArrayList<>();
         List<String> unsettled = new ArrayList<>();
         List<String> damaged = new ArrayList<>();
+        List<String> copies = new ArrayList<>();
         int processed = 0;
         int deadLettered = 0;
         for (var entry : published.entrySet()) {
@@ -141,9 +142,14 @@ final class PoisonJudge {
                 processed++;
                 if (fate.deadLetter().isPresent()) {
                     both.add(what);
+                } else if (fate.ackCount() > 1) {
+                    copies.add(what + " processed " + fate.ackCount() + " times");
                 }
             } else if (fate.deadLetter().isPresent()) {
                 deadLettered++;
+                if (fate.deadLetterCopies() > 1) {
+                    copies.add(what + " dead-lettered " + fate.deadLetterCopies() + " times");
+                }
                 String problem = copyProblem(fate.deadLetter().get(), entry.getValue(), topology);
                 if (problem != null) {
                     damaged.add(what + " " + problem);
@@ -154,7 +160,7 @@ final class PoisonJudge {
                 unsettled.add(what + " (delivered " + fate.attempts() + " times)");
             }
         }
-        if (lost.isEmpty() && both.isEmpty() && unsettled.isEmpty() && damaged.isEmpty()) {
+        if (lost.isEmpty() && both.isEmpty() && unsettled.isEmpty() && damaged.isEmpty() && copies.isEmpty()) {
             return Verdict.passed();
         }
         List<String> parts = new ArrayList<>();
@@ -167,6 +173,9 @@ final class PoisonJudge {
         }
         if (!both.isEmpty()) {
             parts.add(both.size() + " both processed and dead-lettered (" + String.join("; ", both) + ")");
+        }
+        if (!copies.isEmpty()) {
+            parts.add(copies.size() + " duplicated (" + String.join("; ", copies) + ")");
         }
         if (!unsettled.isEmpty()) {
             parts.add(unsettled.size() + " never settled (" + String.join("; ", unsettled) + ")");

@@ -10,7 +10,6 @@ import dev.eventcontracts.junit.ContractContext;
 import dev.eventcontracts.junit.internal.amqp.Journal;
 import dev.eventcontracts.junit.internal.amqp.ListenerContainer;
 import dev.eventcontracts.junit.internal.amqp.ListenerContainer.AckPolicy;
-import dev.eventcontracts.junit.internal.amqp.ListenerContainer.Incoming;
 import dev.eventcontracts.junit.internal.amqp.Topology;
 import dev.eventcontracts.junit.internal.effects.Effects;
 import dev.eventcontracts.junit.internal.effects.RecordingPublisher;
@@ -23,7 +22,6 @@ import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Predicate;
 
 /**
  * One scenario run: its own topology under run-unique names, a fresh fixture (the service's
@@ -39,9 +37,12 @@ final class Run implements AutoCloseable {
     private final RecordingPublisher publisher;
     private final Object fixture;
     private final List<ListenerContainer> containers = new ArrayList<>();
+    private final List<AutoCloseable> consumers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final JsonNode initialState;
+    private final long journalMark;
+    private final java.util.concurrent.atomic.AtomicInteger faultPointCalls =
+            new java.util.concurrent.atomic.AtomicInteger();
     private volatile FaultPlan faults = FaultPlan.none();
-    private volatile Predicate<Incoming> nonRetryableInjection = i -> false;
     private volatile CyclicBarrier barrier;
 
     Run(ContractSession session, String runId) throws IOException {
@@ -54,9 +55,10 @@ final class Run implements AutoCloseable {
         producer.confirmSelect();
         topology.declare(producer);
         this.publisher = new RecordingPublisher(
-                session.connection(), topology, session.normalizer(), () -> faults.beforePublish());
+                session.publisherConnection(), topology, session.normalizer(), () -> faults.beforePublish());
         this.fixture = session.newFixture();
         this.initialState = session.normalizer().state(state());
+        this.journalMark = session.published().mark();
         if (!topology.deadLetterQueue().isEmpty()) {
             producer.basicConsume(topology.deadLetterQueue(), true, new DefaultConsumer(producer) {
                 @Override
@@ -83,10 +85,6 @@ final class Run implements AutoCloseable {
         this.faults = plan;
     }
 
-    void injectNonRetryable(Predicate<Incoming> target) {
-        this.nonRetryableInjection = target;
-    }
-
     /** Makes the next deliveries wait for each other in pairs before the handler runs. */
     void pairUp() {
         this.barrier = new CyclicBarrier(2);
@@ -104,11 +102,35 @@ final class Run implements AutoCloseable {
             public URI httpBaseUri() {
                 return http;
             }
+
+            @Override
+            public URI amqpUri() {
+                return session.brokerUri();
+            }
+
+            @Override
+            public FaultPoint faultPoint() {
+                return operation -> {
+                    faultPointCalls.incrementAndGet();
+                    RuntimeException fault = faults.atFaultPoint(operation);
+                    if (fault != null) {
+                        throw fault;
+                    }
+                };
+            }
         };
     }
 
     /** A new consumer instance from the run's fixture: a process start. */
     Object newConsumer() {
+        Object consumer = create();
+        if (consumer instanceof AutoCloseable c) {
+            consumers.add(c);
+        }
+        return consumer;
+    }
+
+    private Object create() {
         if (fixture instanceof ConsumerFixture<?> f) {
             return f.create(context());
         }
@@ -141,9 +163,6 @@ final class Run implements AutoCloseable {
                     awaitPartner();
                     faults.enter(incoming);
                     try {
-                        if (nonRetryableInjection.test(incoming)) {
-                            throw session.nonRetryableInstance();
-                        }
                         invoker.invoke(consumer, incoming);
                     } finally {
                         faults.exit();
@@ -187,12 +206,58 @@ final class Run implements AutoCloseable {
         }
     }
 
-    /** Effects so far: published messages, HTTP requests and state. */
+    /**
+     * Effects so far: published messages (every publish the broker journaled since the run
+     * started, or what ctx.publisher() sent when the broker keeps no journal), HTTP requests and
+     * state.
+     */
     Effects effects() {
+        flush();
         return new Effects(
-                publisher.recorded(),
+                session.published().since(journalMark, topology, publisher.recorded()),
                 session.http().recorded(),
                 session.normalizer().state(state()));
+    }
+
+    /** What the consumer did besides its effects: publishes through ctx.publisher(), fault point calls. */
+    Io io() {
+        return new Io(!publisher.recorded().isEmpty(), faultPointCalls.get() > 0);
+    }
+
+    /**
+     * Which of the consumer's own I/O paths a run reached.
+     *
+     * @param ctxPublisher it published through {@code ctx.publisher()}
+     * @param faultPoint it passed a fault point the fixture placed
+     */
+    record Io(boolean ctxPublisher, boolean faultPoint) {}
+
+    /** A round trip on the dead-letter watcher's channel, so copies routed before it have arrived. */
+    void settleDeadLetters() {
+        if (topology.deadLetterQueue().isEmpty()) {
+            return;
+        }
+        try {
+            synchronized (producer) {
+                producer.queueDeclarePassive(topology.deadLetterQueue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A round trip to the broker, so publishes that reached it before are in its journal. */
+    private void flush() {
+        if (!session.published().journaled()) {
+            return;
+        }
+        try {
+            synchronized (producer) {
+                producer.queueDeclarePassive(topology.queue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Stops all containers. */
@@ -204,6 +269,13 @@ final class Run implements AutoCloseable {
     @Override
     public void close() {
         stopContainers();
+        for (AutoCloseable consumer : consumers) {
+            try {
+                consumer.close(); // the process stops: a consumer with its own connection closes it
+            } catch (Exception e) {
+                // best effort, like a process exit
+            }
+        }
         try {
             topology.delete(producer);
         } catch (IOException | RuntimeException e) {

@@ -50,6 +50,42 @@ final class Samples {
         return schema.getName() + "{" + key + "=" + SampleGenerator.keyValue(key, index) + "}";
     }
 
+    /**
+     * The fixture's business-invalid payloads as messages: Avro records are written with their
+     * own schema, {@code byte[]} bodies are sent as they are with the reader schema's id.
+     *
+     * @throws IllegalArgumentException naming the fixture and the element it cannot send
+     */
+    java.util.List<Sample> poison(java.util.List<?> payloads, String fixture) {
+        java.util.List<Sample> out = new java.util.ArrayList<>();
+        for (int i = 0; i < payloads.size(); i++) {
+            Object payload = payloads.get(i);
+            String what = "poison sample " + (i + 1) + " of " + fixture;
+            if (payload instanceof GenericRecord record) {
+                out.add(new Sample(
+                        AvroCodec.encode(record),
+                        AvroCodec.schemaId(record.getSchema()),
+                        what + " (" + record.getSchema().getName() + describeKey(record) + ")"));
+            } else if (payload instanceof byte[] body) {
+                out.add(new Sample(
+                        body, AvroCodec.schemaId(contract.readerSchema()), what + " (" + body.length + " bytes)"));
+            } else {
+                throw new IllegalArgumentException(fixture + ".poisonSamples() element " + (i + 1) + " is a '"
+                        + (payload == null ? "null" : payload.getClass().getName())
+                        + "'; return Avro records of the payload type or byte[] bodies.");
+            }
+        }
+        return out;
+    }
+
+    private String describeKey(GenericRecord record) {
+        String key = contract.idempotencyKey();
+        if (key.isEmpty() || key.contains(".") || record.getSchema().getField(key) == null) {
+            return "";
+        }
+        return "{" + key + "=" + record.get(key) + "}";
+    }
+
     /** Bytes no Avro schema decodes: an unterminated variable-length integer. */
     Sample undecodable() {
         byte[] body = new byte[32];

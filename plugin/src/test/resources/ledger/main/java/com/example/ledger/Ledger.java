@@ -11,6 +11,9 @@ public class Ledger {
     final Set<String> booked = ConcurrentHashMap.newKeySet();
     long auditedPayments;
 
+    /** Called before each write; a test fixture fails it to simulate an unavailable store. */
+    protected void beforeWrite() {}
+
     public Map<String, Object> snapshot() {
         Map<String, Object> state = new TreeMap<>(balances);
         state.put("auditedPayments", auditedPayments);

@@ -20,6 +20,7 @@ public class LedgerConsumer {
         if (payment.getAmountCents() <= 0) {
             throw new InvalidPaymentException("amount must be positive: " + payment.getAmountCents());
         }
+        ledger.beforeWrite();
         if (ledger.booked.add(payment.getPaymentId())) {
             ledger.balances.merge(payment.getAccount(), payment.getAmountCents(), Long::sum);
         }

@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The service's durable state, in memory: accepted orders by order id. Replace it with your
  * database table; keep the atomic "insert if absent" on the idempotency key.
  */
-public final class OrderStore {
+public class OrderStore {
 
     private final Map<String, Long> totalCentsByOrder = new ConcurrentHashMap<>();
 

@@ -1,0 +1,39 @@
+package dev.eventcontracts.plugin.discovery;
+
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.Expression;
+import dev.eventcontracts.annotations.contract.ContractDefaults;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads {@code @EventConsumer}: every element of the contract is declared there. */
+final class EventConsumerReader {
+
+    private EventConsumerReader() {}
+
+    static Optional<ListenerContract> read(AnnotationExpr annotation, AnnotationReading r) {
+        Optional<String> queue = r.queue(annotation, ListenerAnnotation.EVENT_CONSUMER);
+        if (queue.isEmpty()) {
+            return Optional.empty();
+        }
+        String exchange = r.text(annotation, "exchange");
+        String routingKey = r.text(annotation, "routingKey");
+        String dlq = r.text(annotation, "deadLetterQueue");
+        String key = r.text(annotation, "idempotencyKey");
+        List<String> ignore = r.texts(annotation, "ignoreEffectPaths");
+        List<String> nonRetryable = AttributeValues.attribute(annotation, "nonRetryable")
+                .map(AttributeValues::classes)
+                .orElse(List.of());
+        int maxAttempts = ContractDefaults.MAX_ATTEMPTS;
+        Optional<Expression> attempts = AttributeValues.attribute(annotation, "maxAttempts");
+        if (attempts.isPresent()) {
+            try {
+                maxAttempts = AttributeValues.integer(attempts.get());
+            } catch (AttributeValues.Unresolved e) {
+                r.unresolved(e, "maxAttempts");
+            }
+        }
+        return Optional.of(
+                new ListenerContract(queue.get(), exchange, routingKey, dlq, maxAttempts, nonRetryable, key, ignore));
+    }
+}
