@@ -66,7 +66,7 @@ public final class ClientConnection {
         return id;
     }
 
-    /** The client-provided connection name (or the peer address when it gave none). */
+    /** The connection's name, as RabbitMQ's, e.g. {@code 127.0.0.1:50312 -> 127.0.0.1:5672}. */
     public String name() {
         return name;
     }
@@ -99,11 +99,6 @@ public final class ClientConnection {
     /** Closes the connection with {@code 320 CONNECTION_FORCED - reason}, as {@code rabbitmqctl close_connection}. */
     void forceClose(String reason) {
         forcedCloser.accept(reason);
-    }
-
-    /** The connection's name, e.g. {@code 127.0.0.1:50312 -> 127.0.0.1:5672}. */
-    String name() {
-        return name;
     }
 
     /** Records the connection's flow-control state for the admin API. */
