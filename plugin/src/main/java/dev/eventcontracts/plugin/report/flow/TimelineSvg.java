@@ -51,7 +51,7 @@ final class TimelineSvg {
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"timeline\" id=\"")
                 .append(escape(id))
                 .append("\" width=\"")
-                .append(Math.max(width, 560))
+                .append(Math.max(width, 780))
                 .append("\" height=\"")
                 .append(height)
                 .append("\" role=\"img\" aria-label=\"Broker journal of the scenario\" font-size=\"11\""
