@@ -27,5 +27,27 @@ assert !md.contains('### Violations')
 
 def json = new groovy.json.JsonSlurper().parse(new File(reports, 'report.json'))
 assert json.verdict == 'PASSED'
-assert new File(reports, 'report.html').isFile()
+def html = new File(reports, 'report.html').text
+
+// generate-asyncapi: an AsyncAPI 3.0.0 document of the three consumers (docs/plugin.md)
+assert log =~ /\[INFO\] event-contracts: AsyncAPI 3\.0\.0 document target\/event-contracts\/asyncapi\.yaml: 3 receive operations, \d+ channels, 1 Avro payload/
+def asyncapi = new File(reports, 'asyncapi.yaml').text
+assert asyncapi.startsWith('asyncapi: 3.0.0\n')
+assert asyncapi.count('    action: receive\n') == 3
+['inventory', 'shipping', 'analytics'].each { service ->
+    def queue = "${service}.order-placed"
+    assert asyncapi.contains("  ${queue}:\n    address: ${queue}\n") : queue
+    assert asyncapi.contains("  ${queue}.dlq:\n    address: ${queue}.dlq\n") : "${queue}.dlq"
+    assert asyncapi.contains("        x-dead-letter-routing-key: ${queue}.dlq\n") : "DLX of ${queue}"
+    assert asyncapi.contains("      \$ref: \"#/channels/${queue}\"\n") : "receive operation on ${queue}"
+}
+assert asyncapi.contains('        is: routingKey\n        exchange:\n          name: orders\n          type: topic\n')
+assert asyncapi.contains('        schemaFormat: application/vnd.apache.avro+json;version=1.9.0\n        schema:\n          type: record\n          name: OrderPlaced\n')
+
+// the report draws the flow: one SVG per service, every consumer green, no timeline (nothing failed)
+assert html.count('<svg xmlns="http://www.w3.org/2000/svg" class="flow"') == 3
+assert html.count('<g class="consumer PASSED"') == 3
+assert html.contains('<g class="exchange"><title>orders</title>')
+assert !html.contains('class="timeline"')
+assert !html.contains('<script')
 return true

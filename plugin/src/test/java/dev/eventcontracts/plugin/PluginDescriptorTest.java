@@ -31,6 +31,7 @@ class PluginDescriptorTest {
         java.util.Map<String, String> phases = new java.util.LinkedHashMap<>();
         phases.put(CheckCompatibilityMojo.GOAL, "process-sources");
         phases.put(RegisterMojo.GOAL, null);
+        phases.put(GenerateAsyncApiMojo.GOAL, "process-classes");
         phases.put(GenerateContractTestsMojo.GOAL, "generate-test-sources");
         phases.put(StartMojo.GOAL, "pre-integration-test");
         phases.put(StopMojo.GOAL, "post-integration-test");

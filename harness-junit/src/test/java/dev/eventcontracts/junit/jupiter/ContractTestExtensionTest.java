@@ -65,6 +65,15 @@ class ContractTestExtensionTest {
         assertThat(first.get("fix").asText()).isEqualTo("Deduplicate on 'orderId' — see idempotencyKey.");
         assertThat(json.get("scenarios").get(1).get("status").asText()).isEqualTo("PASSED");
         assertThat(json.get("scenarios").get(1).get("message").isNull()).isTrue();
+        JsonNode journal = first.get("journal");
+        assertThat(journal).as("the failing scenario's journal").isNotNull();
+        assertThat(journal.size()).isGreaterThanOrEqualTo(2);
+        assertThat(journal.get(0).get("messageId").asText()).isNotBlank();
+        assertThat(journal.get(0).get("attempt").asInt()).isEqualTo(1);
+        assertThat(journal.findValuesAsText("outcome")).contains("ACKED");
+        assertThat(json.get("scenarios").get(1).has("journal"))
+                .as("a passed scenario has no journal")
+                .isFalse();
     }
 
     @Test

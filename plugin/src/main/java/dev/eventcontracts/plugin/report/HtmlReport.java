@@ -5,6 +5,7 @@ import static dev.eventcontracts.plugin.report.Html.escape;
 import dev.eventcontracts.plugin.gate.GateInputs;
 import dev.eventcontracts.plugin.gate.Verdict;
 import dev.eventcontracts.plugin.gate.Violation;
+import dev.eventcontracts.plugin.report.flow.FlowSection;
 import dev.eventcontracts.plugin.results.ContractResult;
 import dev.eventcontracts.plugin.results.FailsafeSummary;
 import dev.eventcontracts.plugin.results.Finding;
@@ -40,6 +41,18 @@ public final class HtmlReport {
             li{margin:.25rem 0}
             """;
 
+    private final FlowSection flow;
+
+    /** A report whose flow section has no exchange routes. */
+    public HtmlReport() {
+        this(FlowSection.withoutRoutes());
+    }
+
+    /** A report with the given flow section (docs/plugin.md, "Event flow"). */
+    public HtmlReport(FlowSection flow) {
+        this.flow = flow;
+    }
+
     /** Renders the page. */
     public String render(String projectName, GateInputs inputs, Verdict verdict) {
         StringBuilder html = new StringBuilder();
@@ -60,6 +73,7 @@ public final class HtmlReport {
                 .append(escape(verdict.summaryLine()))
                 .append("</span></p>\n");
         matrix(html, inputs);
+        flow.appendTo(html, inputs.contracts());
         schemas(html, inputs);
         violations(html, verdict);
         findings(html, inputs);

@@ -1,6 +1,8 @@
 package dev.eventcontracts.plugin.results;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
  * The outcome of one contract scenario for one consumer, as a generated contract test writes it.
@@ -12,6 +14,8 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param message what went wrong, or {@code null} when the scenario passed
  * @param fix how to fix it, or {@code null}
  * @param durationMillis how long the scenario ran
+ * @param journal for a failed or errored scenario, what the broker did in its last run (deliveries
+ *     in order, then dead letters); empty when the results carry none
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ScenarioResult(
@@ -21,4 +25,36 @@ public record ScenarioResult(
         ScenarioStatus status,
         String message,
         String fix,
-        long durationMillis) {}
+        long durationMillis,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<JournalEvent> journal) {
+
+    /** The journal null-safe. */
+    public ScenarioResult {
+        journal = journal == null ? List.of() : List.copyOf(journal);
+    }
+
+    /** A result without a journal. */
+    public ScenarioResult(
+            String id,
+            String letter,
+            String displayName,
+            ScenarioStatus status,
+            String message,
+            String fix,
+            long durationMillis) {
+        this(id, letter, displayName, status, message, fix, durationMillis, List.of());
+    }
+
+    /**
+     * One thing the broker did with a message during the scenario's last run.
+     *
+     * @param messageId the message id property
+     * @param instance the consumer instance (1-based), 0 for a dead letter
+     * @param attempt the delivery attempt of this message (1-based), 0 for a dead letter
+     * @param redelivered the broker's redelivered flag
+     * @param outcome {@code ACKED}, {@code REJECTED}, {@code REQUEUED}, {@code ACK_LOST}, {@code HELD}
+     *     or {@code DEAD_LETTERED}
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record JournalEvent(String messageId, int instance, int attempt, boolean redelivered, String outcome) {}
+}

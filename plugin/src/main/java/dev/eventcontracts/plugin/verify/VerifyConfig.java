@@ -54,6 +54,11 @@ public record VerifyConfig(
         failOn = failOn == null || failOn.isBlank() ? Severity.ERROR.name() : failOn;
     }
 
+    /** {@code target/event-contracts/asyncapi.yaml}, from which the report draws the exchanges of the flow. */
+    public Path asyncApiFile() {
+        return buildDirectory.resolve(WORK_DIRECTORY).resolve("asyncapi.yaml");
+    }
+
     /** The threshold as a severity; a wrong name names the pom element and the accepted values. */
     public Severity threshold() {
         try {

@@ -7,6 +7,7 @@ import dev.eventcontracts.plugin.report.HtmlReport;
 import dev.eventcontracts.plugin.report.JUnitXmlReport;
 import dev.eventcontracts.plugin.report.JsonReport;
 import dev.eventcontracts.plugin.report.MarkdownReport;
+import dev.eventcontracts.plugin.report.flow.FlowSection;
 import dev.eventcontracts.plugin.results.ResultFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,7 +47,10 @@ public final class VerifyGate {
         Path markdown = dir.resolve("report.md");
         Path json = dir.resolve("report.json");
         Path junitXml = dir.resolve("report.junit.xml");
-        Files.writeString(html, new HtmlReport().render(config.projectName(), inputs, verdict));
+        Files.writeString(
+                html,
+                new HtmlReport(FlowSection.reading(config.asyncApiFile()))
+                        .render(config.projectName(), inputs, verdict));
         Files.writeString(markdown, new MarkdownReport().render(config.projectName(), inputs, verdict));
         files.write(json, JsonReport.of(config.projectName(), inputs, verdict));
         Files.writeString(

@@ -92,6 +92,9 @@ public final class ResultsWriter {
                     s.put("message", r.message());
                     s.put("fix", r.fix());
                     s.put("durationMillis", r.durationMillis());
+                    if (!r.journal().isEmpty()) {
+                        s.put("journal", r.journal());
+                    }
                     scenarios.add(s);
                 });
         root.put("scenarios", scenarios);

@@ -8,6 +8,7 @@ import dev.eventcontracts.junit.ConsumerContract;
 import dev.eventcontracts.junit.Scenario;
 import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.junit.ScenarioStatus;
+import dev.eventcontracts.junit.internal.amqp.Journal;
 import dev.eventcontracts.junit.internal.avro.AvroCodec;
 import dev.eventcontracts.junit.internal.effects.HttpStub;
 import dev.eventcontracts.junit.internal.effects.Normalizer;
@@ -66,6 +67,7 @@ public final class ContractSession implements AutoCloseable {
     private final Map<Integer, Baseline> baselines = new HashMap<>();
     private final List<ScenarioResult> results = new ArrayList<>();
     private final AtomicInteger runs = new AtomicInteger();
+    private Run lastRun;
     private final String sessionId = Long.toHexString(System.nanoTime() & 0xffffffffL);
 
     /**
@@ -145,6 +147,9 @@ public final class ContractSession implements AutoCloseable {
     /** Runs one scenario; consumer misbehaviour is a FAILED result, broken infrastructure an ERROR. */
     public ScenarioResult run(Scenario scenario) {
         long start = System.nanoTime();
+        synchronized (this) {
+            lastRun = null;
+        }
         Verdict verdict;
         try {
             verdict = scenario.isIdempotency()
@@ -156,8 +161,14 @@ public final class ContractSession implements AutoCloseable {
             Throwable cause = e.getCause() != null && e.getMessage() == null ? e.getCause() : e;
             verdict = Verdict.error(scenario.id() + " could not run against " + brokerDisplay() + ": " + cause);
         }
+        boolean broken = verdict.status() == ScenarioStatus.FAILED || verdict.status() == ScenarioStatus.ERROR;
         ScenarioResult result = new ScenarioResult(
-                scenario, verdict.status(), verdict.message(), verdict.fix(), (System.nanoTime() - start) / 1_000_000);
+                scenario,
+                verdict.status(),
+                verdict.message(),
+                verdict.fix(),
+                (System.nanoTime() - start) / 1_000_000,
+                broken ? lastJournal() : List.of());
         synchronized (this) {
             results.removeIf(r -> r.scenario() == scenario);
             results.add(result);
@@ -172,7 +183,31 @@ public final class ContractSession implements AutoCloseable {
     }
 
     Run newRun() throws IOException {
-        return new Run(this, sessionId + "-" + runs.incrementAndGet());
+        Run run = new Run(this, sessionId + "-" + runs.incrementAndGet());
+        synchronized (this) {
+            lastRun = run;
+        }
+        return run;
+    }
+
+    /** The journal of the scenario's last run, for the report's timeline (docs/contract-tests.md). */
+    private synchronized List<ScenarioResult.JournalEvent> lastJournal() {
+        if (lastRun == null) {
+            return List.of();
+        }
+        List<ScenarioResult.JournalEvent> events = new ArrayList<>();
+        for (Journal.Delivery d : lastRun.journal().deliveries()) {
+            events.add(new ScenarioResult.JournalEvent(
+                    d.messageId(),
+                    d.instance(),
+                    d.attempt(),
+                    d.redelivered(),
+                    d.outcome().name()));
+        }
+        for (Journal.DeadLetter letter : lastRun.journal().deadLetters()) {
+            events.add(new ScenarioResult.JournalEvent(letter.messageId(), 0, 0, false, "DEAD_LETTERED"));
+        }
+        return events;
     }
 
     Options options() {
