@@ -61,6 +61,7 @@ public final class HtmlReport {
                 .append("</span></p>\n");
         matrix(html, inputs);
         schemas(html, inputs);
+        inputs.canIDeploy().ifPresent(results -> CanIDeploySection.html(html, results));
         violations(html, verdict);
         findings(html, inputs);
         failsafe(html, inputs);

@@ -7,6 +7,7 @@ import dev.eventcontracts.plugin.report.HtmlReport;
 import dev.eventcontracts.plugin.report.JUnitXmlReport;
 import dev.eventcontracts.plugin.report.JsonReport;
 import dev.eventcontracts.plugin.report.MarkdownReport;
+import dev.eventcontracts.plugin.results.CanIDeployResults;
 import dev.eventcontracts.plugin.results.ResultFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,7 +36,8 @@ public final class VerifyGate {
                 files.readContractResults(config.resultsDirectory()),
                 files.readFailsafeSummary(config.failsafeSummary()),
                 files.readCompatibility(config.compatibilityFile()),
-                files.readFindings(config.findingsFile()));
+                files.readFindings(config.findingsFile()),
+                files.readCanIDeploy(config.compatibilityFile().resolveSibling(CanIDeployResults.FILE_NAME)));
         Path failsafeReports = config.failsafeSummary().toAbsolutePath().getParent();
         Verdict verdict =
                 new GateRules(config.display(failsafeReports)).judge(inputs, threshold, config.failOnViolation());
