@@ -44,6 +44,10 @@ public record GateInputs(
 
     /** Whether there is nothing at all to judge. */
     public boolean isEmpty() {
-        return contracts.isEmpty() && failsafe.isEmpty() && compatibility.isEmpty() && findings.isEmpty();
+        return contracts.isEmpty()
+                && failsafe.isEmpty()
+                && compatibility.isEmpty()
+                && findings.isEmpty()
+                && canIDeploy.isEmpty();
     }
 }
