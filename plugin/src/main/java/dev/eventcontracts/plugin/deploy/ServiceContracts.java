@@ -9,6 +9,7 @@ import dev.eventcontracts.plugin.schemas.LocalSchema;
 import dev.eventcontracts.plugin.schemas.ProjectSchemas;
 import dev.eventcontracts.registry.consumers.ConsumerContract;
 import dev.eventcontracts.registry.consumers.Deployment;
+import dev.eventcontracts.registry.consumers.FieldRead;
 import dev.eventcontracts.registry.consumers.ProducedSchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ final class ServiceContracts {
                 continue;
             }
             String subject = reader.get().subject();
-            List<dev.eventcontracts.registry.consumers.FieldRead> reads =
+            List<FieldRead> reads =
                     new ArrayList<>(analysis.reads(consumer, reader.get().schema()));
             ConsumerContract earlier = bySubject.get(subject);
             if (earlier != null) {
