@@ -67,10 +67,13 @@ final class TwoServices {
             """;
 
     final Path registry;
+    final String registryUrl;
     final Path order;
     final Path inventory;
 
-    TwoServices(Path root) throws IOException {
+    /** Both services on a file store under {@code root}, or on the registry at {@code registryUrl} when not null. */
+    TwoServices(Path root, String registryUrl) throws IOException {
+        this.registryUrl = registryUrl;
         registry = root.resolve("registry");
         order = root.resolve("order-svc");
         inventory = root.resolve("inventory-svc");
@@ -92,7 +95,7 @@ final class TwoServices {
                 null,
                 level,
                 List.of(),
-                new RegistrySelection(project, registry, null, null, null, null));
+                new RegistrySelection(project, registry, registryUrl, null, null, null));
     }
 
     DeployConfig deploy(Path project, String service, String version, String environment) {

@@ -12,6 +12,7 @@ import dev.eventcontracts.plugin.results.CanIDeployResults;
 import dev.eventcontracts.plugin.results.ResultFiles;
 import dev.eventcontracts.plugin.schemas.CheckOutcome;
 import dev.eventcontracts.plugin.schemas.CompatibilityCheck;
+import dev.eventcontracts.plugin.schemas.ContractRegistries;
 import dev.eventcontracts.plugin.schemas.Registration;
 import dev.eventcontracts.registry.consumers.ConsumerContract;
 import dev.eventcontracts.registry.consumers.ContractRegistry;
@@ -22,7 +23,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** register → check → record-deployment → can-i-deploy through the goals' cores, on one file store. */
+/**
+ * register → check → record-deployment → can-i-deploy through the goals' cores, on one registry:
+ * the committed file store here, the embedded Apicurio registry through the client in {@link
+ * RemoteTwoServicesTest}.
+ */
 class TwoServicesTest {
 
     private static final String CONSUMER_FILE = "src/main/java/com/example/inventory/InventoryConsumer.java";
@@ -32,16 +37,22 @@ class TwoServicesTest {
 
     private TwoServices services;
 
+    /** The registry URL both services use; {@code null}: the file store. */
+    protected String registryUrl() {
+        return null;
+    }
+
     @BeforeEach
     void producerRegistersV1AndConsumerItsContract() throws IOException {
-        services = new TwoServices(root);
+        services = new TwoServices(root, registryUrl());
         new Registration().run(services.check(services.order, null), false);
         new ContractRecording().run(services.deploy(services.inventory, "inventory-svc", "1.0.0", null), false);
     }
 
     @Test
     void register_recordsTheConsumersReaderAndTheFieldsItsCodeReadsWithFileAndLine() {
-        try (ContractRegistry contracts = ContractRegistry.fileStore(services.registry)) {
+        try (ContractRegistry contracts =
+                ContractRegistries.open(services.check(services.order, null).registry())) {
             ConsumerContract contract = contracts.latestPerService(SUBJECT).get(0);
 
             assertThat(contract.label()).isEqualTo("inventory-svc 1.0.0");

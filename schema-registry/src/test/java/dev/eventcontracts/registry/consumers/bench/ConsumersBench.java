@@ -136,11 +136,10 @@ public final class ConsumersBench {
         int breaking = 0;
         try (ContractRegistry registry = ContractRegistry.fileStore(store)) {
             for (Subject s : subjects) {
-                breaking += (int) check.check(s.name(), s.candidate(), registry.latestPerService(s.name()))
-                        .verdicts()
-                        .stream()
-                        .filter(v -> !v.compatible())
-                        .count();
+                breaking += (int)
+                        check.check(s.name(), s.candidate(), registry.latestPerService(s.name())).verdicts().stream()
+                                .filter(v -> !v.compatible())
+                                .count();
             }
         }
         return breaking;
