@@ -33,15 +33,20 @@ class ConsumersViolationTest {
                 List.of(),
                 Optional.empty(),
                 Optional.of(new CompatibilityResults(
-                        CompatibilityResults.FORMAT_VERSION, "file:src/main/registry", "BACKWARD+CONSUMERS", 1,
+                        CompatibilityResults.FORMAT_VERSION,
+                        "file:src/main/registry",
+                        "BACKWARD+CONSUMERS",
+                        1,
                         List.of(check))),
                 Optional.empty());
 
         Verdict verdict = new GateRules("target/failsafe-reports").judge(inputs, Severity.ERROR, true);
 
         assertThat(verdict.red()).isTrue();
-        assertThat(verdict.violations()).singleElement().satisfies(v -> assertThat(v.toLine())
-                .contains("not BACKWARD+CONSUMERS compatible at 'customerId': Consumer inventory-svc 1.0.0")
-                .doesNotContain("v0"));
+        assertThat(verdict.violations())
+                .singleElement()
+                .satisfies(v -> assertThat(v.toLine())
+                        .contains("not BACKWARD+CONSUMERS compatible at 'customerId': Consumer inventory-svc 1.0.0")
+                        .doesNotContain("v0"));
     }
 }
