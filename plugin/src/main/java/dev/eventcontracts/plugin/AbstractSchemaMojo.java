@@ -23,7 +23,8 @@ public abstract class AbstractSchemaMojo extends AbstractRegistryMojo {
     /**
      * The compatibility level of every subject without its own: {@code NONE}, {@code BACKWARD},
      * {@code BACKWARD_TRANSITIVE}, {@code FORWARD}, {@code FORWARD_TRANSITIVE}, {@code FULL},
-     * {@code FULL_TRANSITIVE}. Default: {@code BACKWARD}.
+     * {@code FULL_TRANSITIVE}; add {@code CONSUMERS} (alone or as {@code BACKWARD+CONSUMERS}) to
+     * check also against the reader schemas consumers registered. Default: {@code BACKWARD}.
      *
      * <pre>{@code
      * <level>BACKWARD_TRANSITIVE</level>

@@ -33,6 +33,18 @@ public class CheckCompatibilityMojo extends AbstractSchemaMojo {
     private boolean failOnIncompatible;
 
     /**
+     * With {@code CONSUMERS} in {@code level}: check against the consumer readers deployed in this
+     * environment (recorded by {@code record-deployment}) instead of the latest reader of each
+     * consumer service.
+     *
+     * <pre>{@code
+     * mvn verify -Deventcontracts.level=BACKWARD+CONSUMERS -Deventcontracts.environment=production
+     * }</pre>
+     */
+    @Parameter(property = "eventcontracts.environment")
+    private String environment;
+
+    /**
      * Skips only this goal.
      *
      * <pre>{@code
@@ -59,7 +71,7 @@ public class CheckCompatibilityMojo extends AbstractSchemaMojo {
 
     @Override
     protected void executeGoal() throws IOException, MojoFailureException {
-        CheckOutcome outcome = new CompatibilityCheck().run(checkConfig());
+        CheckOutcome outcome = new CompatibilityCheck().run(checkConfig(), environment);
         getLog().info(outcome.summaryLine());
         if (outcome.compatible()) {
             return;

@@ -1,8 +1,10 @@
 package dev.eventcontracts.plugin;
 
+import dev.eventcontracts.plugin.deploy.ContractRecording;
 import dev.eventcontracts.plugin.schemas.RegisterOutcome;
 import dev.eventcontracts.plugin.schemas.Registration;
 import java.io.IOException;
+import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
@@ -12,9 +14,13 @@ import org.apache.maven.plugins.annotations.Parameter;
  * version is not a new version (reformatting changes nothing). Refuses to register anything when
  * one schema is incompatible, with the same diagnostics as {@code check-compatibility}. Not bound
  * by default; bind it, e.g., to {@code deploy}.
+ *
+ * <p>It also records a consumer contract for each consumer of the project (its subject, reader
+ * schema and the fields its code reads, with file:line) in the {@code event-contracts.consumers}
+ * group, which producers check against with the {@code CONSUMERS} level.
  */
 @Mojo(name = RegisterMojo.GOAL, threadSafe = true)
-public class RegisterMojo extends AbstractSchemaMojo {
+public class RegisterMojo extends AbstractContractsMojo {
 
     /** The goal name. */
     public static final String GOAL = "register";
@@ -28,6 +34,16 @@ public class RegisterMojo extends AbstractSchemaMojo {
      */
     @Parameter(property = "eventcontracts.dryRun", defaultValue = "false")
     private boolean dryRun;
+
+    /**
+     * Whether to record the project's consumer contracts too. Default: {@code true}.
+     *
+     * <pre>{@code
+     * <registerConsumerContracts>false</registerConsumerContracts>
+     * }</pre>
+     */
+    @Parameter(property = "eventcontracts.registerConsumerContracts", defaultValue = "true")
+    private boolean registerConsumerContracts;
 
     /**
      * Skips only this goal.
@@ -58,5 +74,12 @@ public class RegisterMojo extends AbstractSchemaMojo {
     protected void executeGoal() throws IOException {
         RegisterOutcome outcome = new Registration().run(checkConfig(), dryRun);
         getLog().info(outcome.summaryLine());
+        if (registerConsumerContracts) {
+            List<String> lines = new ContractRecording().run(deployConfig(null, null), dryRun);
+            for (int i = 0; i < lines.size() - 1; i++) {
+                getLog().warn(lines.get(i));
+            }
+            getLog().info(lines.get(lines.size() - 1));
+        }
     }
 }

@@ -37,6 +37,9 @@ class PluginDescriptorTest {
         phases.put(StopMojo.GOAL, "post-integration-test");
         phases.put(VerifyMojo.GOAL, "verify");
         phases.put(RunMojo.GOAL, null);
+        phases.put(RegisterConsumersMojo.GOAL, null);
+        phases.put(RecordDeploymentMojo.GOAL, null);
+        phases.put(CanIDeployMojo.GOAL, null);
         for (var goal : phases.entrySet()) {
             int start = xml.indexOf("<goal>" + goal.getKey() + "</goal>");
             assertThat(start).as("goal %s", goal.getKey()).isPositive();

@@ -161,8 +161,8 @@ public final class GateRules {
                 Violation.Kind.SCHEMA,
                 check.subject(),
                 "(" + check.file() + ")",
-                "not " + check.level() + " compatible with v" + issue.version() + " at '" + field + "': "
-                        + issue.message(),
+                "not " + check.level() + " compatible" + (issue.version() > 0 ? " with v" + issue.version() : "")
+                        + " at '" + field + "': " + issue.message(),
                 issue.fix());
     }
 }

@@ -75,6 +75,7 @@ public final class HtmlReport {
         matrix(html, inputs);
         flow.appendTo(html, inputs.contracts());
         schemas(html, inputs);
+        inputs.canIDeploy().ifPresent(results -> CanIDeploySection.html(html, results));
         violations(html, verdict);
         findings(html, inputs);
         failsafe(html, inputs);
@@ -199,8 +200,8 @@ public final class HtmlReport {
                     .append(check.status())
                     .append("</td></tr>\n");
             for (SchemaIssue issue : check.incompatibilities()) {
-                html.append("<tr><td colspan=\"5\">v")
-                        .append(issue.version())
+                html.append("<tr><td colspan=\"5\">")
+                        .append(issue.version() > 0 ? "v" + issue.version() : escape(issue.direction()))
                         .append(" <code>")
                         .append(escape(issue.path() == null ? issue.jsonPointer() : issue.path()))
                         .append("</code>: ")

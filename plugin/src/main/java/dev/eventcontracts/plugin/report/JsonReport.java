@@ -3,6 +3,7 @@ package dev.eventcontracts.plugin.report;
 import dev.eventcontracts.plugin.gate.GateInputs;
 import dev.eventcontracts.plugin.gate.Verdict;
 import dev.eventcontracts.plugin.gate.Violation;
+import dev.eventcontracts.plugin.results.CanIDeployResults;
 import dev.eventcontracts.plugin.results.CompatibilityResults;
 import dev.eventcontracts.plugin.results.ContractResult;
 import dev.eventcontracts.plugin.results.DiscoveryFindings;
@@ -23,6 +24,7 @@ import java.util.List;
  * @param compatibility the schema verdicts, or {@code null}
  * @param findings the discovery findings, or {@code null}
  * @param failsafe the failsafe summary, or {@code null}
+ * @param canIDeploy the can-i-deploy matrix, or {@code null}
  */
 public record JsonReport(
         int formatVersion,
@@ -35,7 +37,8 @@ public record JsonReport(
         List<ContractResult> consumers,
         CompatibilityResults compatibility,
         DiscoveryFindings findings,
-        FailsafeSummary failsafe) {
+        FailsafeSummary failsafe,
+        CanIDeployResults canIDeploy) {
 
     /** The report.json format version. */
     public static final int FORMAT_VERSION = 1;
@@ -54,6 +57,7 @@ public record JsonReport(
                 inputs.contracts(),
                 inputs.compatibility().orElse(null),
                 inputs.findings().orElse(null),
-                inputs.failsafe().orElse(null));
+                inputs.failsafe().orElse(null),
+                inputs.canIDeploy().orElse(null));
     }
 }

@@ -91,6 +91,7 @@ public final class MarkdownReport {
                         .append(" |\n");
             }
         }
+        inputs.canIDeploy().ifPresent(results -> CanIDeploySection.markdown(md, results));
         if (inputs.failsafe().isPresent()) {
             FailsafeSummary s = inputs.failsafe().get();
             md.append("\n### Integration tests\n\n")

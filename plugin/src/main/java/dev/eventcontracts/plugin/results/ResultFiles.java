@@ -109,6 +109,14 @@ public final class ResultFiles {
         return Optional.of(readVersioned(file, DiscoveryFindings.class, DiscoveryFindings.FORMAT_VERSION));
     }
 
+    /** The can-i-deploy matrix, or empty when {@code can-i-deploy} did not run. */
+    public Optional<CanIDeployResults> readCanIDeploy(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(readVersioned(file, CanIDeployResults.class, CanIDeployResults.FORMAT_VERSION));
+    }
+
     /** Writes any of these records (or a report model) as indented JSON, creating parent directories. */
     public void write(Path file, Object value) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());

@@ -11,6 +11,9 @@ import dev.eventcontracts.registry.compat.CompatibilityReport;
 import dev.eventcontracts.registry.compat.Direction;
 import dev.eventcontracts.registry.compat.Incompatibility;
 import dev.eventcontracts.registry.compat.VersionedSchema;
+import dev.eventcontracts.registry.consumers.ConsumerBreak;
+import dev.eventcontracts.registry.consumers.ConsumerCheck;
+import dev.eventcontracts.registry.consumers.ConsumersReport;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +27,7 @@ import java.util.Locale;
 public final class CompatibilityCheck {
 
     private final CompatibilityChecker checker;
+    private final ConsumerCheck consumerCheck = new ConsumerCheck();
 
     /** A check with Avro's rules. */
     public CompatibilityCheck() {
@@ -35,8 +39,14 @@ public final class CompatibilityCheck {
         this.checker = checker;
     }
 
-    /** One schema's verdict with the engine's report. */
-    record Checked(LocalSchema schema, List<VersionedSchema> history, CompatibilityReport report) {}
+    /** One schema's verdict with the engine's report (and the consumer readers' report, or null). */
+    record Checked(
+            LocalSchema schema, List<VersionedSchema> history, CompatibilityReport report, ConsumersReport consumers) {
+
+        boolean compatible() {
+            return report.compatible() && (consumers == null || consumers.compatible());
+        }
+    }
 
     /**
      * Runs the check against the configured registry.
@@ -45,8 +55,22 @@ public final class CompatibilityCheck {
      * @throws IOException the registry or the files cannot be read
      */
     public CheckOutcome run(CheckConfig config) throws IOException {
-        try (SubjectRegistry registry = GatewayRegistry.open(config.registry(), false)) {
-            return run(config, registry);
+        return run(config, (String) null);
+    }
+
+    /**
+     * Runs the check against the configured registry; with {@code CONSUMERS} in the level, also
+     * against the consumer readers registered there (those deployed in {@code environment} when
+     * given, else the latest of each consumer service).
+     *
+     * @throws dev.eventcontracts.plugin.problems.UserProblemException a schema file, a parameter or the credentials are wrong
+     * @throws IOException the registry or the files cannot be read
+     */
+    public CheckOutcome run(CheckConfig config, String environment) throws IOException {
+        boolean consumers = LevelSpec.parse(config.level()).consumers();
+        try (SubjectRegistry registry = GatewayRegistry.open(config.registry(), false);
+                ConsumerReaders readers = consumers ? ConsumerReaders.open(config.registry(), environment) : null) {
+            return run(config, registry, readers);
         }
     }
 
@@ -57,35 +81,71 @@ public final class CompatibilityCheck {
      * @throws IOException the registry or the files cannot be read
      */
     public CheckOutcome run(CheckConfig config, SubjectHistory registry) throws IOException {
-        CompatibilityLevel defaultLevel = SchemaDirectory.parseLevel(config.level(), "<level>");
+        return run(config, registry, null);
+    }
+
+    /**
+     * Runs the check against the given history and, when the level has {@code CONSUMERS}, the
+     * given consumer readers.
+     *
+     * @param readers the consumer readers; {@code null} checks none
+     * @throws dev.eventcontracts.plugin.problems.UserProblemException a schema file or a parameter is wrong
+     * @throws IOException the registry or the files cannot be read
+     */
+    public CheckOutcome run(CheckConfig config, SubjectHistory registry, ConsumerReaders readers) throws IOException {
+        LevelSpec spec = LevelSpec.parse(config.level());
+        CompatibilityLevel defaultLevel = SchemaDirectory.parseLevel(spec.historyLevel(), "<level>");
         List<LocalSchema> schemas = new SchemaDirectory(config.projectDirectory())
                 .load(config.schemaDirectory(), defaultLevel, config.subjects());
         List<Checked> checked = new ArrayList<>();
         for (LocalSchema schema : schemas) {
             List<VersionedSchema> history = registry.history(schema.subject());
-            checked.add(new Checked(schema, history, checker.checkVersions(schema.level(), history, schema.schema())));
+            ConsumersReport consumers = spec.consumers()
+                    ? consumerCheck.check(
+                            schema.subject(),
+                            schema.schema(),
+                            readers == null ? List.of() : readers.readers(schema.subject()))
+                    : null;
+            checked.add(new Checked(
+                    schema, history, checker.checkVersions(schema.level(), history, schema.schema()), consumers));
         }
         int registered = checked.stream().mapToInt(c -> c.history().size()).sum();
         List<SchemaCheck> entries =
                 checked.stream().map(CompatibilityCheck::entry).toList();
+        String levelName = spec.consumers() ? levelName(defaultLevel, true) : defaultLevel.name();
         CompatibilityResults results = new CompatibilityResults(
-                CompatibilityResults.FORMAT_VERSION, registry.describe(), defaultLevel.name(), registered, entries);
+                CompatibilityResults.FORMAT_VERSION, registry.describe(), levelName, registered, entries);
         new ResultFiles().write(config.resultsFile(), results);
-        return new CheckOutcome(
-                results, summary(checked, registered, defaultLevel, config), failure(checked, registry));
+        String consumersPart = null;
+        if (spec.consumers()) {
+            int readerCount = checked.stream()
+                    .mapToInt(c -> c.consumers().verdicts().size())
+                    .sum();
+            consumersPart = " and " + readerCount + (readerCount == 1 ? " consumer reader" : " consumer readers")
+                    + (readers == null ? "" : ", " + readers.describe());
+        }
+        String summary = summary(checked, registered, levelName, defaultLevel, consumersPart, config);
+        return new CheckOutcome(results, summary, failure(checked, registry));
+    }
+
+    private static String levelName(CompatibilityLevel history, boolean consumers) {
+        return new LevelSpec(history.name(), consumers).display();
     }
 
     private static SchemaCheck entry(Checked c) {
-        SchemaStatus status = c.history().isEmpty()
-                ? SchemaStatus.NEW_SUBJECT
-                : c.report().compatible() ? SchemaStatus.COMPATIBLE : SchemaStatus.INCOMPATIBLE;
-        List<SchemaIssue> issues = c.report().incompatibilities().stream()
+        SchemaStatus status = !c.compatible()
+                ? SchemaStatus.INCOMPATIBLE
+                : c.history().isEmpty() ? SchemaStatus.NEW_SUBJECT : SchemaStatus.COMPATIBLE;
+        List<SchemaIssue> issues = new ArrayList<>(c.report().incompatibilities().stream()
                 .map(CompatibilityCheck::issue)
-                .toList();
+                .toList());
+        if (c.consumers() != null) {
+            c.consumers().breaks().stream().map(CompatibilityCheck::issue).forEach(issues::add);
+        }
         return new SchemaCheck(
                 c.schema().subject(),
                 c.schema().displayFile(),
-                c.schema().level().name(),
+                levelName(c.schema().level(), c.consumers() != null),
                 c.report().checkedVersions(),
                 status,
                 issues);
@@ -102,13 +162,29 @@ public final class CompatibilityCheck {
                 i.fix());
     }
 
+    private static SchemaIssue issue(ConsumerBreak b) {
+        return new SchemaIssue(
+                b.kind().name(),
+                "",
+                b.field(),
+                0,
+                "consumer " + b.service() + " " + b.version() + " reads new",
+                b.message(),
+                "Consumer side: " + b.consumerFix() + " Producer side: " + b.producerFix());
+    }
+
     static String direction(Direction direction) {
         return direction.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
-    private static String summary(List<Checked> checked, int registered, CompatibilityLevel level, CheckConfig config) {
-        long incompatible =
-                checked.stream().filter(c -> !c.report().compatible()).count();
+    private static String summary(
+            List<Checked> checked,
+            int registered,
+            String levelName,
+            CompatibilityLevel level,
+            String consumersPart,
+            CheckConfig config) {
+        long incompatible = checked.stream().filter(c -> !c.compatible()).count();
         long fresh = checked.stream().filter(c -> c.history().isEmpty()).count();
         boolean mixed = checked.stream().anyMatch(c -> c.schema().level() != level);
         StringBuilder line = new StringBuilder("event-contracts: ")
@@ -116,8 +192,10 @@ public final class CompatibilityCheck {
                 .append(checked.size() == 1 ? " schema" : " schemas")
                 .append(" checked against ")
                 .append(registered)
-                .append(registered == 1 ? " registered version (" : " registered versions (")
-                .append(level)
+                .append(registered == 1 ? " registered version" : " registered versions")
+                .append(consumersPart == null ? "" : consumersPart)
+                .append(" (")
+                .append(levelName)
                 .append(mixed ? " and per-subject levels" : "")
                 .append("): ");
         line.append(incompatible == 0 ? "compatible" : incompatible + " incompatible");
@@ -137,8 +215,7 @@ public final class CompatibilityCheck {
     }
 
     private static String failure(List<Checked> checked, SubjectHistory registry) {
-        List<Checked> broken =
-                checked.stream().filter(c -> !c.report().compatible()).toList();
+        List<Checked> broken = checked.stream().filter(c -> !c.compatible()).toList();
         if (broken.isEmpty()) {
             return null;
         }
@@ -157,7 +234,12 @@ public final class CompatibilityCheck {
                     .append(" (subject '")
                     .append(c.schema().subject())
                     .append("'):");
-            for (String line : c.report().toText().split("\\R")) {
+            String report = c.report().compatible() ? "" : c.report().toText();
+            if (c.consumers() != null && !c.consumers().compatible()) {
+                report = (report.isEmpty() ? "" : report + nl) + "CONSUMERS: "
+                        + c.consumers().toText();
+            }
+            for (String line : report.split("\\R")) {
                 text.append(nl);
                 if (!line.isBlank()) {
                     text.append("  ").append(line);

@@ -38,19 +38,24 @@ final class GatewayRegistry implements SubjectRegistry, AutoCloseable {
      */
     static SubjectRegistry open(RegistrySelection selection, boolean forWrite) {
         if (selection.remote()) {
-            RemoteRegistryConfig config =
-                    RemoteRegistryConfig.of(parseUrl(selection.url())).withGroupId(selection.groupId());
-            if (selection.username() != null && !selection.username().isBlank()) {
-                config = config.withBasicAuth(selection.username(), selection.password());
-            } else if (selection.password() != null && !selection.password().isBlank()) {
-                config = config.withBearerToken(selection.password());
-            }
-            return new GatewayRegistry(selection, SchemaRegistry.remote(config));
+            return new GatewayRegistry(selection, SchemaRegistry.remote(remoteConfig(selection)));
         }
         if (!forWrite && !Files.isDirectory(selection.directory())) {
             return new EmptyRegistry(selection.describe() + " (not created yet)");
         }
         return new GatewayRegistry(selection, SchemaRegistry.fileStore(selection.directory(), selection.groupId()));
+    }
+
+    /** The remote registry's config: URL, group and credentials of the selection. */
+    static RemoteRegistryConfig remoteConfig(RegistrySelection selection) {
+        RemoteRegistryConfig config =
+                RemoteRegistryConfig.of(parseUrl(selection.url())).withGroupId(selection.groupId());
+        if (selection.username() != null && !selection.username().isBlank()) {
+            config = config.withBasicAuth(selection.username(), selection.password());
+        } else if (selection.password() != null && !selection.password().isBlank()) {
+            config = config.withBearerToken(selection.password());
+        }
+        return config;
     }
 
     private static URI parseUrl(String url) {

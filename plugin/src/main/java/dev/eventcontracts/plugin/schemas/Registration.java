@@ -34,8 +34,10 @@ public final class Registration {
      * @throws UserProblemException some schema is incompatible, or the registry refuses access
      */
     public RegisterOutcome run(CheckConfig config, boolean dryRun) throws IOException {
-        try (SubjectRegistry registry = GatewayRegistry.open(config.registry(), !dryRun)) {
-            return run(config, registry, dryRun);
+        boolean consumers = LevelSpec.parse(config.level()).consumers();
+        try (SubjectRegistry registry = GatewayRegistry.open(config.registry(), !dryRun);
+                ConsumerReaders readers = consumers ? ConsumerReaders.open(config.registry(), null) : null) {
+            return run(config, registry, readers, dryRun);
         }
     }
 
@@ -46,7 +48,20 @@ public final class Registration {
      * @throws UserProblemException some schema is incompatible (the message lists every incompatibility)
      */
     public RegisterOutcome run(CheckConfig config, SubjectRegistry registry, boolean dryRun) throws IOException {
-        CheckOutcome checked = check.run(config, registry);
+        return run(config, registry, null, dryRun);
+    }
+
+    /**
+     * Registers the project's changed schemas, checking the consumer readers too when the level
+     * has {@code CONSUMERS}.
+     *
+     * @param readers the consumer readers, or {@code null} for none
+     * @param dryRun check and report, write nothing
+     * @throws UserProblemException some schema is incompatible (the message lists every incompatibility)
+     */
+    public RegisterOutcome run(CheckConfig config, SubjectRegistry registry, ConsumerReaders readers, boolean dryRun)
+            throws IOException {
+        CheckOutcome checked = check.run(config, registry, readers);
         if (!checked.compatible()) {
             throw new UserProblemException(checked.failureMessage() + System.lineSeparator()
                     + "Nothing was registered. Fix the schemas, or change the subject's <level>.");
@@ -54,7 +69,8 @@ public final class Registration {
         List<LocalSchema> schemas = new SchemaDirectory(config.projectDirectory())
                 .load(
                         config.schemaDirectory(),
-                        SchemaDirectory.parseLevel(config.level(), "<level>"),
+                        SchemaDirectory.parseLevel(
+                                LevelSpec.parse(config.level()).historyLevel(), "<level>"),
                         config.subjects());
         List<String> registered = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();

@@ -8,6 +8,7 @@ import dev.eventcontracts.plugin.report.JUnitXmlReport;
 import dev.eventcontracts.plugin.report.JsonReport;
 import dev.eventcontracts.plugin.report.MarkdownReport;
 import dev.eventcontracts.plugin.report.flow.FlowSection;
+import dev.eventcontracts.plugin.results.CanIDeployResults;
 import dev.eventcontracts.plugin.results.ResultFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +37,8 @@ public final class VerifyGate {
                 files.readContractResults(config.resultsDirectory()),
                 files.readFailsafeSummary(config.failsafeSummary()),
                 files.readCompatibility(config.compatibilityFile()),
-                files.readFindings(config.findingsFile()));
+                files.readFindings(config.findingsFile()),
+                files.readCanIDeploy(config.compatibilityFile().resolveSibling(CanIDeployResults.FILE_NAME)));
         Path failsafeReports = config.failsafeSummary().toAbsolutePath().getParent();
         Verdict verdict =
                 new GateRules(config.display(failsafeReports)).judge(inputs, threshold, config.failOnViolation());
