@@ -210,9 +210,11 @@ public final class EmbeddedKafka implements KafkaCluster {
         return bootstrapServers;
     }
 
+    /** {@code "embedded Kafka 4.1.2 (KRaft) at 127.0.0.1:<port>"}. */
     @Override
-    public String description() {
-        return "embedded Kafka " + AppInfoParser.getVersion() + " (KRaft)";
+    public synchronized String description() {
+        return "embedded Kafka " + AppInfoParser.getVersion() + " (KRaft)"
+                + (bootstrapServers == null ? "" : " at " + bootstrapServers);
     }
 
     /** The broker's log directory (deleted by {@link #close()}). */

@@ -13,7 +13,10 @@ public interface KafkaCluster extends AutoCloseable {
     /** {@code host:port[,host:port…]} for {@code bootstrap.servers}. */
     String bootstrapServers();
 
-    /** {@code "embedded Kafka 4.1.2 (KRaft)"} or {@code "external Kafka at host:9092"}: what results and reports name. */
+    /**
+     * {@code "embedded Kafka 4.1.2 (KRaft) at 127.0.0.1:40123"} or {@code "external Kafka at
+     * host:9092"}: what logs, results and reports name.
+     */
     String description();
 
     /** Topics with run-unique names on this cluster, deleted when the returned object is closed. */

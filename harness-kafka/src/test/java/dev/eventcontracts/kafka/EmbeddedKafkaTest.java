@@ -22,7 +22,9 @@ class EmbeddedKafkaTest {
         try (EmbeddedKafka kafka = EmbeddedKafka.startDefault();
                 RunTopics topics = kafka.runTopics(RunTopics.newRunId())) {
             assertThat(kafka.bootstrapServers()).matches("127\\.0\\.0\\.1:\\d+");
-            assertThat(kafka.description()).startsWith("embedded Kafka 4.").endsWith("(KRaft)");
+            assertThat(kafka.description())
+                    .startsWith("embedded Kafka 4.")
+                    .endsWith("(KRaft) at " + kafka.bootstrapServers());
             String topic = topics.create("orders", 3);
 
             KafkaClients.send(kafka.bootstrapServers(), topic, "order-1", "placed".getBytes(UTF_8));

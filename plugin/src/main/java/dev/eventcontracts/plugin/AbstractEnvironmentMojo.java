@@ -61,8 +61,33 @@ public abstract class AbstractEnvironmentMojo extends AbstractEventContractsMojo
     @Parameter(property = "eventcontracts.registryDirectory")
     private File registryDirectory;
 
+    /**
+     * Whether to start a real Kafka broker (Apache Kafka, KRaft, in Maven's JVM) next to the
+     * harness broker: {@code auto} (default) starts it when {@code generate-contract-tests} found
+     * {@code @KafkaListener} consumers; {@code true} always; {@code false} never. Its address is
+     * exported as {@code eventcontracts.kafka.bootstrap}. See docs/kafka.md.
+     *
+     * <pre>{@code
+     * <kafka>auto</kafka>
+     * }</pre>
+     */
+    @Parameter(property = "eventcontracts.kafka")
+    private String kafka;
+
+    /**
+     * A running Kafka cluster to use instead of starting one, as {@code host:port[,host:port…]};
+     * the tests then create run-unique topics there and delete them afterwards. Default: none.
+     *
+     * <pre>{@code
+     * mvn verify -Deventcontracts.kafka.bootstrap=kafka.staging:9092
+     * }</pre>
+     */
+    @Parameter(property = "eventcontracts.kafka.bootstrap")
+    private String kafkaBootstrap;
+
     /** The one config record of the environment goals. */
     protected EnvironmentConfig environmentConfig() {
+        quietKafkaLogging();
         return new EnvironmentConfig(
                 projectDirectory(),
                 buildDirectory(),
@@ -70,6 +95,22 @@ public abstract class AbstractEnvironmentMojo extends AbstractEventContractsMojo
                 bindAddress,
                 registry,
                 registryPort,
-                path(registryDirectory));
+                path(registryDirectory),
+                kafka,
+                kafkaBootstrap);
+    }
+
+    /**
+     * Kafka logs every step of its start at INFO; in a build only its warnings are news. Maven's
+     * SLF4J logger reads a logger's level from system properties when the logger is created, so
+     * this takes effect for the broker's loggers unless the user set these properties.
+     */
+    private static void quietKafkaLogging() {
+        for (String logger : new String[] {"kafka", "org.apache.kafka", "state.change.logger"}) {
+            String key = "org.slf4j.simpleLogger.log." + logger;
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, "warn");
+            }
+        }
     }
 }

@@ -58,6 +58,12 @@ public class StartMojo extends AbstractEnvironmentMojo {
             running.close();
         }
         EnvironmentConfig config = environmentConfig();
+        if (previous instanceof HarnessEnvironment running
+                && config.kafkaBootstrap() != null
+                && config.kafkaBootstrap().equals(running.endpoints().kafkaBootstrap())) {
+            // the property the first start exported, not a user's external cluster
+            config = config.withoutKafkaBootstrap();
+        }
         HarnessEnvironment environment = HarnessEnvironment.start(config);
         project().setContextValue(CONTEXT_KEY, environment);
         Map<String, String> properties = environment.endpoints().asProperties();
@@ -68,8 +74,10 @@ public class StartMojo extends AbstractEnvironmentMojo {
 
     static String describe(HarnessEnvironment environment) {
         String registry = environment.endpoints().registryUri();
+        String kafka = environment.kafkaDescription();
         return "harness broker at " + environment.endpoints().amqpUri()
-                + (registry == null ? "" : " and embedded registry at " + registry);
+                + (registry == null ? "" : " and embedded registry at " + registry)
+                + (kafka == null ? "" : " and " + kafka);
     }
 
     private String display(java.nio.file.Path path) {
