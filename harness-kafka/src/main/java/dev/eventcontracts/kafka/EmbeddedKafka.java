@@ -68,6 +68,7 @@ public final class EmbeddedKafka implements KafkaCluster {
     private ControllerServer controller;
     private BrokerServer broker;
     private String bootstrapServers;
+    private String lastBootstrapServers;
     private boolean closed;
 
     private EmbeddedKafka(Builder builder) {
@@ -210,11 +211,11 @@ public final class EmbeddedKafka implements KafkaCluster {
         return bootstrapServers;
     }
 
-    /** {@code "embedded Kafka 4.1.2 (KRaft) at 127.0.0.1:<port>"}. */
+    /** {@code "embedded Kafka 4.1.2 (KRaft) at 127.0.0.1:<port>"} (the last address once stopped). */
     @Override
     public synchronized String description() {
         return "embedded Kafka " + AppInfoParser.getVersion() + " (KRaft)"
-                + (bootstrapServers == null ? "" : " at " + bootstrapServers);
+                + (lastBootstrapServers == null ? "" : " at " + lastBootstrapServers);
     }
 
     /** The broker's log directory (deleted by {@link #close()}). */

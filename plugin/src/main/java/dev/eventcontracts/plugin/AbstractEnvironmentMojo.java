@@ -2,6 +2,7 @@ package dev.eventcontracts.plugin;
 
 import dev.eventcontracts.plugin.lifecycle.EnvironmentConfig;
 import java.io.File;
+import java.util.Map;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** The parameters {@code start} and {@code run} share: ports, bind address, embedded registry. */
@@ -101,16 +102,24 @@ public abstract class AbstractEnvironmentMojo extends AbstractEventContractsMojo
     }
 
     /**
-     * Kafka logs every step of its start at INFO; in a build only its warnings are news. Maven's
-     * SLF4J logger reads a logger's level from system properties when the logger is created, so
-     * this takes effect for the broker's loggers unless the user set these properties.
+     * Kafka logs every step of its start at INFO; in a build only its warnings are news, except two
+     * it always gives for a fresh single-node cluster (controller activation on an empty metadata
+     * log; closing the registration channel twice at shutdown). Maven's SLF4J logger reads a
+     * logger's level from system properties when the logger is created, so this takes effect for
+     * the broker's loggers unless the user set these properties.
      */
     private static void quietKafkaLogging() {
-        for (String logger : new String[] {"kafka", "org.apache.kafka", "state.change.logger"}) {
+        Map<String, String> levels = Map.of(
+                "kafka", "warn",
+                "org.apache.kafka", "warn",
+                "state.change.logger", "warn",
+                "org.apache.kafka.controller.QuorumController", "error",
+                "org.apache.kafka.clients.NetworkClient", "error");
+        levels.forEach((logger, level) -> {
             String key = "org.slf4j.simpleLogger.log." + logger;
             if (System.getProperty(key) == null) {
-                System.setProperty(key, "warn");
+                System.setProperty(key, level);
             }
-        }
+        });
     }
 }
