@@ -134,6 +134,7 @@ public final class EmbeddedKafka implements KafkaCluster {
             brokerServer.startup();
             bootstrapServers =
                     hostForClients() + ":" + brokerServer.boundPort(ListenerName.normalised(BROKER_LISTENER));
+            lastBootstrapServers = bootstrapServers;
             return this;
         } catch (Exception | LinkageError e) {
             stopQuietly();
