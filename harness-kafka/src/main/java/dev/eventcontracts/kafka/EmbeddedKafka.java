@@ -128,10 +128,19 @@ public final class EmbeddedKafka implements KafkaCluster {
                     sockets);
             controller = new ControllerServer(shared, KafkaRaftServer.configSchema(), dirs._2());
             BrokerServer brokerServer = new BrokerServer(shared);
-            controller.startup();
+            // Controller and broker start side by side, as Kafka's own test kit does: the broker's
+            // start waits for the controller anyway, and its own set-up overlaps the controller's.
+            ControllerServer starting = controller;
+            CompletableFuture<Void> controllerStarted = CompletableFuture.runAsync(starting::startup, task -> {
+                Thread thread = new Thread(task, "event-contracts-kafka-controller-start");
+                thread.setDaemon(true);
+                thread.start();
+            });
             step = "start the broker";
             broker = brokerServer;
             brokerServer.startup();
+            step = "start the KRaft controller";
+            controllerStarted.join();
             bootstrapServers =
                     hostForClients() + ":" + brokerServer.boundPort(ListenerName.normalised(BROKER_LISTENER));
             lastBootstrapServers = bootstrapServers;
@@ -175,6 +184,8 @@ public final class EmbeddedKafka implements KafkaCluster {
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("log.cleaner.dedupe.buffer.size", "2097152");
         props.put("delete.topic.enable", "true");
+        // A broker whose controller failed to start gives up instead of waiting forever.
+        props.put("server.max.startup.time.ms", "120000");
         props.putAll(overrides);
         return props;
     }
