@@ -13,6 +13,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * sets the project properties {@code eventcontracts.amqp.uri}, {@code eventcontracts.admin.uri} (the
  * broker's admin HTTP API) and {@code eventcontracts.registry.uri} (pass them to failsafe with
  * {@code <systemPropertyVariables>}) and writes {@code target/event-contracts/endpoints.properties}.
+ * When the module has {@code @KafkaListener} consumers (or {@code <kafka>true</kafka>}), a real
+ * Apache Kafka broker starts too and {@code eventcontracts.kafka.bootstrap} is set (docs/kafka.md).
  * {@code stop} shuts it down; a JVM shutdown hook does too if the build ends before {@code stop}.
  */
 @Mojo(name = StartMojo.GOAL, defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
