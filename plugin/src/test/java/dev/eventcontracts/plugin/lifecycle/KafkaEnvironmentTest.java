@@ -13,7 +13,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -125,20 +124,14 @@ class KafkaEnvironmentTest {
     }
 
     @Test
-    void start_externalBootstrapUnreachable_failsNamingTheValue() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
-            closedPort = socket.getLocalPort();
-        }
-        String bootstrap = "127.0.0.1:" + closedPort;
+    void start_externalBootstrapUnresolvable_failsNamingTheValueAndStopsWhatStarted() {
+        // an unresolvable host fails at once; a silent port is covered by ExternalKafkaTest (harness-kafka)
+        String bootstrap = "no-such-kafka.invalid:9092";
 
-        long started = System.nanoTime();
         assertThatThrownBy(() -> HarnessEnvironment.start(config("auto", bootstrap)))
                 .isInstanceOf(UserProblemException.class)
                 .hasMessageContaining("'" + bootstrap + "'")
                 .hasMessageContaining("eventcontracts.kafka.bootstrap");
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(30));
         assertThat(project.resolve("target/event-contracts/endpoints.properties"))
                 .doesNotExist();
     }
