@@ -60,7 +60,7 @@ public final class RunTopics implements AutoCloseable {
 
     /**
      * Creates the run-unique topic for {@code base} with {@code partitions} partitions and the
-     * cluster's default replication, and returns its name.
+     * cluster's default replication, and returns its name once the cluster lists it.
      *
      * @throws TopicException the cluster refused or did not answer
      */
@@ -69,16 +69,37 @@ public final class RunTopics implements AutoCloseable {
         NewTopic topic = new NewTopic(name, java.util.Optional.of(partitions), java.util.Optional.empty());
         try {
             admin.createTopics(List.of(topic)).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            synchronized (created) {
+                created.add(name);
+            }
+            awaitListed(name);
         } catch (ExecutionException | TimeoutException e) {
             throw failed("create", name, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failed("create", name, e);
         }
-        synchronized (created) {
-            created.add(name);
-        }
         return name;
+    }
+
+    /**
+     * The controller has committed the topic when {@code createTopics} completes; the brokers'
+     * metadata follows a moment later. Returning only once the topic is listed means the caller's
+     * clients never see "unknown topic" for a topic this run created.
+     */
+    private void awaitListed(String name) throws ExecutionException, TimeoutException, InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        long pause = 5;
+        while (!admin.listTopics()
+                .names()
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                .contains(name)) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("topic created but not listed within " + TIMEOUT.toSeconds() + " s");
+            }
+            Thread.sleep(pause);
+            pause = Math.min(pause * 2, 200);
+        }
     }
 
     /**
