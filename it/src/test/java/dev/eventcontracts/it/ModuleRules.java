@@ -48,6 +48,22 @@ final class ModuleRules {
                             "dev.eventcontracts.plugin",
                             "dev.eventcontracts.annotations")),
             new Rule(
+                    "harness-kafka",
+                    "dev.eventcontracts.kafka",
+                    // a real Kafka broker and wire formats: a plain library like the broker and the registry
+                    List.of(
+                            MAVEN,
+                            JUNIT,
+                            "io.netty",
+                            "io.apicurio",
+                            "com.github.javaparser",
+                            "com.rabbitmq",
+                            "dev.eventcontracts.broker",
+                            "dev.eventcontracts.registry",
+                            "dev.eventcontracts.junit",
+                            "dev.eventcontracts.plugin",
+                            "dev.eventcontracts.annotations")),
+            new Rule(
                     "harness-junit",
                     "dev.eventcontracts.junit",
                     List.of(MAVEN, "com.github.javaparser", "dev.eventcontracts.plugin")),

@@ -2,6 +2,7 @@ package dev.eventcontracts.plugin;
 
 import dev.eventcontracts.plugin.lifecycle.EnvironmentConfig;
 import java.io.File;
+import java.util.Map;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** The parameters {@code start} and {@code run} share: ports, bind address, embedded registry. */
@@ -75,8 +76,33 @@ public abstract class AbstractEnvironmentMojo extends AbstractEventContractsMojo
     @Parameter(property = "eventcontracts.definitions")
     private File definitions;
 
+    /**
+     * Whether to start a real Kafka broker (Apache Kafka, KRaft, in Maven's JVM) next to the
+     * harness broker: {@code auto} (default) starts it when {@code generate-contract-tests} found
+     * {@code @KafkaListener} consumers; {@code true} always; {@code false} never. Its address is
+     * exported as {@code eventcontracts.kafka.bootstrap}. See docs/kafka.md.
+     *
+     * <pre>{@code
+     * <kafka>auto</kafka>
+     * }</pre>
+     */
+    @Parameter(property = "eventcontracts.kafka")
+    private String kafka;
+
+    /**
+     * A running Kafka cluster to use instead of starting one, as {@code host:port[,host:port…]};
+     * the tests then create run-unique topics there and delete them afterwards. Default: none.
+     *
+     * <pre>{@code
+     * mvn verify -Deventcontracts.kafka.bootstrap=kafka.staging:9092
+     * }</pre>
+     */
+    @Parameter(property = "eventcontracts.kafka.bootstrap")
+    private String kafkaBootstrap;
+
     /** The one config record of the environment goals. */
     protected EnvironmentConfig environmentConfig() {
+        quietKafkaLogging();
         return new EnvironmentConfig(
                 projectDirectory(),
                 buildDirectory(),
@@ -85,6 +111,30 @@ public abstract class AbstractEnvironmentMojo extends AbstractEventContractsMojo
                 registry,
                 registryPort,
                 path(registryDirectory),
-                path(definitions));
+                path(definitions),
+                kafka,
+                kafkaBootstrap);
+    }
+
+    /**
+     * Kafka logs every step of its start at INFO; in a build only its warnings are news, except two
+     * it always gives for a fresh single-node cluster (controller activation on an empty metadata
+     * log; closing the registration channel twice at shutdown). Maven's SLF4J logger reads a
+     * logger's level from system properties when the logger is created, so this takes effect for
+     * the broker's loggers unless the user set these properties.
+     */
+    private static void quietKafkaLogging() {
+        Map<String, String> levels = Map.of(
+                "kafka", "warn",
+                "org.apache.kafka", "warn",
+                "state.change.logger", "warn",
+                "org.apache.kafka.controller.QuorumController", "error",
+                "org.apache.kafka.clients.NetworkClient", "error");
+        levels.forEach((logger, level) -> {
+            String key = "org.slf4j.simpleLogger.log." + logger;
+            if (System.getProperty(key) == null) {
+                System.setProperty(key, level);
+            }
+        });
     }
 }

@@ -11,7 +11,8 @@ import org.apache.maven.plugins.annotations.Parameter;
 /**
  * Runs the harness broker in the foreground for local development, prints its URI and the
  * endpoints file, and keeps it up until Ctrl-C: {@code mvn event-contracts:run
- * -Deventcontracts.amqpPort=5672}.
+ * -Deventcontracts.amqpPort=5672}. With {@code -Deventcontracts.kafka=true} (or Kafka consumers
+ * discovered) it serves a real Kafka broker too and prints its {@code eventcontracts.kafka.bootstrap}.
  */
 @Mojo(name = RunMojo.GOAL, threadSafe = true, requiresProject = false)
 public class RunMojo extends AbstractEnvironmentMojo {

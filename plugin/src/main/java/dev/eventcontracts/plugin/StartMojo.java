@@ -13,6 +13,8 @@ import org.apache.maven.plugins.annotations.Parameter;
  * sets the project properties {@code eventcontracts.amqp.uri}, {@code eventcontracts.admin.uri} (the
  * broker's admin HTTP API) and {@code eventcontracts.registry.uri} (pass them to failsafe with
  * {@code <systemPropertyVariables>}) and writes {@code target/event-contracts/endpoints.properties}.
+ * When the module has {@code @KafkaListener} consumers (or {@code <kafka>true</kafka>}), a real
+ * Apache Kafka broker starts too and {@code eventcontracts.kafka.bootstrap} is set (docs/kafka.md).
  * {@code stop} shuts it down; a JVM shutdown hook does too if the build ends before {@code stop}.
  */
 @Mojo(name = StartMojo.GOAL, defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
@@ -58,6 +60,12 @@ public class StartMojo extends AbstractEnvironmentMojo {
             running.close();
         }
         EnvironmentConfig config = environmentConfig();
+        if (previous instanceof HarnessEnvironment running
+                && config.kafkaBootstrap() != null
+                && config.kafkaBootstrap().equals(running.endpoints().kafkaBootstrap())) {
+            // the property the first start exported, not a user's external cluster
+            config = config.withoutKafkaBootstrap();
+        }
         HarnessEnvironment environment = HarnessEnvironment.start(config);
         project().setContextValue(CONTEXT_KEY, environment);
         Map<String, String> properties = environment.endpoints().asProperties();
@@ -68,8 +76,10 @@ public class StartMojo extends AbstractEnvironmentMojo {
 
     static String describe(HarnessEnvironment environment) {
         String registry = environment.endpoints().registryUri();
+        String kafka = environment.kafkaDescription();
         return "harness broker at " + environment.endpoints().amqpUri()
-                + (registry == null ? "" : " and embedded registry at " + registry);
+                + (registry == null ? "" : " and embedded registry at " + registry)
+                + (kafka == null ? "" : " and " + kafka);
     }
 
     private String display(java.nio.file.Path path) {

@@ -8,6 +8,7 @@ import dev.eventcontracts.plugin.generate.ContractTestGenerator;
 import dev.eventcontracts.plugin.generate.GenerationResult;
 import dev.eventcontracts.plugin.results.DiscoveryFindings;
 import dev.eventcontracts.plugin.results.Finding;
+import dev.eventcontracts.plugin.results.KafkaConsumers;
 import dev.eventcontracts.plugin.results.ResultFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,6 +49,12 @@ public final class ContractTestGeneration {
                 .write(
                         config.findingsFile(),
                         new DiscoveryFindings(DiscoveryFindings.FORMAT_VERSION, consumers, findings));
+        KafkaConsumers.write(
+                config.findingsFile().resolveSibling(KafkaConsumers.FILE_NAME),
+                discovered.consumers().stream()
+                        .filter(c -> c.annotation().equals("KafkaListener"))
+                        .map(ConsumerModel::id)
+                        .toList());
 
         List<String> consumerLines = new ArrayList<>();
         for (RegisteredWriters.Enriched e : enriched) {

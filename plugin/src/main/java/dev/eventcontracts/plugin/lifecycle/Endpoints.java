@@ -16,8 +16,15 @@ import java.util.Map;
  * @param adminUri the harness broker's admin HTTP API (queues, messages, publish journal, faults,
  *     {@code /metrics}), e.g. {@code http://127.0.0.1:40124}
  * @param registryUri the embedded registry's Apicurio v2 API, or {@code null} when not started
+ * @param kafkaBootstrap the Kafka broker's {@code bootstrap.servers} (embedded or external), or
+ *     {@code null} when the build has no Kafka
  */
-public record Endpoints(String amqpUri, String adminUri, String registryUri) {
+public record Endpoints(String amqpUri, String adminUri, String registryUri, String kafkaBootstrap) {
+
+    /** Endpoints without Kafka. */
+    public Endpoints(String amqpUri, String adminUri, String registryUri) {
+        this(amqpUri, adminUri, registryUri, null);
+    }
 
     /** The property naming the broker's AMQP URI. */
     public static final String AMQP_URI = "eventcontracts.amqp.uri";
@@ -28,6 +35,9 @@ public record Endpoints(String amqpUri, String adminUri, String registryUri) {
     /** The property naming the embedded registry's URI. */
     public static final String REGISTRY_URI = "eventcontracts.registry.uri";
 
+    /** The property naming the Kafka bootstrap servers (the same name selects an external cluster). */
+    public static final String KAFKA_BOOTSTRAP = "eventcontracts.kafka.bootstrap";
+
     /** The endpoints as properties, in a stable order; absent services are left out. */
     public Map<String, String> asProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
@@ -35,6 +45,9 @@ public record Endpoints(String amqpUri, String adminUri, String registryUri) {
         properties.put(ADMIN_URI, adminUri);
         if (registryUri != null) {
             properties.put(REGISTRY_URI, registryUri);
+        }
+        if (kafkaBootstrap != null) {
+            properties.put(KAFKA_BOOTSTRAP, kafkaBootstrap);
         }
         return properties;
     }

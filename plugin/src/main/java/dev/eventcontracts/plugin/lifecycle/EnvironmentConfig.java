@@ -1,7 +1,10 @@
 package dev.eventcontracts.plugin.lifecycle;
 
 import dev.eventcontracts.plugin.problems.InvalidParameterException;
+import dev.eventcontracts.plugin.results.KafkaConsumers;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -17,6 +20,10 @@ import java.util.Objects;
  *     never written); default {@code src/main/registry}; a missing directory means an empty registry
  * @param definitions a RabbitMQ definitions file (users, permissions, policies, exchanges, queues,
  *     bindings of vhost {@code /}) the broker loads at start; default none
+ * @param kafka {@code auto} (default: a Kafka broker when discovery found {@code @KafkaListener}
+ *     consumers), {@code true} (always) or {@code false} (never); see docs/kafka.md
+ * @param kafkaBootstrap an external Kafka cluster's bootstrap servers to use instead of starting one,
+ *     or {@code null}
  */
 public record EnvironmentConfig(
         Path projectDirectory,
@@ -26,9 +33,13 @@ public record EnvironmentConfig(
         Boolean registry,
         Integer registryPort,
         Path registryDirectory,
-        Path definitions) {
+        Path definitions,
+        String kafka,
+        String kafkaBootstrap) {
 
-    /** The configuration without a definitions file. */
+    private static final List<String> KAFKA_MODES = List.of("auto", "true", "false");
+
+    /** A configuration with no definitions file and Kafka left to its defaults ({@code auto}, embedded). */
     public EnvironmentConfig(
             Path projectDirectory,
             Path buildDirectory,
@@ -37,7 +48,17 @@ public record EnvironmentConfig(
             Boolean registry,
             Integer registryPort,
             Path registryDirectory) {
-        this(projectDirectory, buildDirectory, amqpPort, bindAddress, registry, registryPort, registryDirectory, null);
+        this(
+                projectDirectory,
+                buildDirectory,
+                amqpPort,
+                bindAddress,
+                registry,
+                registryPort,
+                registryDirectory,
+                null,
+                null,
+                null);
     }
 
     /** Fills in defaults and checks the port ranges. */
@@ -50,6 +71,35 @@ public record EnvironmentConfig(
         registry = registry == null ? Boolean.TRUE : registry;
         registryDirectory =
                 registryDirectory == null ? projectDirectory.resolve("src/main/registry") : registryDirectory;
+        kafka = kafka == null || kafka.isBlank() ? "auto" : kafka.strip().toLowerCase(Locale.ROOT);
+        if (!KAFKA_MODES.contains(kafka)) {
+            throw new InvalidParameterException(
+                    "<kafka>",
+                    "eventcontracts.kafka",
+                    kafka,
+                    "use auto (a Kafka broker when @KafkaListener consumers are found; the default), true or false.");
+        }
+        kafkaBootstrap = kafkaBootstrap == null || kafkaBootstrap.isBlank() ? null : kafkaBootstrap.strip();
+    }
+
+    /** This configuration without an external Kafka cluster. */
+    public EnvironmentConfig withoutKafkaBootstrap() {
+        return new EnvironmentConfig(
+                projectDirectory,
+                buildDirectory,
+                amqpPort,
+                bindAddress,
+                registry,
+                registryPort,
+                registryDirectory,
+                definitions,
+                kafka,
+                null);
+    }
+
+    /** {@code target/event-contracts/kafka-consumers.txt}, written by {@code generate-contract-tests}. */
+    public Path kafkaConsumersFile() {
+        return workDirectory().resolve(KafkaConsumers.FILE_NAME);
     }
 
     private static int port(Integer value, String element, String property) {

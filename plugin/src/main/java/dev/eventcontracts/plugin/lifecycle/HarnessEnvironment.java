@@ -2,12 +2,19 @@ package dev.eventcontracts.plugin.lifecycle;
 
 import dev.eventcontracts.broker.HarnessBroker;
 import dev.eventcontracts.broker.admin.definitions.DefinitionsException;
+import dev.eventcontracts.kafka.EmbeddedKafka;
+import dev.eventcontracts.kafka.ExternalKafka;
+import dev.eventcontracts.kafka.KafkaCluster;
+import dev.eventcontracts.kafka.KafkaStartException;
+import dev.eventcontracts.kafka.KafkaUnreachableException;
 import dev.eventcontracts.plugin.problems.UserProblemException;
+import dev.eventcontracts.plugin.results.KafkaConsumers;
 import dev.eventcontracts.registry.EmbeddedRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -19,7 +26,9 @@ import java.util.stream.Stream;
  * and the embedded registry on free ports, their endpoints written to {@code
  * target/event-contracts/endpoints.properties}. The registry serves a copy of the committed file
  * store (so tests see every registered version and never change the committed one), or starts
- * empty.
+ * empty. A Kafka broker (real Apache Kafka, KRaft, in this JVM) starts too when the module has
+ * {@code @KafkaListener} consumers or {@code <kafka>true</kafka>}; {@code
+ * eventcontracts.kafka.bootstrap} names an external cluster to use instead (docs/kafka.md).
  *
  * <p>Closing is idempotent. A JVM shutdown hook closes the environment too, so a build that fails
  * between {@code start} and {@code stop}, or a Ctrl-C, never leaves a broker behind; ports are
@@ -32,18 +41,22 @@ public final class HarnessEnvironment implements AutoCloseable {
     private final EnvironmentConfig config;
     private final HarnessBroker broker;
     private final EmbeddedRegistry registry;
+    private final KafkaCluster kafka;
     private final Endpoints endpoints;
     private final Thread shutdownHook;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private HarnessEnvironment(EnvironmentConfig config, HarnessBroker broker, EmbeddedRegistry registry) {
+    private HarnessEnvironment(
+            EnvironmentConfig config, HarnessBroker broker, EmbeddedRegistry registry, KafkaCluster kafka) {
         this.config = config;
         this.broker = broker;
         this.registry = registry;
+        this.kafka = kafka;
         this.endpoints = new Endpoints(
                 broker.amqpUri().toString(),
                 broker.adminUri().toString(),
-                registry == null ? null : registry.uri().toString());
+                registry == null ? null : registry.uri().toString(),
+                kafka == null ? null : kafka.bootstrapServers());
         this.shutdownHook = new Thread(this::close, "event-contracts-shutdown");
     }
 
@@ -57,15 +70,19 @@ public final class HarnessEnvironment implements AutoCloseable {
         Files.deleteIfExists(config.endpointsFile());
         HarnessBroker broker = startBroker(config);
         EmbeddedRegistry registry = null;
+        KafkaCluster kafka = null;
         try {
             if (config.registry()) {
                 registry = startRegistry(config);
             }
+            kafka = startKafka(config);
         } catch (IOException | RuntimeException e) {
-            broker.close();
+            try (EmbeddedRegistry closing = registry) {
+                broker.close();
+            }
             throw e;
         }
-        HarnessEnvironment environment = new HarnessEnvironment(config, broker, registry);
+        HarnessEnvironment environment = new HarnessEnvironment(config, broker, registry, kafka);
         try {
             environment.endpoints.write(config.endpointsFile());
             Runtime.getRuntime().addShutdownHook(environment.shutdownHook);
@@ -119,6 +136,36 @@ public final class HarnessEnvironment implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the build needs Kafka: {@code <kafka>true</kafka>}, or {@code auto} with Kafka
+     * consumers discovered (or an external cluster named).
+     */
+    static boolean kafkaWanted(EnvironmentConfig config) throws IOException {
+        return switch (config.kafka()) {
+            case "true" -> true;
+            case "false" -> false;
+            default ->
+                config.kafkaBootstrap() != null
+                        || !KafkaConsumers.read(config.kafkaConsumersFile()).isEmpty();
+        };
+    }
+
+    private static KafkaCluster startKafka(EnvironmentConfig config) throws IOException {
+        if (!kafkaWanted(config)) {
+            return null;
+        }
+        try {
+            return config.kafkaBootstrap() != null
+                    ? ExternalKafka.connect(config.kafkaBootstrap(), Duration.ofSeconds(15))
+                    : EmbeddedKafka.builder()
+                            .bindAddress(config.bindAddress())
+                            .build()
+                            .start();
+        } catch (KafkaStartException | KafkaUnreachableException e) {
+            throw new UserProblemException(e.getMessage(), e);
+        }
+    }
+
     private static void copyStore(Path from, Path to) throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(from)) {
@@ -156,6 +203,11 @@ public final class HarnessEnvironment implements AutoCloseable {
         return endpoints;
     }
 
+    /** The Kafka cluster the tests use ({@code "embedded Kafka 4.1.2 (KRaft)"}, {@code "external Kafka at …"}), or null. */
+    public String kafkaDescription() {
+        return kafka == null ? null : kafka.description();
+    }
+
     /** Blocks until the environment is closed (by {@link #close()} or the JVM's shutdown), or the timeout passes. */
     public boolean awaitClose(long timeout, TimeUnit unit) throws InterruptedException {
         return closed.await(timeout, unit);
@@ -172,7 +224,8 @@ public final class HarnessEnvironment implements AutoCloseable {
         if (isClosed()) {
             return;
         }
-        try (EmbeddedRegistry closingRegistry = registry) {
+        try (EmbeddedRegistry closingRegistry = registry;
+                KafkaCluster closingKafka = kafka) {
             broker.close();
             Files.deleteIfExists(config.endpointsFile());
         } catch (IOException e) {

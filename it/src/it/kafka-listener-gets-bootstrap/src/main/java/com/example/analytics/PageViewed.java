@@ -1,0 +1,5 @@
+package com.example.analytics;
+
+public class PageViewed {
+    public String page;
+}
