@@ -72,8 +72,14 @@ public final class BrokerAdmin {
     public record Death(String queue, String reason, String exchange, long count) {}
 
     /** One client publish recorded by the broker. */
-    public record Publish(long sequence, String exchange, String routingKey, List<String> routedQueues,
-            boolean returned, String messageId, int bodySize) {}
+    public record Publish(
+            long sequence,
+            String exchange,
+            String routingKey,
+            List<String> routedQueues,
+            boolean returned,
+            String messageId,
+            int bodySize) {}
 
     /** Adds a fault rule, e.g. {@code {"type":"lose-acks","queue":"q","times":1}}. */
     public void addFault(Map<String, Object> rule) {
@@ -99,26 +105,30 @@ public final class BrokerAdmin {
 
     /** Whether the exchange exists. */
     public boolean exchangeExists(String name) {
-        return name.isEmpty() || get("/api/exchanges/" + VHOST + "/" + encode(name)).isPresent();
+        return name.isEmpty()
+                || get("/api/exchanges/" + VHOST + "/" + encode(name)).isPresent();
     }
 
     /** Up to {@code count} messages of the queue, left in place. */
     public List<QueuedMessage> peek(String queue, int count) {
         List<QueuedMessage> out = new ArrayList<>();
-        get("/api/queues/" + VHOST + "/" + encode(queue) + "/messages?count=" + count).ifPresent(a -> a.forEach(m -> {
-            JsonNode props = m.path("properties");
-            List<Death> deaths = new ArrayList<>();
-            props.path("headers").path("x-death").forEach(d -> deaths.add(new Death(
-                    d.path("queue").asText(),
-                    d.path("reason").asText(),
-                    d.path("exchange").asText(),
-                    d.path("count").asLong())));
-            out.add(new QueuedMessage(
-                    props.path("message_id").asText(null),
-                    m.path("routing_key").asText(),
-                    m.path("delivery_count").asInt(),
-                    deaths));
-        }));
+        get("/api/queues/" + VHOST + "/" + encode(queue) + "/messages?count=" + count)
+                .ifPresent(a -> a.forEach(m -> {
+                    JsonNode props = m.path("properties");
+                    List<Death> deaths = new ArrayList<>();
+                    props.path("headers")
+                            .path("x-death")
+                            .forEach(d -> deaths.add(new Death(
+                                    d.path("queue").asText(),
+                                    d.path("reason").asText(),
+                                    d.path("exchange").asText(),
+                                    d.path("count").asLong())));
+                    out.add(new QueuedMessage(
+                            props.path("message_id").asText(null),
+                            m.path("routing_key").asText(),
+                            m.path("delivery_count").asInt(),
+                            deaths));
+                }));
         return out;
     }
 
@@ -130,18 +140,21 @@ public final class BrokerAdmin {
     /** Publishes after sequence {@code after}, oldest first. */
     public List<Publish> journal(long after) {
         List<Publish> out = new ArrayList<>();
-        get("/api/journal?after=" + after + "&limit=100000").ifPresent(j -> j.path("records").forEach(r -> {
-            List<String> routed = new ArrayList<>();
-            r.path("routed_queues").forEach(q -> routed.add(q.asText()));
-            out.add(new Publish(
-                    r.path("sequence").asLong(),
-                    r.path("exchange").asText(),
-                    r.path("routing_key").asText(),
-                    routed,
-                    r.path("returned").asBoolean(),
-                    r.path("message_id").isNull() ? null : r.path("message_id").asText(null),
-                    r.path("payload_bytes").asInt()));
-        }));
+        get("/api/journal?after=" + after + "&limit=100000")
+                .ifPresent(j -> j.path("records").forEach(r -> {
+                    List<String> routed = new ArrayList<>();
+                    r.path("routed_queues").forEach(q -> routed.add(q.asText()));
+                    out.add(new Publish(
+                            r.path("sequence").asLong(),
+                            r.path("exchange").asText(),
+                            r.path("routing_key").asText(),
+                            routed,
+                            r.path("returned").asBoolean(),
+                            r.path("message_id").isNull()
+                                    ? null
+                                    : r.path("message_id").asText(null),
+                            r.path("payload_bytes").asInt()));
+                }));
         return out;
     }
 
@@ -153,9 +166,13 @@ public final class BrokerAdmin {
 
     private static QueueState queueState(JsonNode q) {
         Map<String, Object> args = new LinkedHashMap<>();
-        q.path("arguments").fields().forEachRemaining(e -> args.put(e.getKey(), e.getValue().isTextual()
-                ? e.getValue().asText()
-                : e.getValue().toString()));
+        q.path("arguments")
+                .fields()
+                .forEachRemaining(e -> args.put(
+                        e.getKey(),
+                        e.getValue().isTextual()
+                                ? e.getValue().asText()
+                                : e.getValue().toString()));
         JsonNode s = q.path("message_stats");
         return new QueueState(
                 q.path("name").asText(),

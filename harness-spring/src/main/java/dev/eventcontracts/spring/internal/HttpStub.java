@@ -51,7 +51,8 @@ public final class HttpStub implements AutoCloseable {
         byte[] answer;
         if (failing) {
             status = 503;
-            answer = "{\"error\":\"service unavailable (injected by event-contracts)\"}".getBytes(StandardCharsets.UTF_8);
+            answer = "{\"error\":\"service unavailable (injected by event-contracts)\"}"
+                    .getBytes(StandardCharsets.UTF_8);
         } else {
             status = 200;
             answer = "{}".getBytes(StandardCharsets.UTF_8);

@@ -109,7 +109,8 @@ public record ListenerSetup(
                 arguments);
     }
 
-    private static MessageConverter converter(ConfigurableApplicationContext context, AbstractMessageListenerContainer c) {
+    private static MessageConverter converter(
+            ConfigurableApplicationContext context, AbstractMessageListenerContainer c) {
         MessageListener listener = c.getMessageListener();
         if (listener != null) {
             try {

@@ -123,8 +123,7 @@ public final class Observer {
         if (copy.isPresent()) {
             return copy.get();
         }
-        return new Fate(
-                deliveries > 1 ? Fate.Kind.REQUEUED_FOREVER : Fate.Kind.UNSETTLED, deliveries, null, List.of());
+        return new Fate(deliveries > 1 ? Fate.Kind.REQUEUED_FOREVER : Fate.Kind.UNSETTLED, deliveries, null, List.of());
     }
 
     private boolean awaitQuietBriefly() {

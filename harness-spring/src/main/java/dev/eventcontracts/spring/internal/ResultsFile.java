@@ -30,13 +30,14 @@ public final class ResultsFile {
 
     /** The file of {@code contract}. */
     public Path fileFor(ServiceContract contract) {
-        return directory.resolve(
-                contract.listenerClass().getSimpleName() + "-" + contract.listener().getName() + ".json");
+        return directory.resolve(contract.listenerClass().getSimpleName() + "-"
+                + contract.listener().getName() + ".json");
     }
 
     /** Writes the results so far. */
-    public Path write(ServiceContract contract, String queue, String deadLetterQueue, String broker,
-            List<ScenarioResult> results) throws IOException {
+    public Path write(
+            ServiceContract contract, String queue, String deadLetterQueue, String broker, List<ScenarioResult> results)
+            throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("formatVersion", 1);
         root.put("consumer", contract.consumerId());

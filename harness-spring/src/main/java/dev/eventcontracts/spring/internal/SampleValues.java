@@ -38,7 +38,20 @@ final class SampleValues {
         return value(type, type.getSimpleName(), seed, 0);
     }
 
+    /** A sample of {@code type} whose strings are blank and numbers zero: well-formed, but invalid. */
+    static Object blank(Class<?> type) {
+        return value(type, type.getSimpleName(), BLANK, 0);
+    }
+
+    private static final int BLANK = Integer.MIN_VALUE;
+
     private static Object value(Class<?> type, String name, int seed, int depth) {
+        if (seed == BLANK && type != Boolean.class && type != boolean.class && !type.isEnum()) {
+            Object zero = zero(type);
+            if (zero != null) {
+                return zero;
+            }
+        }
         if (type == String.class || type == CharSequence.class) {
             return name + "-" + seed;
         }
@@ -112,9 +125,42 @@ final class SampleValues {
         try {
             return type.isRecord() ? record(type, seed, depth) : bean(type, seed, depth);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalArgumentException("Cannot build a sample '" + type.getName() + "' (" + e
-                    + "). Give the payload a public canonical constructor (a record) or a no-arg constructor.", e);
+            throw new IllegalArgumentException(
+                    "Cannot build a sample '" + type.getName() + "' (" + e
+                            + "). Give the payload a public canonical constructor (a record) or a no-arg constructor.",
+                    e);
         }
+    }
+
+    private static Object zero(Class<?> type) {
+        if (type == String.class || type == CharSequence.class) {
+            return "";
+        }
+        if (type == int.class || type == Integer.class) {
+            return 0;
+        }
+        if (type == long.class || type == Long.class) {
+            return 0L;
+        }
+        if (type == short.class || type == Short.class) {
+            return (short) 0;
+        }
+        if (type == byte.class || type == Byte.class) {
+            return (byte) 0;
+        }
+        if (type == double.class || type == Double.class) {
+            return 0.0;
+        }
+        if (type == float.class || type == Float.class) {
+            return 0.0f;
+        }
+        if (type == BigDecimal.class) {
+            return BigDecimal.ZERO;
+        }
+        if (type == BigInteger.class) {
+            return BigInteger.ZERO;
+        }
+        return null;
     }
 
     private static Object record(Class<?> type, int seed, int depth) throws ReflectiveOperationException {

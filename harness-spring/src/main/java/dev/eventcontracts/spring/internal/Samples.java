@@ -25,8 +25,13 @@ public final class Samples {
     }
 
     /** One encoded message: body and AMQP properties. */
-    public record Encoded(String messageId, byte[] body, String contentType, String contentEncoding,
-            Map<String, Object> headers, String kind) {
+    public record Encoded(
+            String messageId,
+            byte[] body,
+            String contentType,
+            String contentEncoding,
+            Map<String, Object> headers,
+            String kind) {
 
         /** The same body and properties under a new message id. */
         public Encoded withMessageId(String id) {
@@ -45,7 +50,12 @@ public final class Samples {
     public Encoded undecodable() {
         Encoded template = good();
         byte[] body = "\u0000\u0001event-contracts: not a valid message {".getBytes(StandardCharsets.UTF_8);
-        return new Encoded(id(), body, template.contentType(), template.contentEncoding(), template.headers(),
+        return new Encoded(
+                id(),
+                body,
+                template.contentType(),
+                template.contentEncoding(),
+                template.headers(),
                 "undecodable bytes");
     }
 
@@ -56,8 +66,28 @@ public final class Samples {
         byte[] body = type.contains("json")
                 ? "{\"eventContractsWrongShape\":true}".getBytes(StandardCharsets.UTF_8)
                 : "event-contracts: wrong shape".getBytes(StandardCharsets.UTF_8);
-        return new Encoded(id(), body, template.contentType(), template.contentEncoding(), template.headers(),
+        return new Encoded(
+                id(),
+                body,
+                template.contentType(),
+                template.contentEncoding(),
+                template.headers(),
                 "a payload of the wrong shape");
+    }
+
+    /**
+     * A well-formed event whose strings are blank and numbers zero: the converter reads it, and a
+     * listener that validates its input fails on it every time — a failure that persists.
+     */
+    public Encoded blank() {
+        Encoded m = encode(SampleValues.blank(setup.payloadType()), "sample");
+        return new Encoded(
+                m.messageId(),
+                m.body(),
+                m.contentType(),
+                m.contentEncoding(),
+                m.headers(),
+                "an event with blank and zero fields");
     }
 
     private Encoded encode(Object payload, String kind) {

@@ -34,9 +34,11 @@ public final class ServiceApp implements AutoCloseable {
             SpringApplication app = new SpringApplication(application);
             return new ServiceApp(app.run(args.toArray(String[]::new)));
         } catch (RuntimeException e) {
-            throw new ServiceStartException("The application context of '" + application.getName()
-                    + "' did not start against the harness broker (" + wiring.amqp() + "): " + rootCause(e)
-                    + ". Fix the service's configuration for a test run (docs/service-mode.md, properties).", e);
+            throw new ServiceStartException(
+                    "The application context of '" + application.getName()
+                            + "' did not start against the harness broker (" + wiring.amqp() + "): " + rootCause(e)
+                            + ". Fix the service's configuration for a test run (docs/service-mode.md, properties).",
+                    e);
         }
     }
 

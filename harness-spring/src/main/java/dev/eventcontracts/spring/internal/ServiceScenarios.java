@@ -42,39 +42,50 @@ public final class ServiceScenarios {
         Outcome o;
         try {
             o = switch (scenario) {
-                case DUPLICATE_DELIVERY -> redelivery(scenario, 1, "delivering it twice", rule("duplicate-deliveries",
-                        "times", 1));
-                case LOST_ACK -> redelivery(scenario, 1, "losing the ack so the broker redelivers it",
-                        rule("lose-acks", "times", 1));
-                case OUT_OF_ORDER_REDELIVERY -> redelivery(scenario, 2,
-                        "redelivering the first after the second (ack lost)", rule("lose-acks", "times", 1));
-                case BATCH_REPLAY -> redelivery(scenario, 2,
-                        "closing the service's connection after both were delivered (the container restarts"
-                                + " and the batch is redelivered)",
-                        rule("close-connection-after", "deliveries", 2));
+                case DUPLICATE_DELIVERY ->
+                    redelivery(scenario, 1, "delivering it twice", rule("duplicate-deliveries", "times", 1));
+                case LOST_ACK ->
+                    redelivery(
+                            scenario, 1, "losing the ack so the broker redelivers it", rule("lose-acks", "times", 1));
+                case OUT_OF_ORDER_REDELIVERY ->
+                    redelivery(
+                            scenario,
+                            2,
+                            "redelivering the first after the second (ack lost)",
+                            rule("lose-acks", "times", 1));
+                case BATCH_REPLAY ->
+                    redelivery(
+                            scenario,
+                            2,
+                            "closing the listener's channel after both were delivered (the consumer restarts and"
+                                    + " the batch is redelivered)",
+                            rule("close-channel-after", "deliveries", 2));
                 case REPUBLISHED_NEW_MESSAGE_ID -> republished(scenario);
-                case CONCURRENT_INSTANCES -> Outcome.skipped(
-                        "two service instances on one durable state are not run in service mode yet"
-                                + " (docs/service-mode.md, limits).");
+                case CONCURRENT_INSTANCES ->
+                    Outcome.skipped("two service instances on one durable state are not run in service mode yet"
+                            + " (docs/service-mode.md, limits).");
                 case UNDECODABLE_BYTES -> poison(parts.samples().undecodable());
                 case WRONG_SCHEMA -> poison(parts.samples().wrongShape());
-                case NON_RETRYABLE -> Outcome.skipped("service mode has no business-invalid sample for "
-                        + parts.contract().displayName() + " (docs/service-mode.md, limits).");
-                case RETRIES_EXHAUSTED -> Outcome.skipped("service mode does not yet inject a persistent failure into"
-                        + " the listener's own I/O (docs/service-mode.md, limits).");
-                case TRANSIENT_RECOVERS -> Outcome.skipped("service mode does not yet inject a transient failure into"
-                        + " the listener's own I/O (docs/service-mode.md, limits).");
+                case NON_RETRYABLE ->
+                    Outcome.skipped("service mode has no business-invalid sample for "
+                            + parts.contract().displayName() + " (docs/service-mode.md, limits).");
+                case RETRIES_EXHAUSTED -> persistentFailure();
+                case TRANSIENT_RECOVERS ->
+                    Outcome.skipped("service mode does not yet inject a transient failure into"
+                            + " the listener's own I/O (docs/service-mode.md, limits).");
                 case NO_HEAD_OF_LINE_BLOCKING -> headOfLine();
                 case CONSERVATION -> conservation();
-                case SCHEMA_EVOLUTION -> Outcome.skipped(
-                        "the payload is not an Avro record: no registered writer versions to read.");
+                case SCHEMA_EVOLUTION ->
+                    Outcome.skipped("the payload is not an Avro record: no registered writer versions to read.");
             };
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            o = new Outcome(ScenarioStatus.ERROR, parts.contract().displayName() + ": scenario '" + scenario.id()
-                    + "' could not run: " + e, null);
+            o = new Outcome(
+                    ScenarioStatus.ERROR,
+                    parts.contract().displayName() + ": scenario '" + scenario.id() + "' could not run: " + e,
+                    null);
         } finally {
             parts.admin().clearFaults();
         }
@@ -116,8 +127,7 @@ public final class ServiceScenarios {
         return effects;
     }
 
-    private Outcome redelivery(Scenario scenario, int messages, String how, Map<String, Object> rule)
-            throws Exception {
+    private Outcome redelivery(Scenario scenario, int messages, String how, Map<String, Object> rule) throws Exception {
         Map<String, Integer> once = baseline(messages);
         if (once.isEmpty()) {
             return unprovable();
@@ -154,8 +164,8 @@ public final class ServiceScenarios {
         String name = parts.contract().displayName();
         return new Outcome(
                 ScenarioStatus.FAILED,
-                name + " is not idempotent: one delivery of a new event had the effects " + once + ", " + how
-                        + " had " + faulted + ".",
+                name + " is not idempotent: one delivery of a new event had the effects " + once + ", " + how + " had "
+                        + faulted + ".",
                 "Fix: make the listener's effects happen once per event: publish the outgoing message only when"
                         + " the state change took effect (deduplicate on the event's id in the same transaction,"
                         + " or an outbox), and call HTTP services with an idempotency key.");
@@ -175,6 +185,20 @@ public final class ServiceScenarios {
         publish(poison);
         Fate fate = parts.observer().awaitFate(mark, poison.messageId());
         cleanUpAfter(fate);
+        return verdict(fate, poison.kind());
+    }
+
+    private Outcome persistentFailure() throws Exception {
+        Samples.Encoded poison = parts.samples().blank();
+        Observer.Mark mark = parts.observer().mark();
+        publish(poison);
+        Fate fate = parts.observer().awaitFate(mark, poison.messageId());
+        cleanUpAfter(fate);
+        if (fate.kind() == Fate.Kind.ACCEPTED) {
+            return Outcome.skipped(parts.contract().displayName() + " accepted " + poison.kind()
+                    + ", so no failure could be made to persist; validate the payload in the listener, or see"
+                    + " docs/service-mode.md, limits.");
+        }
         return verdict(fate, poison.kind());
     }
 
@@ -212,7 +236,7 @@ public final class ServiceScenarios {
     }
 
     private Outcome headOfLine() throws Exception {
-        Samples.Encoded poison = parts.samples().wrongShape();
+        Samples.Encoded poison = parts.samples().blank();
         Samples.Encoded good = parts.samples().good();
         Map<String, Integer> once = baseline(1);
         Observer.Mark mark = parts.observer().mark();
@@ -229,13 +253,16 @@ public final class ServiceScenarios {
         return new Outcome(
                 ScenarioStatus.FAILED,
                 parts.contract().displayName() + ": a good message behind a poison message (" + poison.kind()
-                        + ") was not processed: " + FateMessages.problem(parts.contract(), parts.setup(), fate,
-                        "the poison message"),
+                        + ") was not processed: "
+                        + FateMessages.problem(parts.contract(), parts.setup(), fate, "the poison message"),
                 FateMessages.fix(parts.setup(), fate));
     }
 
     private Outcome conservation() throws Exception {
-        List<Samples.Encoded> poisons = List.of(parts.samples().undecodable(), parts.samples().wrongShape());
+        List<Samples.Encoded> poisons = List.of(
+                parts.samples().undecodable(),
+                parts.samples().wrongShape(),
+                parts.samples().blank());
         List<String> problems = new ArrayList<>();
         String fix = null;
         for (Samples.Encoded poison : poisons) {
