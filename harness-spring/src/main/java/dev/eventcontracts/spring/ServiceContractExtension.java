@@ -9,8 +9,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -145,6 +148,15 @@ public final class ServiceContractExtension implements BeforeAllCallback, AfterA
             }
         }
         return result;
+    }
+
+    /**
+     * Every scenario as a dynamic test named {@code (letter) what it proves}, for a generated
+     * test's {@code @TestFactory}.
+     */
+    public Stream<DynamicTest> scenarios() {
+        return Arrays.stream(Scenario.values())
+                .map(s -> DynamicTest.dynamicTest("(" + s.letter() + ") " + s.displayName(), () -> verify(s)));
     }
 
     @Override
