@@ -1,5 +1,6 @@
 package dev.eventcontracts.spring;
 
+import dev.eventcontracts.spring.internal.ListenerTarget;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
@@ -41,6 +42,11 @@ public record ServiceContract(
         Objects.requireNonNull(listener, "listener");
         Objects.requireNonNull(queue, "queue");
         Objects.requireNonNull(claimedDeadLetterQueue, "claimedDeadLetterQueue");
+    }
+
+    /** The listener as the runtime's internals take it. */
+    public ListenerTarget target() {
+        return new ListenerTarget(listenerClass, listener, queue, claimedDeadLetterQueue, claimedMaxAttempts);
     }
 
     /** {@code SimpleName#method}, as messages name the listener. */

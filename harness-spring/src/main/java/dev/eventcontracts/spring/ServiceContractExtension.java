@@ -131,13 +131,14 @@ public final class ServiceContractExtension implements BeforeAllCallback, AfterA
         results.add(result);
         try {
             resultsFile.write(
-                    contract,
+                    contract.target(),
                     session == null ? contract.queue() : session.queue(),
                     session == null ? null : session.deadLetterExchange(),
                     brokerDisplay,
                     results);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write results to '" + resultsFile.fileFor(contract) + "'", e);
+            throw new UncheckedIOException(
+                    "Cannot write results to '" + resultsFile.fileFor(contract.target()) + "'", e);
         }
         switch (result.status()) {
             case FAILED -> throw new AssertionFailedError(result.describe());

@@ -66,7 +66,7 @@ public final class ServiceSession implements AutoCloseable {
             ServiceApp app = ServiceApp.start(
                     contract.application(), new ServiceApp.Wiring(broker, stub.baseUri(), options.registry()));
             resources.add(0, app);
-            setup = ListenerSetup.read(app.context(), contract, brokerAdmin);
+            setup = ListenerSetup.read(app.context(), contract.target(), brokerAdmin);
             awaitConsumer(brokerAdmin, setup.queue());
             SamplePublisher publisher = new SamplePublisher(broker);
             resources.add(0, publisher);
@@ -86,7 +86,7 @@ public final class ServiceSession implements AutoCloseable {
                 awaitConsumer(brokerAdmin, queue);
             };
             scenarios = new ServiceScenarios(new ServiceScenarios.Parts(
-                    contract, setup, brokerAdmin, publisher, observer, new Samples(setup), restart));
+                    contract.target(), setup, brokerAdmin, publisher, observer, new Samples(setup), restart));
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("Cannot start the HTTP stub for " + contract.displayName(), e);
@@ -132,9 +132,10 @@ public final class ServiceSession implements AutoCloseable {
         return setup.queue();
     }
 
-    /** The queue's dead-letter exchange argument, or {@code "(none)"}. */
+    /** The queue's dead-letter exchange argument, or null when it has none. */
     public String deadLetterExchange() {
-        return setup.queueArgument("x-dead-letter-exchange");
+        String dlx = setup.queueArgument("x-dead-letter-exchange");
+        return dlx.equals("(none)") ? null : dlx;
     }
 
     /** The broker the service runs against. */

@@ -1,7 +1,5 @@
 package dev.eventcontracts.spring.internal;
 
-import dev.eventcontracts.spring.ServiceContract;
-
 /**
  * The words for a poison message's end: what happened, to which listener, which configuration
  * causes it, and the fix (docs/service-mode.md, verdicts).
@@ -11,7 +9,7 @@ final class FateMessages {
     private FateMessages() {}
 
     /** The problem, naming the listener, the queue and the configuration that causes it. */
-    static String problem(ServiceContract contract, ListenerSetup setup, Fate fate, String what) {
+    static String problem(ListenerTarget contract, ListenerSetup setup, Fate fate, String what) {
         String q = "queue '" + setup.queue() + "'";
         String head = contract.displayName() + ": " + what + " ";
         return switch (fate.kind()) {

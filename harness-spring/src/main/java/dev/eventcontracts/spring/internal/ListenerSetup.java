@@ -1,6 +1,5 @@
 package dev.eventcontracts.spring.internal;
 
-import dev.eventcontracts.spring.ServiceContract;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -63,7 +62,7 @@ public record ListenerSetup(
      * @throws IllegalStateException naming the listener, the queues found and the fix
      */
     public static ListenerSetup read(
-            ConfigurableApplicationContext context, ServiceContract contract, BrokerAdmin admin) {
+            ConfigurableApplicationContext context, ListenerTarget contract, BrokerAdmin admin) {
         Environment env = context.getEnvironment();
         String queue = contract.queue().isBlank() ? "" : env.resolvePlaceholders(contract.queue());
         List<AbstractMessageListenerContainer> containers = new ArrayList<>();
@@ -131,7 +130,7 @@ public record ListenerSetup(
         return template != null ? template.getMessageConverter() : new SimpleMessageConverter();
     }
 
-    private static Class<?> payloadType(ServiceContract contract) {
+    private static Class<?> payloadType(ListenerTarget contract) {
         for (Parameter p : contract.listener().getParameters()) {
             Class<?> type = p.getType();
             if (isInfrastructure(type) || hasAnnotation(p, "Header", "Headers")) {

@@ -3,7 +3,6 @@ package dev.eventcontracts.spring.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.eventcontracts.junit.ScenarioResult;
-import dev.eventcontracts.spring.ServiceContract;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,14 +28,14 @@ public final class ResultsFile {
     }
 
     /** The file of {@code contract}. */
-    public Path fileFor(ServiceContract contract) {
+    public Path fileFor(ListenerTarget contract) {
         return directory.resolve(contract.listenerClass().getSimpleName() + "-"
                 + contract.listener().getName() + ".json");
     }
 
     /** Writes the results so far. */
     public Path write(
-            ServiceContract contract, String queue, String deadLetterQueue, String broker, List<ScenarioResult> results)
+            ListenerTarget contract, String queue, String deadLetterQueue, String broker, List<ScenarioResult> results)
             throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("formatVersion", 1);

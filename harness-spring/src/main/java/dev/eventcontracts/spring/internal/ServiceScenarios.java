@@ -3,7 +3,6 @@ package dev.eventcontracts.spring.internal;
 import dev.eventcontracts.junit.Scenario;
 import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.junit.ScenarioStatus;
-import dev.eventcontracts.spring.ServiceContract;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,7 +19,7 @@ public final class ServiceScenarios {
 
     /** What the scenarios need from the outside: the broker, the service and the samples. */
     public record Parts(
-            ServiceContract contract,
+            ListenerTarget contract,
             ListenerSetup setup,
             BrokerAdmin admin,
             SamplePublisher publisher,
@@ -203,7 +202,7 @@ public final class ServiceScenarios {
     }
 
     private Outcome verdict(Fate fate, String what) {
-        ServiceContract contract = parts.contract();
+        ListenerTarget contract = parts.contract();
         ListenerSetup setup = parts.setup();
         if (fate.kind() != Fate.Kind.DEAD_LETTERED) {
             return new Outcome(
