@@ -49,26 +49,26 @@ final class FateMessages {
         String q = setup.queue();
         return switch (fate.kind()) {
             case REQUEUED_FOREVER ->
-                "Fix: set " + setup.property("default-requeue-rejected") + ": false and "
+                "set " + setup.property("default-requeue-rejected") + ": false and "
                         + setup.property("retry.enabled") + ": true (with max-attempts), give the queue a dead-letter"
                         + " exchange, or throw AmqpRejectAndDontRequeueException for failures that will not heal.";
             case DROPPED_NO_DEAD_LETTER_EXCHANGE ->
-                "Fix: add x-dead-letter-exchange/x-dead-letter-routing-key to"
+                "add x-dead-letter-exchange/x-dead-letter-routing-key to"
                         + " the queue (QueueBuilder.durable(\"" + q + "\").deadLetterExchange(\"" + q + ".dlx\")"
                         + ".deadLetterRoutingKey(\"" + q + "\")), declare that exchange and a bound DLQ, or a policy.";
             case DROPPED_DEAD_LETTER_EXCHANGE_MISSING, DROPPED_UNROUTED ->
-                "Fix: declare exchange '"
+                "declare exchange '"
                         + setup.queueArgument("x-dead-letter-exchange") + "' and a dead-letter queue bound to it with '"
                         + setup.queueArgument("x-dead-letter-routing-key") + "' (Exchange, Queue and Binding beans or"
                         + " Declarables).";
             case ACKED_AND_LOST ->
-                "Fix: set " + setup.property("acknowledge-mode")
+                "set " + setup.property("acknowledge-mode")
                         + ": auto (Spring's default), so failures are rejected and dead-lettered.";
             case ACCEPTED ->
-                "Fix: validate the payload in the listener and throw (e.g."
+                "validate the payload in the listener and throw (e.g."
                         + " AmqpRejectAndDontRequeueException) so the message is dead-lettered, not processed.";
             case UNSETTLED ->
-                "Fix: check the listener does not block; on a slow machine raise"
+                "check the listener does not block; on a slow machine raise"
                         + " -Deventcontracts.settle.timeout=30.";
             case DEAD_LETTERED -> null;
         };

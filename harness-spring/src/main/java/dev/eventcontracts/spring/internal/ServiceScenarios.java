@@ -165,7 +165,7 @@ public final class ServiceScenarios {
                 ScenarioStatus.FAILED,
                 name + " is not idempotent: one delivery of a new event had the effects " + once + ", " + how + " had "
                         + faulted + ".",
-                "Fix: make the listener's effects happen once per event: publish the outgoing message only when"
+                "make the listener's effects happen once per event: publish the outgoing message only when"
                         + " the state change took effect (deduplicate on the event's id in the same transaction,"
                         + " or an outbox), and call HTTP services with an idempotency key.");
     }
@@ -216,7 +216,7 @@ public final class ServiceScenarios {
                     ScenarioStatus.FAILED,
                     contract.displayName() + ": @EventConsumer claims deadLetterQueue '" + claimed
                             + "', but the service dead-lettered " + what + " to '" + fate.deadLetterQueue() + "'.",
-                    "Fix: make the claim and the configuration agree: @EventConsumer(deadLetterQueue = \""
+                    "make the claim and the configuration agree: @EventConsumer(deadLetterQueue = \""
                             + fate.deadLetterQueue() + "\") or bind '" + claimed + "' to the queue's dead-letter"
                             + " exchange.");
         }
