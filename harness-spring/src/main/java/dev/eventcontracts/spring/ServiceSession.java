@@ -58,7 +58,7 @@ public final class ServiceSession implements AutoCloseable {
             broker = started.amqpUri();
             admin = started.adminUri();
         }
-        brokerDisplay = broker.toString();
+        brokerDisplay = withoutCredentials(broker);
         BrokerAdmin brokerAdmin = new BrokerAdmin(admin);
         try {
             HttpStub stub = new HttpStub();
@@ -141,6 +141,12 @@ public final class ServiceSession implements AutoCloseable {
     /** The broker the service runs against. */
     public String brokerDisplay() {
         return brokerDisplay;
+    }
+
+    private static String withoutCredentials(URI uri) {
+        String host = uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "");
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        return uri.getScheme() + "://" + host + path;
     }
 
     /** A result for every scenario when the session could not start. */

@@ -68,8 +68,7 @@ final class FateMessages {
                 "validate the payload in the listener and throw (e.g."
                         + " AmqpRejectAndDontRequeueException) so the message is dead-lettered, not processed.";
             case UNSETTLED ->
-                "check the listener does not block; on a slow machine raise"
-                        + " -Deventcontracts.settle.timeout=30.";
+                "check the listener does not block; on a slow machine raise" + " -Deventcontracts.settle.timeout=30.";
             case DEAD_LETTERED -> null;
         };
     }

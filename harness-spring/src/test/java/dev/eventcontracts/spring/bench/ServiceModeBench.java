@@ -57,8 +57,8 @@ public final class ServiceModeBench {
         ServiceContract contract = ServiceContract.builder(GoodParcelApp.class, ParcelListener.class, "onScanned")
                 .queue("parcels.scanned")
                 .build();
-        try (ServiceSession session = ServiceSession.start(
-                contract, new ServiceSession.Options(null, null, null, Duration.ofSeconds(10)))) {
+        try (ServiceSession session =
+                ServiceSession.start(contract, new ServiceSession.Options(null, null, null, Duration.ofSeconds(10)))) {
             long t1 = System.nanoTime();
             for (Scenario s : Scenario.values()) {
                 ScenarioResult r = session.run(s);
