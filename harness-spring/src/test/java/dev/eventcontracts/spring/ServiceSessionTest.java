@@ -62,14 +62,23 @@ class ServiceSessionTest {
     }
 
     @Test
-    void queueWithoutDeadLetterExchange_failsUndecodableBytes_namingQueueAndFix() {
-        ScenarioResult r = runOne(NoDeadLetterExchangeApp.class, Scenario.UNDECODABLE_BYTES);
+    void queueWithoutDeadLetterExchange_failsUndecodableBytesAndConservation_namingQueueAndFix() {
+        ScenarioResult g;
+        ScenarioResult m;
+        try (ServiceSession session = start(NoDeadLetterExchangeApp.class)) {
+            g = session.run(Scenario.UNDECODABLE_BYTES);
+            m = session.run(Scenario.CONSERVATION);
+        }
 
-        assertThat(r.status()).isEqualTo(ScenarioStatus.FAILED);
-        assertThat(r.message())
+        assertThat(g.status()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(g.message())
                 .contains("queue 'parcels.scanned' has no dead-letter exchange", "dropped after 1 delivery")
                 .contains("ParcelListener#onScanned");
-        assertThat(r.fix()).contains("x-dead-letter-exchange", "QueueBuilder");
+        assertThat(g.fix()).contains("x-dead-letter-exchange", "QueueBuilder");
+        assertThat(m.status()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(m.message())
+                .contains("has no dead-letter exchange: undecodable bytes was dropped")
+                .doesNotContain("acknowledged as processed");
     }
 
     @Test

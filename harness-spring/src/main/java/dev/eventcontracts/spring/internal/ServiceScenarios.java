@@ -266,8 +266,7 @@ public final class ServiceScenarios {
         String fix = null;
         for (Samples.Encoded poison : poisons) {
             Observer.Mark mark = parts.observer().mark();
-            publish(poison);
-            publish(parts.samples().good());
+            publish(poison); // alone: its fate is told by the queue's counters
             Fate fate = parts.observer().awaitFate(mark, poison.messageId());
             cleanUpAfter(fate);
             if (fate.kind() == Fate.Kind.DEAD_LETTERED) {
@@ -275,6 +274,14 @@ public final class ServiceScenarios {
             }
             problems.add(FateMessages.problem(parts.contract(), parts.setup(), fate, poison.kind()));
             fix = fix == null ? FateMessages.fix(parts.setup(), fate) : fix;
+        }
+        Observer.Mark mark = parts.observer().mark();
+        publish(parts.samples().good());
+        requireQuiet("scenario 'conservation'");
+        if (parts.setup().acknowledgeMode() != org.springframework.amqp.core.AcknowledgeMode.NONE
+                && parts.observer().acksSince(mark) < 1) {
+            problems.add(parts.contract().displayName() + ": a good message was neither acknowledged nor"
+                    + " dead-lettered.");
         }
         if (problems.isEmpty()) {
             return Outcome.passed();
