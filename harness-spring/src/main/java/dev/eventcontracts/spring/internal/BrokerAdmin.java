@@ -158,10 +158,10 @@ public final class BrokerAdmin {
         return out;
     }
 
-    /** The highest journal sequence so far (0 when nothing was published). */
-    public long journalEnd() {
-        List<Publish> all = journal(0);
-        return all.isEmpty() ? 0 : all.get(all.size() - 1).sequence();
+    /** The highest journal sequence so far, asking only for records after {@code known}. */
+    public long journalEnd(long known) {
+        List<Publish> newer = journal(known);
+        return newer.isEmpty() ? known : newer.get(newer.size() - 1).sequence();
     }
 
     private static QueueState queueState(JsonNode q) {

@@ -17,13 +17,14 @@ import org.springframework.amqp.core.AcknowledgeMode;
 public final class Observer {
 
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-    private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
+    private static final long QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(120);
 
     private final BrokerAdmin admin;
     private final HttpStub stub;
     private final ListenerSetup setup;
     private final Duration timeout;
     private final int loopBound;
+    private long journalSeen;
 
     /**
      * @param timeout how long a scenario waits for its messages to settle
@@ -42,7 +43,7 @@ public final class Observer {
 
     /** The state now. */
     public Mark mark() {
-        return new Mark(admin.journalEnd(), stub.calls().size(), queue());
+        return new Mark(journalEnd(), stub.calls().size(), queue());
     }
 
     private BrokerAdmin.QueueState queue() {
@@ -83,7 +84,7 @@ public final class Observer {
         long stableSince = System.nanoTime();
         while (System.nanoTime() < deadline) {
             BrokerAdmin.QueueState q = queue();
-            String now = q.messages() + "/" + q.delivered() + "/" + q.acked() + "/" + admin.journalEnd() + "/"
+            String now = q.messages() + "/" + q.delivered() + "/" + q.acked() + "/" + journalEnd() + "/"
                     + stub.calls().size();
             if (!now.equals(last)) {
                 last = now;
@@ -94,6 +95,11 @@ public final class Observer {
             LockSupport.parkNanos(POLL_NANOS);
         }
         return false;
+    }
+
+    private long journalEnd() {
+        journalSeen = admin.journalEnd(journalSeen);
+        return journalSeen;
     }
 
     /** Deliveries from the queue since {@code mark}. */
