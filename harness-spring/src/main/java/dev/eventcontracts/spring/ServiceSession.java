@@ -86,7 +86,7 @@ public final class ServiceSession implements AutoCloseable {
                 awaitConsumer(brokerAdmin, queue);
             };
             scenarios = new ServiceScenarios(new ServiceScenarios.Parts(
-                    contract.target(), setup, brokerAdmin, publisher, observer, new Samples(setup), restart));
+                    contract.target(), setup, brokerAdmin, publisher, observer, new Samples(setup), stub, restart));
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("Cannot start the HTTP stub for " + contract.displayName(), e);

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.eventcontracts.junit.Scenario;
 import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.junit.ScenarioStatus;
+import dev.eventcontracts.spring.samples.HttpParcelListener;
 import dev.eventcontracts.spring.samples.ParcelListener;
 import dev.eventcontracts.spring.samples.ackless.AcklessApp;
 import dev.eventcontracts.spring.samples.dlxmissing.UndeclaredDeadLetterExchangeApp;
 import dev.eventcontracts.spring.samples.good.GoodParcelApp;
+import dev.eventcontracts.spring.samples.httpnoretry.HttpNoRetryApp;
+import dev.eventcontracts.spring.samples.httpretry.HttpRetryApp;
 import dev.eventcontracts.spring.samples.loop.RequeueForeverApp;
 import dev.eventcontracts.spring.samples.nodlx.NoDeadLetterExchangeApp;
 import dev.eventcontracts.spring.samples.republish.RepublishingApp;
@@ -119,5 +122,41 @@ class ServiceSessionTest {
         assertThat(r.message())
                 .contains("ParcelListener#onScanned is not idempotent")
                 .contains("{publish parcels/parcel.stored=1}", "{publish parcels/parcel.stored=2}");
+    }
+
+    private static ScenarioResult runHttp(Class<?> application, Scenario scenario) {
+        ServiceContract contract = ServiceContract.builder(application, HttpParcelListener.class, "onScanned")
+                .queue("parcels.scanned")
+                .build();
+        try (ServiceSession session =
+                ServiceSession.start(contract, new ServiceSession.Options(null, null, null, Duration.ofSeconds(10)))) {
+            return session.run(scenario);
+        }
+    }
+
+    @Test
+    void downstream503_retriedInTheListener_recoversOnce() {
+        ScenarioResult r = runHttp(HttpRetryApp.class, Scenario.TRANSIENT_RECOVERS);
+
+        assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.PASSED);
+    }
+
+    @Test
+    void downstream503_withoutRetry_failsTransientRecovers_asDeadLettered() {
+        ScenarioResult r = runHttp(HttpNoRetryApp.class, Scenario.TRANSIENT_RECOVERS);
+
+        assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(r.message())
+                .contains(
+                        "HttpParcelListener#onScanned: one HTTP 503", "dead-lettered the event instead of retrying it");
+        assertThat(r.fix()).contains("spring.rabbitmq.listener.simple.retry.enabled: true");
+    }
+
+    @Test
+    void listenerWithoutHttpCalls_skipsTransientRecovers_sayingWhy() {
+        ScenarioResult r = runOne(GoodParcelApp.class, Scenario.TRANSIENT_RECOVERS);
+
+        assertThat(r.status()).isEqualTo(ScenarioStatus.SKIPPED);
+        assertThat(r.message()).contains("called no HTTP endpoint", "${eventcontracts.http.uri}");
     }
 }

@@ -33,6 +33,8 @@ public final class HttpStub implements AutoCloseable {
     });
     private final List<Call> calls = new ArrayList<>();
     private volatile boolean failing;
+    private final java.util.concurrent.atomic.AtomicInteger failuresLeft =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     /** Starts the stub. */
     public HttpStub() throws IOException {
@@ -49,7 +51,7 @@ public final class HttpStub implements AutoCloseable {
         }
         int status;
         byte[] answer;
-        if (failing) {
+        if (failing || failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             status = 503;
             answer = "{\"error\":\"service unavailable (injected by event-contracts)\"}"
                     .getBytes(StandardCharsets.UTF_8);
@@ -78,6 +80,11 @@ public final class HttpStub implements AutoCloseable {
     /** Answers 503 to every request while {@code on}; such requests are not effects. */
     public void failRequests(boolean on) {
         failing = on;
+    }
+
+    /** Answers 503 to the next {@code n} requests, then 200 again: a transient downstream failure. */
+    public void failNext(int n) {
+        failuresLeft.set(n);
     }
 
     /** The answered requests so far. */

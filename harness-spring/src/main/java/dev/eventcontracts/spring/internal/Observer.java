@@ -167,6 +167,11 @@ public final class Observer {
         return new Fate(Fate.Kind.DROPPED_UNROUTED, deliveries, null, List.of());
     }
 
+    /** Whether a copy of the message is in a dead-letter queue now. */
+    public boolean isDeadLettered(String messageId) {
+        return deadLettered(messageId, 0).isPresent();
+    }
+
     private Optional<Fate> deadLettered(String messageId, long deliveries) {
         for (BrokerAdmin.QueueState q : admin.queues()) {
             if (q.name().equals(setup.queue()) || q.ready() == 0) {

@@ -25,6 +25,7 @@ public final class ServiceScenarios {
             SamplePublisher publisher,
             Observer observer,
             Samples samples,
+            HttpStub stub,
             Runnable restartListeners) {}
 
     private final Parts parts;
@@ -69,9 +70,7 @@ public final class ServiceScenarios {
                     Outcome.skipped("service mode has no business-invalid sample for "
                             + parts.contract().displayName() + " (docs/service-mode.md, limits).");
                 case RETRIES_EXHAUSTED -> persistentFailure();
-                case TRANSIENT_RECOVERS ->
-                    Outcome.skipped("service mode does not yet inject a transient failure into"
-                            + " the listener's own I/O (docs/service-mode.md, limits).");
+                case TRANSIENT_RECOVERS -> transientRecovers();
                 case NO_HEAD_OF_LINE_BLOCKING -> headOfLine();
                 case CONSERVATION -> conservation();
                 case SCHEMA_EVOLUTION ->
@@ -185,6 +184,32 @@ public final class ServiceScenarios {
         Fate fate = parts.observer().awaitFate(mark, poison.messageId());
         cleanUpAfter(fate);
         return verdict(fate, poison.kind());
+    }
+
+    private Outcome transientRecovers() throws Exception {
+        Map<String, Integer> once = baseline(1);
+        if (once.keySet().stream().noneMatch(k -> k.startsWith("http "))) {
+            return Outcome.skipped(parts.contract().displayName() + " called no HTTP endpoint on a delivery, so no"
+                    + " downstream failure could be injected; point its HTTP client at ${eventcontracts.http.uri}"
+                    + " (docs/service-mode.md, effects).");
+        }
+        Observer.Mark mark = parts.observer().mark();
+        Samples.Encoded event = parts.samples().good();
+        parts.stub().failNext(1);
+        publish(event);
+        requireQuiet("scenario 'transient-recovers'");
+        parts.stub().failNext(0);
+        if (parts.observer().isDeadLettered(event.messageId())) {
+            cleanUpAfter(new Fate(Fate.Kind.DEAD_LETTERED, 0, null, List.of()));
+            return new Outcome(
+                    ScenarioStatus.FAILED,
+                    parts.contract().displayName() + ": one HTTP 503 from a downstream service dead-lettered the"
+                            + " event instead of retrying it (" + parts.setup().property("retry.enabled") + " = "
+                            + parts.setup().propertyValue("retry.enabled", "false") + ").",
+                    "set " + parts.setup().property("retry.enabled") + ": true with max-attempts of 2 or more,"
+                            + " so a transient failure is retried before it is dead-lettered.");
+        }
+        return compare(once, parts.observer().effectsSince(mark), "one event whose first HTTP call got a 503");
     }
 
     private Outcome persistentFailure() throws Exception {
