@@ -24,6 +24,13 @@ class ServiceModeGenerationTest {
         Files.writeString(file, text);
     }
 
+    private static String golden(String name) throws IOException {
+        try (var in = ServiceModeGenerationTest.class.getResourceAsStream("/golden-service/" + name)) {
+            assertThat(in).as("golden file /golden-service/" + name).isNotNull();
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     private GenerateConfig config() {
         return new GenerateConfig(project, project.resolve("target"), null, null, null, null, null, null, null);
     }
@@ -65,12 +72,7 @@ class ServiceModeGenerationTest {
         String scanned = Files.readString(dir.resolve("ParcelListenerOnScannedContractIT.java"));
         assertThat(scanned)
                 .contains("@Generated(\"dev.eventcontracts.plugin.service.ServiceTestGenerator\")")
-                .contains("ServiceContract.builder(com.example.parcels.ParcelsApplication.class,"
-                        + " ParcelListener.class, \"onScanned\")")
-                .contains(".queue(\"parcels.scanned\")")
-                .contains(".claimedDeadLetterQueue(\"parcels.scanned.dlq\")")
-                .contains(".claimedMaxAttempts(4)")
-                .contains("return contract.scenarios();");
+                .isEqualTo(golden("ParcelListenerOnScannedContractIT.java"));
         assertThat(Files.readString(dir.resolve("ParcelListenerOnSortedContractIT.java")))
                 .contains(".queue(\"${parcels.sorted.queue}\")")
                 .doesNotContain("claimed");
