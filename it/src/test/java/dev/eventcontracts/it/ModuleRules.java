@@ -66,8 +66,33 @@ final class ModuleRules {
             new Rule(
                     "harness-junit",
                     "dev.eventcontracts.junit",
-                    List.of(MAVEN, "com.github.javaparser", "dev.eventcontracts.plugin")),
-            new Rule("plugin", "dev.eventcontracts.plugin", List.of("dev.eventcontracts.junit")));
+                    List.of(
+                            MAVEN,
+                            "com.github.javaparser",
+                            "dev.eventcontracts.plugin",
+                            "dev.eventcontracts.spring",
+                            "org.springframework")),
+            // service mode: the service's own Spring stack, the broker's public API, the scenario ids
+            new Rule(
+                    "harness-spring",
+                    "dev.eventcontracts.spring",
+                    List.of(
+                            MAVEN,
+                            "com.github.javaparser",
+                            "org.apache.avro",
+                            "io.apicurio",
+                            "io.netty",
+                            "com.github.tomakehurst",
+                            "dev.eventcontracts.plugin",
+                            "dev.eventcontracts.registry",
+                            "dev.eventcontracts.junit.internal",
+                            "dev.eventcontracts.junit.jupiter",
+                            "dev.eventcontracts.broker.core",
+                            "dev.eventcontracts.broker.amqp")),
+            new Rule(
+                    "plugin",
+                    "dev.eventcontracts.plugin",
+                    List.of("dev.eventcontracts.junit", "dev.eventcontracts.spring", "org.springframework")));
 
     /** Modules whose code may import {@code org.apache.maven}: only the plugin. */
     static final Map<String, Boolean> MAY_IMPORT_MAVEN = Map.of("plugin", true);

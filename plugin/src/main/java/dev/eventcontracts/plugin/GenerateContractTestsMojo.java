@@ -3,10 +3,12 @@ package dev.eventcontracts.plugin;
 import dev.eventcontracts.plugin.consumers.ContractTestGeneration;
 import dev.eventcontracts.plugin.consumers.GenerateConfig;
 import dev.eventcontracts.plugin.consumers.GenerateOutcome;
+import dev.eventcontracts.plugin.service.ServiceModeGeneration;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -82,6 +84,20 @@ public class GenerateContractTestsMojo extends AbstractRegistryMojo {
     @Parameter(property = "eventcontracts.generate.skip", defaultValue = "false")
     private boolean skipGenerate;
 
+    /**
+     * Service mode (docs/service-mode.md): {@code auto} (default) generates, for a Spring Boot
+     * application (a {@code @SpringBootApplication} class in the main sources), one test per
+     * {@code @RabbitListener} method that runs the scenarios against the service's own application
+     * context; {@code on} requires it; {@code off} keeps plain mode. Service-mode tests need {@code
+     * event-contracts-harness-spring} as a test dependency.
+     *
+     * <pre>{@code
+     * <serviceMode>off</serviceMode>
+     * }</pre>
+     */
+    @Parameter(property = "eventcontracts.serviceMode")
+    private String serviceMode;
+
     @Override
     protected String goal() {
         return GOAL;
@@ -124,7 +140,10 @@ public class GenerateContractTestsMojo extends AbstractRegistryMojo {
                 output,
                 failOnFindings,
                 registrySelection());
-        GenerateOutcome outcome = new ContractTestGeneration().run(config);
+        Optional<ServiceModeGeneration> service =
+                ServiceModeGeneration.choose(config, ServiceModeGeneration.Mode.parse(serviceMode));
+        GenerateOutcome outcome =
+                service.isPresent() ? service.get().run(config) : new ContractTestGeneration().run(config);
         project().addTestCompileSourceRoot(outcome.outputDirectory().toString());
         for (String consumer : outcome.consumerLines()) {
             getLog().info("  " + consumer);

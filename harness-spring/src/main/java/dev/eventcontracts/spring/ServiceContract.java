@@ -1,0 +1,123 @@
+package dev.eventcontracts.spring;
+
+import dev.eventcontracts.spring.internal.ListenerTarget;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What service mode needs to know about one {@code @RabbitListener} method of a Spring Boot
+ * service: the application to start, the listener, its queue, and the claims an optional
+ * {@code @EventConsumer} makes (checked against the real configuration). Everything else — the
+ * converter, the container's acknowledge mode and retry, the declared topology — is read from the
+ * running service and the broker (docs/service-mode.md).
+ *
+ * <pre>{@code
+ * ServiceContract contract = ServiceContract.builder(InventoryApplication.class, OrderListener.class, "onOrderPlaced")
+ *         .queue("inventory.order-placed")
+ *         .build();
+ * }</pre>
+ *
+ * @param application the {@code @SpringBootApplication} class
+ * @param listenerClass the class declaring the listener method
+ * @param listener the listener method
+ * @param queue the queue the listener reads (may hold {@code ${...}} placeholders, resolved
+ *     against the service's environment)
+ * @param claimedDeadLetterQueue the dead-letter queue {@code @EventConsumer} claims, or empty
+ * @param claimedMaxAttempts the attempts {@code @EventConsumer} claims, or 0 for no claim
+ */
+public record ServiceContract(
+        Class<?> application,
+        Class<?> listenerClass,
+        Method listener,
+        String queue,
+        String claimedDeadLetterQueue,
+        int claimedMaxAttempts) {
+
+    /** Validates the parts. */
+    public ServiceContract {
+        Objects.requireNonNull(application, "application");
+        Objects.requireNonNull(listenerClass, "listenerClass");
+        Objects.requireNonNull(listener, "listener");
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(claimedDeadLetterQueue, "claimedDeadLetterQueue");
+    }
+
+    /** The listener as the runtime's internals take it. */
+    public ListenerTarget target() {
+        return new ListenerTarget(listenerClass, listener, queue, claimedDeadLetterQueue, claimedMaxAttempts);
+    }
+
+    /** {@code SimpleName#method}, as messages name the listener. */
+    public String displayName() {
+        return listenerClass.getSimpleName() + "#" + listener.getName();
+    }
+
+    /** {@code fully.qualified.Name#method}, as the results file names the consumer. */
+    public String consumerId() {
+        return listenerClass.getName() + "#" + listener.getName();
+    }
+
+    /**
+     * Starts a contract for listener method {@code method} of {@code listenerClass} in the service
+     * {@code application}.
+     *
+     * @throws IllegalArgumentException when the class has no single method of that name
+     */
+    public static Builder builder(Class<?> application, Class<?> listenerClass, String method) {
+        List<Method> candidates = Arrays.stream(listenerClass.getDeclaredMethods())
+                .filter(m -> m.getName().equals(method) && !m.isSynthetic())
+                .toList();
+        if (candidates.size() != 1) {
+            throw new IllegalArgumentException("Listener class '" + listenerClass.getName()
+                    + "' must declare exactly one method '" + method + "'; found " + candidates.size()
+                    + ". Regenerate the contract tests (mvn generate-test-sources).");
+        }
+        return new Builder(application, listenerClass, candidates.get(0));
+    }
+
+    /** Builds a {@link ServiceContract}. */
+    public static final class Builder {
+        private final Class<?> application;
+        private final Class<?> listenerClass;
+        private final Method listener;
+        private String queue = "";
+        private String claimedDeadLetterQueue = "";
+        private int claimedMaxAttempts;
+
+        private Builder(Class<?> application, Class<?> listenerClass, Method listener) {
+            this.application = application;
+            this.listenerClass = listenerClass;
+            this.listener = listener;
+        }
+
+        /** The queue the listener reads; empty means: the queue of its listener container. */
+        public Builder queue(String queue) {
+            this.queue = Objects.requireNonNull(queue, "queue");
+            return this;
+        }
+
+        /** The dead-letter queue {@code @EventConsumer(deadLetterQueue=...)} claims. */
+        public Builder claimedDeadLetterQueue(String queue) {
+            this.claimedDeadLetterQueue = Objects.requireNonNull(queue, "queue");
+            return this;
+        }
+
+        /** The attempts {@code @EventConsumer(maxAttempts=...)} claims; 0 for no claim. */
+        public Builder claimedMaxAttempts(int attempts) {
+            if (attempts < 0) {
+                throw new IllegalArgumentException(
+                        "claimedMaxAttempts '" + attempts + "' must be 0 (no claim) or more");
+            }
+            this.claimedMaxAttempts = attempts;
+            return this;
+        }
+
+        /** The contract. */
+        public ServiceContract build() {
+            return new ServiceContract(
+                    application, listenerClass, listener, queue, claimedDeadLetterQueue, claimedMaxAttempts);
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package dev.eventcontracts.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventcontracts.junit.Scenario;
+import dev.eventcontracts.junit.ScenarioResult;
+import dev.eventcontracts.junit.ScenarioStatus;
+import dev.eventcontracts.spring.samples.HttpParcelListener;
+import dev.eventcontracts.spring.samples.ParcelListener;
+import dev.eventcontracts.spring.samples.ackless.AcklessApp;
+import dev.eventcontracts.spring.samples.dlxmissing.UndeclaredDeadLetterExchangeApp;
+import dev.eventcontracts.spring.samples.good.GoodParcelApp;
+import dev.eventcontracts.spring.samples.httpnoretry.HttpNoRetryApp;
+import dev.eventcontracts.spring.samples.httpretry.HttpRetryApp;
+import dev.eventcontracts.spring.samples.loop.RequeueForeverApp;
+import dev.eventcontracts.spring.samples.nodlx.NoDeadLetterExchangeApp;
+import dev.eventcontracts.spring.samples.republish.RepublishingApp;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each defect class of service mode, proven on a Spring Boot service that has it, and the right
+ * configuration proven to pass every scenario service mode runs.
+ */
+class ServiceSessionTest {
+
+    private static final List<Scenario> RUN_BY_SERVICE_MODE = List.of(
+            Scenario.DUPLICATE_DELIVERY,
+            Scenario.LOST_ACK,
+            Scenario.OUT_OF_ORDER_REDELIVERY,
+            Scenario.BATCH_REPLAY,
+            Scenario.REPUBLISHED_NEW_MESSAGE_ID,
+            Scenario.UNDECODABLE_BYTES,
+            Scenario.WRONG_SCHEMA,
+            Scenario.RETRIES_EXHAUSTED,
+            Scenario.NO_HEAD_OF_LINE_BLOCKING,
+            Scenario.CONSERVATION);
+
+    private static ServiceSession start(Class<?> application) {
+        ServiceContract contract = ServiceContract.builder(application, ParcelListener.class, "onScanned")
+                .queue("parcels.scanned")
+                .build();
+        return ServiceSession.start(contract, new ServiceSession.Options(null, null, null, Duration.ofSeconds(10)));
+    }
+
+    private static ScenarioResult runOne(Class<?> application, Scenario scenario) {
+        try (ServiceSession session = start(application)) {
+            return session.run(scenario);
+        }
+    }
+
+    @Test
+    void rightConfiguration_passesEveryScenarioServiceModeRuns() {
+        Map<Scenario, ScenarioResult> results = new EnumMap<>(Scenario.class);
+        try (ServiceSession session = start(GoodParcelApp.class)) {
+            for (Scenario s : RUN_BY_SERVICE_MODE) {
+                results.put(s, session.run(s));
+            }
+        }
+        assertThat(results.values())
+                .allSatisfy(r -> assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.PASSED));
+    }
+
+    @Test
+    void queueWithoutDeadLetterExchange_failsUndecodableBytesAndConservation_namingQueueAndFix() {
+        ScenarioResult g;
+        ScenarioResult m;
+        try (ServiceSession session = start(NoDeadLetterExchangeApp.class)) {
+            g = session.run(Scenario.UNDECODABLE_BYTES);
+            m = session.run(Scenario.CONSERVATION);
+        }
+
+        assertThat(g.status()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(g.message())
+                .contains("queue 'parcels.scanned' has no dead-letter exchange", "dropped after 1 delivery")
+                .contains("ParcelListener#onScanned");
+        assertThat(g.fix()).contains("x-dead-letter-exchange", "QueueBuilder");
+        assertThat(m.status()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(m.message())
+                .contains("has no dead-letter exchange: undecodable bytes was dropped")
+                .doesNotContain("acknowledged as processed");
+    }
+
+    @Test
+    void springDefaults_failPersistentFailure_asRequeuedForever_namingTheProperty() {
+        ScenarioResult r = runOne(RequeueForeverApp.class, Scenario.RETRIES_EXHAUSTED);
+
+        assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(r.message())
+                .contains("ParcelListener#onScanned", "requeued forever")
+                .contains("spring.rabbitmq.listener.simple.default-requeue-rejected = true (Spring's default)");
+        assertThat(r.fix()).contains("default-requeue-rejected: false");
+    }
+
+    @Test
+    void deadLetterExchangeDeclaredByNobody_failsUndecodableBytes_namingTheExchange() {
+        ScenarioResult r = runOne(UndeclaredDeadLetterExchangeApp.class, Scenario.UNDECODABLE_BYTES);
+
+        assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(r.message()).contains("exchange 'parcels.scanned.dlx', which nobody declares");
+        assertThat(r.fix()).contains("declare exchange 'parcels.scanned.dlx'");
+    }
+
+    @Test
+    void acknowledgeModeNone_failsPersistentFailure_asAckedAndLost() {
+        ScenarioResult r = runOne(AcklessApp.class, Scenario.RETRIES_EXHAUSTED);
+
+        assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(r.message())
+                .contains("ParcelListener#onScanned", "acknowledged on delivery and lost")
+                .contains("spring.rabbitmq.listener.simple.acknowledge-mode = none");
+    }
+
+    @Test
+    void outgoingEventPublishedOnEveryRedelivery_failsLostAck_namingTheEffects() {
+        ScenarioResult r = runOne(RepublishingApp.class, Scenario.LOST_ACK);
+
+        assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(r.message())
+                .contains("ParcelListener#onScanned is not idempotent")
+                .contains("{publish parcels/parcel.stored=1}", "{publish parcels/parcel.stored=2}");
+    }
+
+    private static ScenarioResult runHttp(Class<?> application, Scenario scenario) {
+        ServiceContract contract = ServiceContract.builder(application, HttpParcelListener.class, "onScanned")
+                .queue("parcels.scanned")
+                .build();
+        try (ServiceSession session =
+                ServiceSession.start(contract, new ServiceSession.Options(null, null, null, Duration.ofSeconds(10)))) {
+            return session.run(scenario);
+        }
+    }
+
+    @Test
+    void downstream503_retriedInTheListener_recoversOnce() {
+        ScenarioResult r = runHttp(HttpRetryApp.class, Scenario.TRANSIENT_RECOVERS);
+
+        assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.PASSED);
+    }
+
+    @Test
+    void downstream503_withoutRetry_failsTransientRecovers_asDeadLettered() {
+        ScenarioResult r = runHttp(HttpNoRetryApp.class, Scenario.TRANSIENT_RECOVERS);
+
+        assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(r.message())
+                .contains(
+                        "HttpParcelListener#onScanned: one HTTP 503", "dead-lettered the event instead of retrying it");
+        assertThat(r.fix()).contains("spring.rabbitmq.listener.simple.retry.enabled: true");
+    }
+
+    @Test
+    void listenerWithoutHttpCalls_skipsTransientRecovers_sayingWhy() {
+        ScenarioResult r = runOne(GoodParcelApp.class, Scenario.TRANSIENT_RECOVERS);
+
+        assertThat(r.status()).isEqualTo(ScenarioStatus.SKIPPED);
+        assertThat(r.message()).contains("called no HTTP endpoint", "${eventcontracts.http.uri}");
+    }
+}

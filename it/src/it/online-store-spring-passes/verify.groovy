@@ -1,0 +1,10 @@
+def log = new File(basedir, 'build.log').text
+assert log.contains('[INFO] event-contracts: service mode (com.example.store.StoreApplication), 3 listeners found, 3 contract tests')
+assert log.contains('gate passed')
+assert log.contains('BUILD SUCCESS')
+['AnalyticsListener', 'InventoryListener', 'ShippingListener'].each { name ->
+    def r = new groovy.json.JsonSlurper().parse(new File(basedir, "online-store-spring/target/event-contracts/results/${name}-onOrderPlaced.json"))
+    assert r.mode == 'service'
+    assert r.scenarios.count { it.status == 'PASSED' } == 10 : "${name}: ${r.scenarios}"
+}
+return true
