@@ -20,7 +20,8 @@ class HarnessEnvironmentDefinitionsTest {
     Path project;
 
     private EnvironmentConfig config(Path definitions) {
-        return new EnvironmentConfig(project, project.resolve("target"), null, null, false, null, null, definitions, null, null);
+        return new EnvironmentConfig(
+                project, project.resolve("target"), null, null, false, null, null, definitions, null, null);
     }
 
     @Test
