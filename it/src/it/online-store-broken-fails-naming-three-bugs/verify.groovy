@@ -52,11 +52,13 @@ assert shipping.testcase.findAll { it.failure.size() > 0 }.size() == 6
 assert shipping.testcase.find { it.@name.text().startsWith('(a) duplicate-delivery') }.failure.@message.text().startsWith('ShippingConsumer is not idempotent')
 assert xml.testsuite.find { it.@name == 'gate' }.testcase.find { it.@name == 'verdict' }.failure.size() == 1
 
-// the report's flow: shipping and analytics red, inventory green; a journal timeline per failing scenario
+// the report's flow: shipping and analytics red, inventory green; a journal timeline per failing
+// scenario: shipping (a)-(f) and analytics (i)(j)(k)
 def html = new File(reports, 'report.html').text
 assert html.count('<g class="consumer FAILED"') == 2
 assert html.count('<g class="consumer PASSED"') == 1
-assert html.count('<svg xmlns="http://www.w3.org/2000/svg" class="timeline"') == 8
+assert html.count('<svg xmlns="http://www.w3.org/2000/svg" class="timeline"') == 9
 assert html.contains('<h4><code>ShippingConsumer#onOrderPlaced</code> (a) duplicate-delivery: FAILED</h4>')
 assert html.contains('<g class="event ACKED">')
+assert html.contains('<h4><code>AnalyticsConsumer#onOrderPlaced</code> (i) non-retryable: FAILED</h4>')
 return true
