@@ -34,7 +34,7 @@ public enum Scenario {
         return descriptor;
     }
 
-    /** The letter of DESIGN.md §5, e.g. {@code "a"}. */
+    /** The letter of docs/contract-tests.md, e.g. {@code "a"}. */
     public String letter() {
         return descriptor.letter();
     }

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Reads every module's main sources and checks the rules of DESIGN.md §2 and STYLE.md: which
+ * Reads every module's main sources and checks the module rules (README, Modules): which
  * module may import what, packages under each module's base package, and no cycles between
  * packages.
  */
@@ -93,7 +93,7 @@ class ArchitectureTest {
                 }
             }
         }
-        assertThat(violations).as("imports that break DESIGN.md §2").isEmpty();
+        assertThat(violations).as("imports that break the module rules").isEmpty();
     }
 
     @Test

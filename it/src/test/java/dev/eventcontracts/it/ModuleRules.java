@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The allowed directions between modules, from DESIGN.md §2, as import prefixes each module's
+ * The allowed directions between modules, from the README modules table, as import prefixes each module's
  * main sources must not use. Tests and generated code are not checked.
  */
 final class ModuleRules {

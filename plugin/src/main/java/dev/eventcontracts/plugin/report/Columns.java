@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The matrix columns: the scenarios of DESIGN.md §5 in letter order, then any other scenario ids
+ * The matrix columns: the scenarios of docs/contract-tests.md in letter order, then any other scenario ids
  * the results carry (sorted), so nothing a test reported is hidden.
  */
 record Columns(List<Column> columns) {
