@@ -97,7 +97,7 @@ class CodecRoundTripTest {
             ByteBuf buf = Unpooled.buffer();
             m.encode(buf);
             AmqpMethod decoded = AmqpMethod.decode(buf);
-            assertThat(buf.isReadable()).as(m.spec().name()).isFalse();
+            assertThat(buf.isReadable()).as(m.spec().amqpName()).isFalse();
             assertThat(decoded.spec()).isEqualTo(m.spec());
             for (int i = 0; i < m.args().size(); i++) {
                 Object expected = m.args().get(i);
@@ -105,7 +105,7 @@ class CodecRoundTripTest {
                     assertThat(decoded.bytes(i)).isEqualTo(b);
                 } else if (!(expected instanceof Map)) {
                     assertThat(decoded.args().get(i))
-                            .as("%s arg %d", m.spec().name(), i)
+                            .as("%s arg %d", m.spec().amqpName(), i)
                             .isEqualTo(expected);
                 }
             }
@@ -159,7 +159,7 @@ class CodecRoundTripTest {
         }
         assertThat((Object) ch.readInbound()).isEqualTo(new InboundFrame.Header(true));
         InboundFrame.Method m = ch.readInbound();
-        assertThat(m.method().spec().name()).isEqualTo("connection.tune-ok");
+        assertThat(m.method().spec().amqpName()).isEqualTo("connection.tune-ok");
         assertThat((Object) ch.readInbound()).isEqualTo(new InboundFrame.Heartbeat(0));
     }
 

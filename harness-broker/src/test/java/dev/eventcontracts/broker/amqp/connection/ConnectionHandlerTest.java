@@ -33,7 +33,7 @@ class ConnectionHandlerTest {
         }
 
         String name() {
-            return type == 1 ? method().spec().name() : "frame-type-" + type;
+            return type == 1 ? method().spec().amqpName() : "frame-type-" + type;
         }
     }
 

@@ -34,7 +34,7 @@ class FlowControlHandlerTest {
     /** One frame the server wrote: type, channel and the decoded method (null for content). */
     private record Out(int type, int channel, AmqpMethod method) {
         String name() {
-            return type == 1 ? method.spec().name() : "frame-type-" + type;
+            return type == 1 ? method.spec().amqpName() : "frame-type-" + type;
         }
     }
 
