@@ -63,7 +63,7 @@ record BrokerConfig(
      * @throws IllegalArgumentException naming the conflicting options and the fix
      * @throws DefinitionsException when the definitions file cannot be used
      */
-    static BrokerConfig from(BrokerOptions b) {
+    static BrokerConfig from(BrokerOptions<?> b) {
         Map<String, String> u = new LinkedHashMap<>(b.users);
         if (u.isEmpty() && b.hashedUsers.isEmpty()) {
             u.put("guest", "guest");

@@ -13,12 +13,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The options of {@link HarnessBroker.Builder}: each setter checks its value at once and names the
- * fix; {@link BrokerConfig#from} turns the collected options into the broker's immutable
- * configuration. The public setters are documented here and called through {@link
- * HarnessBroker.Builder}.
+ * The options of the harness broker's builder: each setter checks its value at once and names the
+ * fix, and returns the builder ({@code B}) so calls chain. The broker's immutable configuration is
+ * made from the collected options when the builder builds.
+ *
+ * @param <B> the builder type
  */
-abstract class BrokerOptions {
+abstract class BrokerOptions<B extends BrokerOptions<B>> {
     int port;
     String bindAddress = "127.0.0.1";
     final Map<String, String> users = new LinkedHashMap<>();
@@ -46,7 +47,7 @@ abstract class BrokerOptions {
     BrokerOptions() {}
 
     /** The builder itself, returned by every setter so calls chain. */
-    abstract HarnessBroker.Builder self();
+    abstract B self();
 
     /**
      * Puts a policy in force from the start, as {@code rabbitmqctl set_policy} would (see
@@ -54,7 +55,7 @@ abstract class BrokerOptions {
      * ApplyTo.QUEUES, 0, Map.of("dead-letter-exchange", "dlx")))}. A policy of the same name
      * replaces the earlier one.
      */
-    public HarnessBroker.Builder policy(Policy policy) {
+    public B policy(Policy policy) {
         if (policy == null) {
             throw new IllegalArgumentException(
                     "policy must not be null; e.g. Policy.of(\"dlx\", \"^orders\\\\.\", Map.of(\"dead-letter-exchange\", \"dlx\"))");
@@ -67,11 +68,11 @@ abstract class BrokerOptions {
      * Loads RabbitMQ definitions (the JSON of {@code rabbitmqctl export_definitions} or {@code
      * GET /api/definitions}) at start: users and permissions, policies, exchanges, queues and
      * bindings of vhost {@code /} (see docs/broker.md, Definitions). {@link #build()} reads
-     * and checks the file and {@link HarnessBroker#start()} declares the topology, each throwing {@link
+     * and checks the file and {@code start()} declares the topology, each throwing {@link
      * DefinitionsException} (an {@code IllegalArgumentException}) that names the file, the JSON
      * path and the fix. Users from the file are added to the configured ones (guest stays).
      */
-    public HarnessBroker.Builder definitions(Path file) {
+    public B definitions(Path file) {
         if (file == null) {
             throw new IllegalArgumentException(
                     "definitions must be a file path, e.g. Path.of(\"src/test/resources/definitions.json\")");
@@ -87,7 +88,7 @@ abstract class BrokerOptions {
      * stores are read by {@link #build()}, which names the file and the fix when they cannot
      * be used.
      */
-    public HarnessBroker.Builder tls(Path keyStore, String keyStorePassword) {
+    public B tls(Path keyStore, String keyStorePassword) {
         if (keyStore == null || keyStorePassword == null) {
             throw new IllegalArgumentException(
                     "tls needs a keystore path and its password, e.g. tls(Path.of(\"server.p12\"), \"secret\")");
@@ -104,7 +105,7 @@ abstract class BrokerOptions {
      * certificate fails the TLS handshake; otherwise it may still log in with a password.
      * Needs {@link #tls(Path, String)}.
      */
-    public HarnessBroker.Builder tlsClientCertificates(Path trustStore, String trustStorePassword, boolean required) {
+    public B tlsClientCertificates(Path trustStore, String trustStorePassword, boolean required) {
         if (trustStore == null || trustStorePassword == null) {
             throw new IllegalArgumentException("tlsClientCertificates needs a truststore path and its password"
                     + " (empty if it has none), e.g. tlsClientCertificates(Path.of(\"ca.p12\"), \"secret\", true)");
@@ -116,7 +117,7 @@ abstract class BrokerOptions {
     }
 
     /** The amqps port (with {@link #tls(Path, String)}); 0 (default) picks a free one; RabbitMQ uses 5671. */
-    public HarnessBroker.Builder amqpsPort(int port) {
+    public B amqpsPort(int port) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException(
                     "amqpsPort '" + port + "' is out of range; use 0..65535 (0 = free port)");
@@ -130,7 +131,7 @@ abstract class BrokerOptions {
      * Adds a user by the hash of its password, as {@link PasswordHash#hash(String)} makes it
      * (base64 of salt and SHA-256), so no plain password needs to be configured.
      */
-    public HarnessBroker.Builder userWithPasswordHash(String name, String passwordHash) {
+    public B userWithPasswordHash(String name, String passwordHash) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("userWithPasswordHash needs a non-empty name");
         }
@@ -148,7 +149,7 @@ abstract class BrokerOptions {
      * Adds a user who has no password: it can log in only with SASL EXTERNAL, by a client
      * certificate whose CN is {@code name} (see {@link #tlsClientCertificates}).
      */
-    public HarnessBroker.Builder userWithoutPassword(String name) {
+    public B userWithoutPassword(String name) {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("userWithoutPassword needs a non-empty name");
         }
@@ -158,7 +159,7 @@ abstract class BrokerOptions {
     }
 
     /** The admin HTTP port, bound on {@link #bindAddress(String)}; 0 (default) picks a free one. */
-    public HarnessBroker.Builder adminPort(int port) {
+    public B adminPort(int port) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException(
                     "adminPort '" + port + "' is out of range; use 0..65535 (0 = free port)");
@@ -168,7 +169,7 @@ abstract class BrokerOptions {
     }
 
     /** The AMQP port; 0 (default) picks a free one. */
-    public HarnessBroker.Builder amqpPort(int port) {
+    public B amqpPort(int port) {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("amqpPort '" + port + "' is out of range; use 0..65535 (0 = free port)");
         }
@@ -177,7 +178,7 @@ abstract class BrokerOptions {
     }
 
     /** The address to bind; default {@code 127.0.0.1} (loopback only, like RabbitMQ's guest user). */
-    public HarnessBroker.Builder bindAddress(String host) {
+    public B bindAddress(String host) {
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("bindAddress must be a host name or IP address, e.g. '127.0.0.1'");
         }
@@ -185,8 +186,8 @@ abstract class BrokerOptions {
         return self();
     }
 
-    /** Adds a user; without any, guest/guest is accepted. The first user appears in {@link HarnessBroker#amqpUri()}. */
-    public HarnessBroker.Builder user(String name, String password) {
+    /** Adds a user; without any, guest/guest is accepted. The first user appears in {@code amqpUri()}. */
+    public B user(String name, String password) {
         if (name == null || name.isEmpty() || password == null) {
             throw new IllegalArgumentException("user needs a non-empty name and a password, got name '" + name + "'");
         }
@@ -196,7 +197,7 @@ abstract class BrokerOptions {
     }
 
     /** Heartbeat interval the server suggests, in seconds; 0 disables; default 60. */
-    public HarnessBroker.Builder heartbeatSeconds(int s) {
+    public B heartbeatSeconds(int s) {
         if (s < 0 || s > 65535) {
             throw new IllegalArgumentException("heartbeatSeconds '" + s + "' is out of range; use 0..65535");
         }
@@ -208,7 +209,7 @@ abstract class BrokerOptions {
      * Keeps durable exchanges, queues, bindings and persistent messages on durable queues in
      * {@code dir}, so they survive a restart or a crash; default: memory only.
      */
-    public HarnessBroker.Builder dataDirectory(Path dir) {
+    public B dataDirectory(Path dir) {
         if (dir == null) {
             throw new IllegalArgumentException(
                     "dataDirectory must be a directory path, e.g. Path.of(\"target/broker-data\")");
@@ -221,7 +222,7 @@ abstract class BrokerOptions {
      * Segment size and write hook of the durable log (with {@link #dataDirectory}); tests use a
      * small segment size to exercise compaction and a throwing hook to simulate a full disk.
      */
-    public HarnessBroker.Builder logOptions(LogOptions options) {
+    public B logOptions(LogOptions options) {
         if (options == null) {
             throw new IllegalArgumentException("logOptions must not be null; use LogOptions.DEFAULTS");
         }
@@ -230,7 +231,7 @@ abstract class BrokerOptions {
     }
 
     /** Largest frame the broker accepts, negotiated in {@code connection.tune}; default 131072 (128 KiB). */
-    public HarnessBroker.Builder frameMax(int bytes) {
+    public B frameMax(int bytes) {
         if (bytes < 4096) {
             throw new IllegalArgumentException(
                     "frameMax '" + bytes + "' is below AMQP's minimum frame size; use at least 4096");
@@ -240,7 +241,7 @@ abstract class BrokerOptions {
     }
 
     /** Highest channel number a connection may open; default 2047, as RabbitMQ. */
-    public HarnessBroker.Builder channelMax(int channels) {
+    public B channelMax(int channels) {
         if (channels < 1 || channels > 65535) {
             throw new IllegalArgumentException("channelMax '" + channels + "' is out of range; use 1..65535");
         }
@@ -252,7 +253,7 @@ abstract class BrokerOptions {
      * Most client connections open at once; a further {@code connection.open} is refused with
      * {@code 530 NOT_ALLOWED}. Default 0 = no limit.
      */
-    public HarnessBroker.Builder maxConnections(int connections) {
+    public B maxConnections(int connections) {
         if (connections < 0) {
             throw new IllegalArgumentException("maxConnections '" + connections + "' must be 0 (no limit) or positive");
         }
@@ -264,7 +265,7 @@ abstract class BrokerOptions {
      * How long a socket may take from being accepted to {@code connection.open}; past it the
      * socket is closed, as RabbitMQ's {@code handshake_timeout}. Default 10 s.
      */
-    public HarnessBroker.Builder handshakeTimeout(Duration timeout) {
+    public B handshakeTimeout(Duration timeout) {
         this.listenerLimits = new ListenerLimits(timeout, listenerLimits.maxSockets());
         return self();
     }
@@ -274,7 +275,7 @@ abstract class BrokerOptions {
      * closed as soon as it is accepted, so idle sockets cannot exhaust file descriptors. Default
      * 0 = no limit. {@link #maxConnections(int)} limits opened connections instead.
      */
-    public HarnessBroker.Builder maxSockets(int sockets) {
+    public B maxSockets(int sockets) {
         this.listenerLimits = new ListenerLimits(listenerLimits.handshakeTimeout(), sockets);
         return self();
     }
@@ -286,7 +287,7 @@ abstract class BrokerOptions {
      * {@code amq.default}. Refusals are {@code 403 ACCESS_REFUSED}. Default for every user:
      * {@code ".*"} for all three.
      */
-    public HarnessBroker.Builder permissions(String user, String configure, String write, String read) {
+    public B permissions(String user, String configure, String write, String read) {
         for (String regex : new String[] {configure, write, read}) {
             try {
                 java.util.regex.Pattern.compile(regex);
@@ -308,7 +309,7 @@ abstract class BrokerOptions {
      * the total back to {@code bytes} or below, then {@code connection.unblocked}.
      * Consume-only connections keep working. Default 0 = off.
      */
-    public HarnessBroker.Builder memoryHighWatermark(long bytes) {
+    public B memoryHighWatermark(long bytes) {
         if (bytes < 0) {
             throw new IllegalArgumentException("memoryHighWatermark '" + bytes
                     + "' is negative; use 0 (flow control off, the default) or a number of bytes, e.g. 67108864");

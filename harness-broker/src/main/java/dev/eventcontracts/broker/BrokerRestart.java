@@ -55,7 +55,7 @@ final class BrokerRestart {
         listeners.stopAccepting();
         List<ChannelFuture> closing = thread.call(listeners::forceCloseConnections, "close connections for a restart");
         VirtualHost.DurableState carried = thread.call(() -> store.shutDown(old), "shut down for a restart");
-        AmqpListeners.awaitClosed(closing, HarnessBroker.CLOSE_WAIT_MILLIS);
+        AmqpListeners.awaitClosed(closing, BrokerThread.CLOSE_WAIT_MILLIS);
         try {
             VirtualHost next = target.newVirtualHost(store.reopen(carried), old.policies());
             thread.run(

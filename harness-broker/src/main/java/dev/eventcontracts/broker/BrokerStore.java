@@ -97,7 +97,7 @@ final class BrokerStore {
                         log.close();
                         return null;
                     },
-                    HarnessBroker.CLOSE_WAIT_MILLIS);
+                    BrokerThread.CLOSE_WAIT_MILLIS);
         }
     }
 }

@@ -14,6 +14,8 @@ import java.util.concurrent.TimeoutException;
 final class BrokerThread {
     /** How long a caller waits for the broker's thread. */
     static final long WAIT_MILLIS = 10_000;
+    /** How long closing and restarting wait for the store and the clients' close-ok. */
+    static final long CLOSE_WAIT_MILLIS = 2000;
 
     private final EventLoop loop;
 

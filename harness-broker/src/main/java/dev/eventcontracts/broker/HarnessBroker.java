@@ -52,8 +52,6 @@ import java.util.concurrent.TimeUnit;
  * (docs/broker.md, Architecture).
  */
 public final class HarnessBroker implements AutoCloseable {
-    static final long CLOSE_WAIT_MILLIS = 2000;
-
     private final BrokerConfig config;
     private final BrokerAccounts accounts;
     private volatile long memoryHighWatermark;
@@ -422,7 +420,8 @@ public final class HarnessBroker implements AutoCloseable {
         listeners.stopAccepting();
         admin.close();
         AmqpListeners.awaitClosed(
-                thread.callWhileClosing(listeners::forceCloseConnections, CLOSE_WAIT_MILLIS), CLOSE_WAIT_MILLIS);
+                thread.callWhileClosing(listeners::forceCloseConnections, BrokerThread.CLOSE_WAIT_MILLIS),
+                BrokerThread.CLOSE_WAIT_MILLIS);
         store.close();
         group.shutdownGracefully(0, 500, TimeUnit.MILLISECONDS).awaitUninterruptibly();
     }
@@ -431,7 +430,7 @@ public final class HarnessBroker implements AutoCloseable {
      * Configures a {@link HarnessBroker}; the setters (in {@link BrokerOptions}) check each value at
      * once, {@link #build()} checks how they fit together.
      */
-    public static final class Builder extends BrokerOptions {
+    public static final class Builder extends BrokerOptions<Builder> {
         private Builder() {}
 
         @Override
