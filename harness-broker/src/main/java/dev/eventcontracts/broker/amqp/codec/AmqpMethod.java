@@ -27,11 +27,6 @@ public record AmqpMethod(MethodSpec spec, List<Object> args) {
         return new AmqpMethod(spec, List.of(args));
     }
 
-    /** A method by its class and method id (tests and tools that speak numbers). */
-    public static AmqpMethod of(int classId, int methodId, Object... args) {
-        return of(MethodSpec.of(classId, methodId), args);
-    }
-
     /** Whether this is the method {@code spec}. */
     public boolean is(MethodSpec spec) {
         return this.spec == spec;

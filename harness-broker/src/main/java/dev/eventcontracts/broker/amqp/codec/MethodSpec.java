@@ -91,10 +91,6 @@ public enum MethodSpec {
     TX_ROLLBACK(90, 30, "tx.rollback", ""),
     TX_ROLLBACK_OK(90, 31, "tx.rollback-ok", "");
 
-    /** The class ids, for the readers of content headers and errors. */
-    public static final int CONNECTION = 10;
-    /** Class id of {@code channel}. */
-    public static final int CHANNEL = 20;
     /** Class id of {@code basic}, the only class with content. */
     public static final int BASIC = 60;
 
@@ -173,14 +169,5 @@ public enum MethodSpec {
     /** The spec for a class and method id, or {@code null} when this broker does not know it. */
     public static MethodSpec lookup(int classId, int methodId) {
         return BY_ID.get(key(classId, methodId));
-    }
-
-    /** The spec for a class and method id; a caller bug when unknown. */
-    public static MethodSpec of(int classId, int methodId) {
-        MethodSpec spec = lookup(classId, methodId);
-        if (spec == null) {
-            throw new IllegalArgumentException("unknown method " + classId + "/" + methodId);
-        }
-        return spec;
     }
 }
