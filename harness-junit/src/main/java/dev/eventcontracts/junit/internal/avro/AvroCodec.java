@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import dev.eventcontracts.junit.internal.codec.UndecodableMessageException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;
@@ -130,19 +131,6 @@ public final class AvroCodec {
                 }
             }
             return super.getClass(schema);
-        }
-    }
-
-    /** Thrown when a message cannot be decoded; such messages are dead-lettered at once. */
-    public static final class UndecodableMessageException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        UndecodableMessageException(String message) {
-            super(message);
-        }
-
-        UndecodableMessageException(String message, Throwable cause) {
-            super(message, cause);
         }
     }
 }
