@@ -306,7 +306,8 @@ public record ConsumerContract(
                         + "', an Avro record without a generated class. Give the schema with"
                         + " schemaFile(\"src/main/avro/....avsc\").");
             }
-            boolean platform = payload.getName().startsWith("java.") || payload.getName().startsWith("javax.");
+            boolean platform =
+                    payload.getName().startsWith("java.") || payload.getName().startsWith("javax.");
             if (payload.isPrimitive()
                     || payload.isArray()
                     || payload.isInterface()

@@ -128,8 +128,7 @@ public final class TypeSamples {
             return Optional.ofNullable(inner);
         }
         if (raw.isArray() || type instanceof GenericArrayType) {
-            Type component =
-                    type instanceof GenericArrayType g ? g.getGenericComponentType() : raw.getComponentType();
+            Type component = type instanceof GenericArrayType g ? g.getGenericComponentType() : raw.getComponentType();
             Object array = Array.newInstance(raw(component), depth >= MAX_DEPTH ? 0 : 1);
             if (depth < MAX_DEPTH) {
                 Array.set(array, 0, value(component, name, path, depth + 1));
@@ -162,7 +161,9 @@ public final class TypeSamples {
         try {
             return raw.isRecord() ? record(raw, path, depth) : bean(raw, path, depth);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            if (e instanceof IllegalArgumentException i && i.getMessage() != null && i.getMessage().startsWith("Cannot")) {
+            if (e instanceof IllegalArgumentException i
+                    && i.getMessage() != null
+                    && i.getMessage().startsWith("Cannot")) {
                 throw i;
             }
             throw new IllegalArgumentException(
@@ -363,7 +364,8 @@ public final class TypeSamples {
     }
 
     private static Method setter(Class<?> type, Field f) {
-        String name = "set" + Character.toUpperCase(f.getName().charAt(0)) + f.getName().substring(1);
+        String name = "set" + Character.toUpperCase(f.getName().charAt(0))
+                + f.getName().substring(1);
         try {
             Method m = type.getMethod(name, f.getType());
             return Modifier.isStatic(m.getModifiers()) ? null : m;

@@ -47,8 +47,10 @@ class JsonPayloadScenariosTest {
                 ScenarioRunner.run(broker.uri(), contract, Scenario.UNDECODABLE_BYTES, Scenario.WRONG_SCHEMA);
 
         // without a dead-letter queue the refused JSON is lost: the verdict names the wrong-shape document
-        assertThat(results).allSatisfy(r -> assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.FAILED));
-        assertThat(results.get(0).message()).startsWith("JsonNoDedupConsumer drops poison: undecodable bytes (32 x 0x80)");
+        assertThat(results)
+                .allSatisfy(r -> assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.FAILED));
+        assertThat(results.get(0).message())
+                .startsWith("JsonNoDedupConsumer drops poison: undecodable bytes (32 x 0x80)");
         assertThat(results.get(1).message())
                 .startsWith("JsonNoDedupConsumer drops poison: a JSON document of the wrong shape (every field of"
                         + " 'StockReservationRequested' holds a value of the wrong type)");
@@ -92,11 +94,9 @@ class JsonPayloadScenariosTest {
                         + " event-contracts cannot build messages it accepts, and TextFixtureWithoutSamples supplies no"
                         + " samples(). Return four or more valid bodies from the fixture's samples() (and invalid ones"
                         + " from poisonSamples()) to run the scenarios.");
-        assertThat(outcome.findings())
-                .singleElement()
-                .satisfies(f -> {
-                    assertThat(f.code()).isEqualTo("samples-missing");
-                    assertThat(f.severity()).isEqualTo("WARNING");
-                });
+        assertThat(outcome.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("samples-missing");
+            assertThat(f.severity()).isEqualTo("WARNING");
+        });
     }
 }

@@ -63,7 +63,10 @@ final class RegisteredWriters {
         for (ConsumerModel consumer : consumers) {
             result.add(
                     consumer.schema().avro()
-                            ? enrich(consumer, histories.getOrDefault(consumer.schema().fullName(), List.of()), written)
+                            ? enrich(
+                                    consumer,
+                                    histories.getOrDefault(consumer.schema().fullName(), List.of()),
+                                    written)
                             : new Enriched(consumer, List.of())); // JSON and raw payloads have no writer versions
         }
         removeStale(written);

@@ -255,8 +255,7 @@ final class HandlerReader {
             return Optional.of(new ConsumerModel.SchemaSource(payloadType, false, avsc.get()));
         }
         if (payloadType.equals("byte[]") || payloadType.equals("java.lang.String") || payloadType.equals("String")) {
-            return Optional.of(
-                    new ConsumerModel.SchemaSource(payloadType, false, null, ConsumerModel.PayloadKind.RAW));
+            return Optional.of(new ConsumerModel.SchemaSource(payloadType, false, null, ConsumerModel.PayloadKind.RAW));
         }
         return json(parameter, payloadType)
                 ? Optional.of(new ConsumerModel.SchemaSource(payloadType, false, null, ConsumerModel.PayloadKind.JSON))
@@ -274,7 +273,9 @@ final class HandlerReader {
         if (type.isPrimitiveType() || type.isArrayType() || payloadType.contains("<")) {
             return false;
         }
-        if (payloadType.startsWith("java.") || payloadType.startsWith("javax.") || payloadType.startsWith("org.apache.avro.")) {
+        if (payloadType.startsWith("java.")
+                || payloadType.startsWith("javax.")
+                || payloadType.startsWith("org.apache.avro.")) {
             return false;
         }
         try {

@@ -69,11 +69,13 @@ class PayloadKindsDiscoveryTest {
         assertThat(result.consumers())
                 .extracting(c -> c.handler() + ":" + c.schema().kind())
                 .containsExactlyInAnyOrder("onRecord:JSON", "onPojo:JSON");
-        assertThat(result.consumers()).allSatisfy(c -> assertThat(c.schema().avscFile()).isNull());
+        assertThat(result.consumers())
+                .allSatisfy(c -> assertThat(c.schema().avscFile()).isNull());
         assertThat(result.findings())
                 .filteredOn(f -> f.code().equals("payload-not-avro"))
                 .extracting(Finding::message)
-                .anySatisfy(m -> assertThat(m).startsWith("Listeners#onBase takes payload type 'com.example.Listeners.Base'"))
+                .anySatisfy(m ->
+                        assertThat(m).startsWith("Listeners#onBase takes payload type 'com.example.Listeners.Base'"))
                 .anySatisfy(m -> assertThat(m).startsWith("Listeners#onShape takes payload type"))
                 .anySatisfy(m -> assertThat(m).startsWith("Listeners#onList takes payload type 'java.util.List"));
     }
@@ -98,16 +100,14 @@ class PayloadKindsDiscoveryTest {
 
     @Test
     void stringPayloadWithAFixtureSupplyingSamples_isARawConsumer() throws IOException {
-        DiscoveryResult result = discover(
-                """
+        DiscoveryResult result = discover("""
                 package com.example;
                 import dev.eventcontracts.annotations.EventConsumer;
                 public class TextListener {
                     @EventConsumer(queue = "text", deadLetterQueue = "text.dlq")
                     public void onText(String line) {}
                 }
-                """.replace("TextListener", "Listeners"),
-                """
+                """.replace("TextListener", "Listeners"), """
                 package com.example;
                 import dev.eventcontracts.junit.ConsumerFixture;
                 import dev.eventcontracts.junit.ContractContext;

@@ -1,12 +1,12 @@
 package dev.eventcontracts.junit.internal.avro;
 
+import dev.eventcontracts.junit.internal.codec.UndecodableMessageException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import dev.eventcontracts.junit.internal.codec.UndecodableMessageException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericData;

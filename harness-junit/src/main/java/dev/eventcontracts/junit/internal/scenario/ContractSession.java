@@ -11,10 +11,10 @@ import dev.eventcontracts.junit.ScenarioStatus;
 import dev.eventcontracts.junit.internal.amqp.Journal;
 import dev.eventcontracts.junit.internal.avro.AvroCodec;
 import dev.eventcontracts.junit.internal.effects.HttpStub;
-import dev.eventcontracts.junit.internal.json.JsonCodec;
 import dev.eventcontracts.junit.internal.effects.Normalizer;
 import dev.eventcontracts.junit.internal.effects.PublishedEffects;
 import dev.eventcontracts.junit.internal.journal.PublishLog;
+import dev.eventcontracts.junit.internal.json.JsonCodec;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.net.URI;
@@ -160,8 +160,8 @@ public final class ContractSession implements AutoCloseable {
             verdict = !samples.hasGood()
                     ? noSamples()
                     : scenario.isIdempotency()
-                    ? new IdempotencyScenarios(this).run(scenario)
-                    : new DeadLetterScenarios(this).run(scenario);
+                            ? new IdempotencyScenarios(this).run(scenario)
+                            : new DeadLetterScenarios(this).run(scenario);
         } catch (BaselineException e) {
             verdict = Verdict.error(e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -295,7 +295,9 @@ public final class ContractSession implements AutoCloseable {
     }
 
     private String fixtureName() {
-        return contract.fixture() == null ? "the contract (no fixture)" : contract.fixture().getSimpleName();
+        return contract.fixture() == null
+                ? "the contract (no fixture)"
+                : contract.fixture().getSimpleName();
     }
 
     /** The fixture's poison samples (none without a fixture), read once. */

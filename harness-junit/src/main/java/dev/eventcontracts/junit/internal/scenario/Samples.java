@@ -79,7 +79,8 @@ final class Samples {
 
     /** Why there are no good messages (see {@link #hasGood()}). */
     String whyNoGood() {
-        return contract.displayName() + " takes its payload as " + contract.payloadType().getSimpleName()
+        return contract.displayName() + " takes its payload as "
+                + contract.payloadType().getSimpleName()
                 + " and decodes it itself, so event-contracts cannot build messages it accepts, and "
                 + fixtureName.get() + " supplies no samples(). Return four or more valid bodies from the fixture's"
                 + " samples() (and invalid ones from poisonSamples()) to run the scenarios.";
@@ -105,7 +106,8 @@ final class Samples {
             json.read(body, contract.genericPayloadType());
         } catch (UndecodableMessageException e) {
             throw new IllegalStateException(
-                    json.name() + " cannot read back the sample it wrote of '" + contract.payloadType().getName()
+                    json.name() + " cannot read back the sample it wrote of '"
+                            + contract.payloadType().getName()
                             + "' (" + e.getMessage() + "). Give the type a public canonical constructor (a record),"
                             + " setters, or a @JsonCreator constructor (or compile with -parameters), or supply"
                             + " samples from the fixture's samples().",
@@ -153,7 +155,11 @@ final class Samples {
     List<Sample> poison(List<?> payloads, String fixture) {
         List<Sample> out = new ArrayList<>();
         for (int i = 0; i < payloads.size(); i++) {
-            out.add(encode(payloads.get(i), "poison sample " + (i + 1) + " of " + fixture, fixture + ".poisonSamples()", i + 1));
+            out.add(encode(
+                    payloads.get(i),
+                    "poison sample " + (i + 1) + " of " + fixture,
+                    fixture + ".poisonSamples()",
+                    i + 1));
         }
         return out;
     }
@@ -177,19 +183,21 @@ final class Samples {
                 : payload instanceof String text ? text.getBytes(StandardCharsets.UTF_8) : null;
         if (body != null) {
             return switch (format) {
-                case AVRO -> new Sample(
-                        body,
-                        AvroCodec.schemaId(contract.readerSchema()),
-                        AvroCodec.CONTENT_TYPE,
-                        what + " (" + body.length + " bytes)");
+                case AVRO ->
+                    new Sample(
+                            body,
+                            AvroCodec.schemaId(contract.readerSchema()),
+                            AvroCodec.CONTENT_TYPE,
+                            what + " (" + body.length + " bytes)");
                 case JSON -> new Sample(body, null, JsonCodec.CONTENT_TYPE, what + keyOf(body));
-                case RAW -> new Sample(
-                        body,
-                        null,
-                        JsonDocuments.object(body).isPresent()
-                                ? JsonCodec.CONTENT_TYPE
-                                : payload instanceof String ? "text/plain" : OCTETS,
-                        what + keyOf(body));
+                case RAW ->
+                    new Sample(
+                            body,
+                            null,
+                            JsonDocuments.object(body).isPresent()
+                                    ? JsonCodec.CONTENT_TYPE
+                                    : payload instanceof String ? "text/plain" : OCTETS,
+                            what + keyOf(body));
             };
         }
         if (format == PayloadFormat.JSON && payload != null) {
@@ -198,7 +206,8 @@ final class Samples {
                     written,
                     null,
                     JsonCodec.CONTENT_TYPE,
-                    what + " (" + payload.getClass().getSimpleName() + keyOf(written).strip() + ")");
+                    what + " (" + payload.getClass().getSimpleName()
+                            + keyOf(written).strip() + ")");
         }
         throw new IllegalArgumentException(source + " element " + position + " is a '"
                 + (payload == null ? "null" : payload.getClass().getName()) + "'; return "
@@ -230,11 +239,12 @@ final class Samples {
         byte[] body = new byte[32];
         Arrays.fill(body, (byte) 0x80);
         return switch (contract.payloadFormat()) {
-            case AVRO -> new Sample(
-                    body,
-                    AvroCodec.schemaId(contract.readerSchema()),
-                    AvroCodec.CONTENT_TYPE,
-                    "undecodable bytes (32 x 0x80)");
+            case AVRO ->
+                new Sample(
+                        body,
+                        AvroCodec.schemaId(contract.readerSchema()),
+                        AvroCodec.CONTENT_TYPE,
+                        "undecodable bytes (32 x 0x80)");
             case JSON -> new Sample(body, null, JsonCodec.CONTENT_TYPE, "undecodable bytes (32 x 0x80)");
             case RAW -> new Sample(body, null, good(1).contentType(), "undecodable bytes (32 x 0x80)");
         };
@@ -281,7 +291,9 @@ final class Samples {
 
     private String wrongShapeDescription() {
         return "a JSON document of the wrong shape (every field of '"
-                + (contract.payloadFormat() == PayloadFormat.JSON ? contract.payloadType().getSimpleName() : "sample 1")
+                + (contract.payloadFormat() == PayloadFormat.JSON
+                        ? contract.payloadType().getSimpleName()
+                        : "sample 1")
                 + "' holds a value of the wrong type)";
     }
 

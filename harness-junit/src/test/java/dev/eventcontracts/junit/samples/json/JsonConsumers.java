@@ -126,7 +126,8 @@ public final class JsonConsumers {
         @Override
         public List<?> poisonSamples() {
             var valid = (StockReservationRequested) TypeSamples.sample(StockReservationRequested.class, 99, "orderId");
-            return List.of(new StockReservationRequested(valid.orderId(), new Item(valid.item().sku(), 0), valid.requestedAt()));
+            return List.of(new StockReservationRequested(
+                    valid.orderId(), new Item(valid.item().sku(), 0), valid.requestedAt()));
         }
     }
 

@@ -125,7 +125,10 @@ public final class JsonPayloads {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Address a && Objects.equals(street, a.street) && Objects.equals(city, a.city) && zip == a.zip;
+            return o instanceof Address a
+                    && Objects.equals(street, a.street)
+                    && Objects.equals(city, a.city)
+                    && zip == a.zip;
         }
 
         @Override
