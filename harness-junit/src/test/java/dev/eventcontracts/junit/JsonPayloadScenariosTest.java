@@ -99,4 +99,22 @@ class JsonPayloadScenariosTest {
             assertThat(f.severity()).isEqualTo("WARNING");
         });
     }
+
+    @ParameterizedTest
+    @MethodSource("brokers")
+    void fixtureSuppliedJsonSamples_replaceTheBuiltOnes(BrokerTarget broker) {
+        ConsumerContract contract = JsonConsumers.contract(
+                        JsonConsumers.JsonNoDedupConsumer.class,
+                        "onRequested",
+                        JsonConsumers.JsonSuppliedSamplesFixture.class)
+                .build();
+
+        ScenarioResult result = ScenarioRunner.runOne(broker.uri(), contract, Scenario.DUPLICATE_DELIVERY);
+
+        assertThat(result.status()).as(result.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(result.message())
+                .startsWith("JsonNoDedupConsumer is not idempotent: delivering sample 1 of JsonSuppliedSamplesFixture"
+                        + " (StockReservationRequested{orderId=order-a}) twice (immediate duplicate)")
+                .contains("state 'sku-a' is 4 (expected 2)");
+    }
 }

@@ -10,6 +10,7 @@ import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.junit.ScenarioStatus;
 import dev.eventcontracts.junit.internal.amqp.Journal;
 import dev.eventcontracts.junit.internal.avro.AvroCodec;
+import dev.eventcontracts.junit.internal.codec.UndecodableMessageException;
 import dev.eventcontracts.junit.internal.effects.HttpStub;
 import dev.eventcontracts.junit.internal.effects.Normalizer;
 import dev.eventcontracts.junit.internal.effects.PublishedEffects;
@@ -190,11 +191,6 @@ public final class ContractSession implements AutoCloseable {
         return Verdict.skipped(why);
     }
 
-    /** Which JSON library reads JSON payloads, e.g. {@code Jackson 2}. */
-    public String jsonLibrary() {
-        return json.name();
-    }
-
     /** True when at least one scenario failed or errored. */
     public synchronized boolean anyFailed() {
         return results.stream()
@@ -295,9 +291,7 @@ public final class ContractSession implements AutoCloseable {
     }
 
     private String fixtureName() {
-        return contract.fixture() == null
-                ? "the contract (no fixture)"
-                : contract.fixture().getSimpleName();
+        return contract.fixture() == null ? "no fixture" : contract.fixture().getSimpleName();
     }
 
     /** The fixture's poison samples (none without a fixture), read once. */
@@ -329,7 +323,7 @@ public final class ContractSession implements AutoCloseable {
     }
 
     boolean isNonRetryable(Throwable failure) {
-        if (failure instanceof dev.eventcontracts.junit.internal.codec.UndecodableMessageException) {
+        if (failure instanceof UndecodableMessageException) {
             return true;
         }
         return contract.nonRetryable().stream().anyMatch(type -> type.isInstance(failure));

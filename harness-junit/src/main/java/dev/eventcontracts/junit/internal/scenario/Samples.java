@@ -82,7 +82,10 @@ final class Samples {
         return contract.displayName() + " takes its payload as "
                 + contract.payloadType().getSimpleName()
                 + " and decodes it itself, so event-contracts cannot build messages it accepts, and "
-                + fixtureName.get() + " supplies no samples(). Return four or more valid bodies from the fixture's"
+                + (fixtureName.get().equals("no fixture")
+                        ? "it has no fixture with samples()"
+                        : fixtureName.get() + " supplies no samples()")
+                + ". Return four or more valid bodies from the fixture's"
                 + " samples() (and invalid ones from poisonSamples()) to run the scenarios.";
     }
 

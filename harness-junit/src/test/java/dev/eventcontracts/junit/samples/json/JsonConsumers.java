@@ -152,6 +152,24 @@ public final class JsonConsumers {
         }
     }
 
+    /** Supplies its own good JSON events instead of the ones built from the type. */
+    public static final class JsonSuppliedSamplesFixture extends StockFixture<JsonNoDedupConsumer> {
+        @Override
+        public JsonNoDedupConsumer create(ContractContext ctx) {
+            return new JsonNoDedupConsumer(stock, ctx.publisher());
+        }
+
+        @Override
+        public List<?> samples() {
+            Instant at = Instant.parse("2026-03-01T10:00:00Z");
+            return List.of(
+                    new StockReservationRequested("order-a", new Item("sku-a", 2), at),
+                    new StockReservationRequested("order-b", new Item("sku-b", 1), at),
+                    new StockReservationRequested("order-c", new Item("sku-a", 4), at),
+                    new StockReservationRequested("order-d", new Item("sku-c", 3), at));
+        }
+    }
+
     /** Reads {@code orderId;sku;quantity} lines itself; does not deduplicate. */
     public static final class TextNoDedupConsumer {
         private final Stock stock;
