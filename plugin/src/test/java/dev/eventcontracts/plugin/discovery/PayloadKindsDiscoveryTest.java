@@ -124,4 +124,19 @@ class PayloadKindsDiscoveryTest {
         });
         assertThat(result.findings()).noneMatch(f -> f.code().equals("samples-missing"));
     }
+
+    @Test
+    void jsonConsumer_generatedTestNamesNoSchemaFile() throws IOException {
+        DiscoveryResult result = discover(LISTENERS, null);
+
+        var generated = new dev.eventcontracts.plugin.generate.ContractTestGenerator()
+                .generate(result.consumers(), root.resolve("generated"));
+
+        Path record = root.resolve("generated/com/example/ListenersOnRecordContractIT.java");
+        assertThat(generated.generated()).contains(record);
+        assertThat(Files.readString(record))
+                .contains("ConsumerContract.builder(Listeners.class, \"onRecord\");")
+                .contains("builder.queue(\"records\");")
+                .doesNotContain("schemaFile");
+    }
 }
