@@ -2,6 +2,7 @@ package dev.eventcontracts.junit;
 
 import dev.eventcontracts.annotations.EventConsumer;
 import dev.eventcontracts.annotations.contract.ContractDefaults;
+import dev.eventcontracts.annotations.contract.ContractScenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
@@ -49,6 +50,9 @@ import org.apache.avro.specific.SpecificRecord;
  * @param readerSchema the schema the consumer reads with
  * @param writerSchemas every writer schema version to try in scenario (n), oldest first, ending
  *     with the reader schema
+ * @param transport where the consumer reads: {@code AMQP} (a queue) or {@code KAFKA} (then {@code
+ *     queue} holds the topic and {@code deadLetterQueue} the dead-letter topic)
+ * @param orderedBy dotted field path whose records must be applied in order (Kafka), or empty
  */
 public record ConsumerContract(
         Class<?> consumerClass,
@@ -63,7 +67,9 @@ public record ConsumerContract(
         List<String> ignoreEffectPaths,
         Class<?> fixture,
         Schema readerSchema,
-        List<Schema> writerSchemas) {
+        List<Schema> writerSchemas,
+        ContractScenario.Transport transport,
+        String orderedBy) {
 
     /** Copies the lists. */
     public ConsumerContract {
@@ -80,6 +86,16 @@ public record ConsumerContract(
     /** {@code SimpleName#handler}, as failure messages name the consumer. */
     public String displayName() {
         return consumerClass.getSimpleName() + "#" + handler.getName();
+    }
+
+    /** True when the consumer reads a Kafka topic (then {@link #queue()} is the topic). */
+    public boolean isKafka() {
+        return transport == ContractScenario.Transport.KAFKA;
+    }
+
+    /** The Kafka topic, or the queue on AMQP. */
+    public String topic() {
+        return queue;
     }
 
     /** True when a dead-letter queue is declared. */
@@ -108,6 +124,21 @@ public record ConsumerContract(
         if (annotation == null) {
             throw new IllegalArgumentException("Method '" + consumerClass.getName() + "#" + handlerName
                     + "' has no @EventConsumer annotation. Annotate it or use ConsumerContract.builder(...).");
+        }
+        if (!annotation.topic().isEmpty()) {
+            if (!annotation.queue().isEmpty()) {
+                throw new IllegalArgumentException("@EventConsumer on '" + consumerClass.getName() + "#" + handlerName
+                        + "' names both queue '" + annotation.queue() + "' and topic '" + annotation.topic()
+                        + "'. Keep queue for an AMQP consumer or topic for a Kafka consumer.");
+            }
+            return new Builder(consumerClass, handler)
+                    .topic(annotation.topic())
+                    .deadLetterTopic(annotation.deadLetterTopic())
+                    .maxAttempts(annotation.maxAttempts())
+                    .nonRetryable(annotation.nonRetryable())
+                    .idempotencyKey(annotation.idempotencyKey())
+                    .orderedBy(annotation.orderedBy())
+                    .ignoreEffectPaths(annotation.ignoreEffectPaths());
         }
         Builder builder = new Builder(consumerClass, handler)
                 .queue(annotation.queue())
@@ -150,6 +181,8 @@ public record ConsumerContract(
         private Class<?> fixture;
         private Schema readerSchema;
         private final List<Schema> previousWriterSchemas = new ArrayList<>();
+        private ContractScenario.Transport transport = ContractScenario.Transport.AMQP;
+        private String orderedBy = "";
 
         private Builder(Class<?> consumerClass, Method handler) {
             this.consumerClass = consumerClass;
@@ -159,6 +192,27 @@ public record ConsumerContract(
         /** The queue the consumer reads, e.g. {@code "inventory.order-placed"}. */
         public Builder queue(String queue) {
             this.queue = Objects.requireNonNull(queue, "queue");
+            return this;
+        }
+
+        /**
+         * The Kafka topic the consumer reads, e.g. {@code "orders.placed"}: the scenarios then run
+         * on Kafka (docs/kafka.md).
+         */
+        public Builder topic(String topic) {
+            this.queue = Objects.requireNonNull(topic, "topic");
+            this.transport = ContractScenario.Transport.KAFKA;
+            return this;
+        }
+
+        /** The dead-letter topic of a Kafka consumer, or empty for none. */
+        public Builder deadLetterTopic(String deadLetterTopic) {
+            return deadLetterQueue(deadLetterTopic);
+        }
+
+        /** Dotted path of the field whose records must be applied in order (Kafka), e.g. {@code "orderId"}. */
+        public Builder orderedBy(String orderedBy) {
+            this.orderedBy = Objects.requireNonNull(orderedBy, "orderedBy");
             return this;
         }
 
@@ -247,7 +301,16 @@ public record ConsumerContract(
         public ConsumerContract build() {
             String name = consumerClass.getName() + "#" + handler.getName();
             if (queue.isBlank()) {
-                throw new IllegalArgumentException("Contract of '" + name + "' has no queue. Set queue(\"...\").");
+                throw new IllegalArgumentException("Contract of '" + name + "' has no queue. Set queue(\"...\")"
+                        + " (AMQP) or topic(\"...\") (Kafka).");
+            }
+            if (transport == ContractScenario.Transport.KAFKA && !exchange.isEmpty()) {
+                throw new IllegalArgumentException("Contract of '" + name + "' reads Kafka topic '" + queue
+                        + "' but binds exchange '" + exchange + "'; Kafka has no exchanges: remove the binding.");
+            }
+            if (transport == ContractScenario.Transport.KAFKA && maxAttempts == 0) {
+                throw new IllegalArgumentException("Contract of '" + name + "' reads Kafka topic '" + queue
+                        + "' with maxAttempts 0; a Kafka record is not requeued: use 1 or more.");
             }
             if (maxAttempts < 0) {
                 throw new IllegalArgumentException("Contract of '" + name + "' has maxAttempts '" + maxAttempts
@@ -282,7 +345,9 @@ public record ConsumerContract(
                     ignoreEffectPaths,
                     fixture,
                     reader,
-                    writers);
+                    writers,
+                    transport,
+                    orderedBy);
         }
     }
 }

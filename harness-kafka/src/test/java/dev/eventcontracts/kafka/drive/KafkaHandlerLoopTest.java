@@ -106,7 +106,7 @@ class KafkaHandlerLoopTest {
     @Test
     void poisonAndFlakyRecords_areDeadLetteredOrRetried_andTheRecordsBehindThemProcessed() throws Exception {
         Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-        RecordHandler handler = record -> {
+        RecordHandler handler = (record, attempt) -> {
             int call = calls.computeIfAbsent(value(record), k -> new AtomicInteger())
                     .incrementAndGet();
             if (value(record).equals("poison")) {
@@ -150,7 +150,7 @@ class KafkaHandlerLoopTest {
     @Test
     void retriesExhaustedWithoutADeadLetterTopic_skipsTheRecordAndSaysSo() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        RecordHandler handler = record -> {
+        RecordHandler handler = (record, attempt) -> {
             calls.incrementAndGet();
             throw new IllegalStateException("always down");
         };
@@ -185,7 +185,7 @@ class KafkaHandlerLoopTest {
                 kafka.bootstrapServers(),
                 topic,
                 "analytics",
-                record -> {
+                (record, attempt) -> {
                     calls.incrementAndGet();
                     throw new Crash();
                 },
@@ -201,7 +201,7 @@ class KafkaHandlerLoopTest {
                 kafka.bootstrapServers(),
                 topic,
                 "analytics",
-                record -> calls.incrementAndGet(),
+                (record, attempt) -> calls.incrementAndGet(),
                 new DeliveryPolicy(1, List.of(), null))) {
             assertThat(second.awaitSettled(1, Duration.ofSeconds(60)))
                     .singleElement()
