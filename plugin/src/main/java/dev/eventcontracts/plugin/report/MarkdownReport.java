@@ -48,7 +48,9 @@ public final class MarkdownReport {
             for (ContractResult contract : inputs.contracts()) {
                 md.append("| `")
                         .append(cell(contract.consumer()))
-                        .append("` | ")
+                        .append("` (")
+                        .append(cell(contract.brokerLabel()))
+                        .append(") | ")
                         .append(
                                 contract.deadLetterQueue() == null
                                         ? "**none**"
