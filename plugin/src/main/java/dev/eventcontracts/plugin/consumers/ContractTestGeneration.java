@@ -52,7 +52,7 @@ public final class ContractTestGeneration {
         KafkaConsumers.write(
                 config.findingsFile().resolveSibling(KafkaConsumers.FILE_NAME),
                 discovered.consumers().stream()
-                        .filter(c -> c.annotation().equals("KafkaListener"))
+                        .filter(ConsumerModel::kafka)
                         .map(ConsumerModel::id)
                         .toList());
 
