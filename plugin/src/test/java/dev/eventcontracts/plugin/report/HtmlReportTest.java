@@ -40,6 +40,7 @@ class HtmlReportTest {
 
         assertThat(md).contains("| `com.example.AnalyticsListener#onPageViewed` (embedded Kafka) |");
         assertThat(md).contains("b = lost-ack", "bᴷ = commit-lost", "o = key-ordering");
+        assertThat(md).contains("Scenarios ran on: AMQP (2), embedded Kafka (1).");
         assertThat(page).contains("<span class=\"muted\">on embedded Kafka, judged on effects+state");
     }
 
@@ -84,8 +85,7 @@ class HtmlReportTest {
 
         assertThat(md)
                 .startsWith("## event-contracts: online-store — ❌ gate failed\n")
-                .contains(
-                        "| `com.example.ShippingConsumer#onOrderPlaced` (AMQP) | **none** | ✗ | ! | · | · | · | · | – |")
+                .contains("| `com.example.ShippingConsumer#onOrderPlaced` | **none** | ✗ | ! | · | · | · | · | – |")
                 .contains("| `com.example.OrderPlaced` | `src/main/avro/order.avsc` | BACKWARD | v2 | INCOMPATIBLE |")
                 .contains("6 run, 1 failed, 1 errored, 1 skipped (failsafe).");
     }
