@@ -2,6 +2,7 @@ def log = new File(basedir, 'build.log').text
 def report = new File(basedir, 'target/event-contracts')
 
 // generate-contract-tests: two Kafka consumers, Kafka contract tests (scenarios a-o)
+assert log.contains("[INFO]   consumer com.example.ShippingConsumer#onOrderPlaced (@EventConsumer, Kafka topic 'shipping.orders', dead-letter topic 'shipping.orders.DLT', fixture com.example.ShippingFixture")
 assert log.contains('[INFO] event-contracts: 2 consumers found, 2 contract tests in target/generated-test-sources/event-contracts (2 written, 0 deleted), 0 findings')
 def generated = new File(basedir, 'target/generated-test-sources/event-contracts/com/example/ShippingConsumerContractIT.java').text
 assert generated.contains('builder.topic("shipping.orders");')

@@ -59,10 +59,16 @@ public final class ContractTestGeneration {
         List<String> consumerLines = new ArrayList<>();
         for (RegisteredWriters.Enriched e : enriched) {
             ConsumerModel c = e.model();
-            consumerLines.add("consumer " + c.id() + " (@" + c.annotation() + ", queue '" + c.queue() + "', "
-                    + (c.deadLetterQueue().isEmpty()
-                            ? "no dead-letter queue"
-                            : "dead-letter queue '" + c.deadLetterQueue() + "'")
+            String where = c.kafka()
+                    ? "Kafka topic '" + c.queue() + "', "
+                            + (c.deadLetterQueue().isEmpty()
+                                    ? "no dead-letter topic"
+                                    : "dead-letter topic '" + c.deadLetterQueue() + "'")
+                    : "queue '" + c.queue() + "', "
+                            + (c.deadLetterQueue().isEmpty()
+                                    ? "no dead-letter queue"
+                                    : "dead-letter queue '" + c.deadLetterQueue() + "'");
+            consumerLines.add("consumer " + c.id() + " (@" + c.annotation() + ", " + where
                     + (c.fixtureClass() == null ? ", no fixture: judged on effects" : ", fixture " + c.fixtureClass())
                     + ", scenario (n) tries " + plural(e.writerLabels().size(), "writer version") + ": "
                     + String.join(", ", e.writerLabels()) + ")");
