@@ -123,6 +123,22 @@ class KafkaScenariosTest {
     }
 
     @Test
+    void consumerRetryingPoisonThirtyTimesInPlace_failsNoHeadOfLineBlocking_evenThoughItEndsInTheDeadLetterTopic() {
+        ConsumerContract contract = KafkaSamples.inventory(
+                        InventoryConsumers.PoisonLoopConsumer.class,
+                        "onMessage",
+                        InventoryConsumers.PoisonLoopFixture.class)
+                .schema(dev.eventcontracts.junit.samples.avro.OrderPlaced.getClassSchema())
+                .maxAttempts(30)
+                .build();
+
+        ScenarioResult result = run(contract, Scenario.NO_HEAD_OF_LINE_BLOCKING).get(0);
+
+        assertThat(result.status()).as(result.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(result.message()).contains("was retried 30 times in place while they waited");
+    }
+
+    @Test
     void consumerWithRetryLater_failsKeyOrdering() {
         ConsumerContract contract = KafkaSamples.inventory(
                         KafkaSamples.RetryLaterConsumer.class, "onOrderPlaced", KafkaSamples.RetryLaterFixture.class)
