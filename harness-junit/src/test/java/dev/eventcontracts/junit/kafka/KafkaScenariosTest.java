@@ -123,7 +123,7 @@ class KafkaScenariosTest {
     }
 
     @Test
-    void consumerRetryingPoisonThirtyTimesInPlace_failsNoHeadOfLineBlocking_evenThoughItEndsInTheDeadLetterTopic() {
+    void consumerRetryingPoisonThirtyTimesInPlace_failsNoHeadOfLineBlocking_thoughItWouldEndInTheDeadLetterTopic() {
         ConsumerContract contract = KafkaSamples.inventory(
                         InventoryConsumers.PoisonLoopConsumer.class,
                         "onMessage",
@@ -135,7 +135,11 @@ class KafkaScenariosTest {
         ScenarioResult result = run(contract, Scenario.NO_HEAD_OF_LINE_BLOCKING).get(0);
 
         assertThat(result.status()).as(result.describe()).isEqualTo(ScenarioStatus.FAILED);
-        assertThat(result.message()).contains("was retried 30 times in place while they waited");
+        // the poison holds up the records behind it for 25 attempts or more (the loop bound), whether
+        // the scenario stops it there or it reaches the dead-letter topic after its 30th
+        assertThat(result.message())
+                .startsWith("PoisonLoopConsumer blocks its partition behind a poison record:")
+                .containsPattern("was retried (2[5-9]|30) times in place");
     }
 
     @Test
