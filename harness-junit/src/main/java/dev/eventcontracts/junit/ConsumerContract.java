@@ -2,6 +2,7 @@ package dev.eventcontracts.junit;
 
 import dev.eventcontracts.annotations.EventConsumer;
 import dev.eventcontracts.annotations.contract.ContractDefaults;
+import dev.eventcontracts.annotations.contract.ContractScenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
@@ -51,6 +52,9 @@ import org.apache.avro.specific.SpecificRecord;
  *     with the reader schema; empty when the payload is not Avro
  * @param payloadFormat how messages are encoded: Avro, JSON (a record or POJO) or raw
  *     ({@code byte[]}/{@code String} the consumer decodes itself)
+ * @param transport where the consumer reads: {@code AMQP} (a queue) or {@code KAFKA} (then {@code
+ *     queue} holds the topic and {@code deadLetterQueue} the dead-letter topic)
+ * @param orderedBy dotted field path whose records must be applied in order (Kafka), or empty
  */
 public record ConsumerContract(
         Class<?> consumerClass,
@@ -66,7 +70,9 @@ public record ConsumerContract(
         Class<?> fixture,
         Schema readerSchema,
         List<Schema> writerSchemas,
-        PayloadFormat payloadFormat) {
+        PayloadFormat payloadFormat,
+        ContractScenario.Transport transport,
+        String orderedBy) {
 
     /** Copies the lists. */
     public ConsumerContract {
@@ -88,6 +94,16 @@ public record ConsumerContract(
     /** {@code SimpleName#handler}, as failure messages name the consumer. */
     public String displayName() {
         return consumerClass.getSimpleName() + "#" + handler.getName();
+    }
+
+    /** True when the consumer reads a Kafka topic (then {@link #queue()} is the topic). */
+    public boolean isKafka() {
+        return transport == ContractScenario.Transport.KAFKA;
+    }
+
+    /** The Kafka topic, or the queue on AMQP. */
+    public String topic() {
+        return queue;
     }
 
     /** True when a dead-letter queue is declared. */
@@ -116,6 +132,21 @@ public record ConsumerContract(
         if (annotation == null) {
             throw new IllegalArgumentException("Method '" + consumerClass.getName() + "#" + handlerName
                     + "' has no @EventConsumer annotation. Annotate it or use ConsumerContract.builder(...).");
+        }
+        if (!annotation.topic().isEmpty()) {
+            if (!annotation.queue().isEmpty()) {
+                throw new IllegalArgumentException("@EventConsumer on '" + consumerClass.getName() + "#" + handlerName
+                        + "' names both queue '" + annotation.queue() + "' and topic '" + annotation.topic()
+                        + "'. Keep queue for an AMQP consumer or topic for a Kafka consumer.");
+            }
+            return new Builder(consumerClass, handler)
+                    .topic(annotation.topic())
+                    .deadLetterTopic(annotation.deadLetterTopic())
+                    .maxAttempts(annotation.maxAttempts())
+                    .nonRetryable(annotation.nonRetryable())
+                    .idempotencyKey(annotation.idempotencyKey())
+                    .orderedBy(annotation.orderedBy())
+                    .ignoreEffectPaths(annotation.ignoreEffectPaths());
         }
         Builder builder = new Builder(consumerClass, handler)
                 .queue(annotation.queue())
@@ -158,6 +189,8 @@ public record ConsumerContract(
         private Class<?> fixture;
         private Schema readerSchema;
         private final List<Schema> previousWriterSchemas = new ArrayList<>();
+        private ContractScenario.Transport transport = ContractScenario.Transport.AMQP;
+        private String orderedBy = "";
 
         private Builder(Class<?> consumerClass, Method handler) {
             this.consumerClass = consumerClass;
@@ -167,6 +200,27 @@ public record ConsumerContract(
         /** The queue the consumer reads, e.g. {@code "inventory.order-placed"}. */
         public Builder queue(String queue) {
             this.queue = Objects.requireNonNull(queue, "queue");
+            return this;
+        }
+
+        /**
+         * The Kafka topic the consumer reads, e.g. {@code "orders.placed"}: the scenarios then run
+         * on Kafka (docs/kafka.md).
+         */
+        public Builder topic(String topic) {
+            this.queue = Objects.requireNonNull(topic, "topic");
+            this.transport = ContractScenario.Transport.KAFKA;
+            return this;
+        }
+
+        /** The dead-letter topic of a Kafka consumer, or empty for none. */
+        public Builder deadLetterTopic(String deadLetterTopic) {
+            return deadLetterQueue(deadLetterTopic);
+        }
+
+        /** Dotted path of the field whose records must be applied in order (Kafka), e.g. {@code "orderId"}. */
+        public Builder orderedBy(String orderedBy) {
+            this.orderedBy = Objects.requireNonNull(orderedBy, "orderedBy");
             return this;
         }
 
@@ -255,7 +309,16 @@ public record ConsumerContract(
         public ConsumerContract build() {
             String name = consumerClass.getName() + "#" + handler.getName();
             if (queue.isBlank()) {
-                throw new IllegalArgumentException("Contract of '" + name + "' has no queue. Set queue(\"...\").");
+                throw new IllegalArgumentException("Contract of '" + name + "' has no queue. Set queue(\"...\")"
+                        + " (AMQP) or topic(\"...\") (Kafka).");
+            }
+            if (transport == ContractScenario.Transport.KAFKA && !exchange.isEmpty()) {
+                throw new IllegalArgumentException("Contract of '" + name + "' reads Kafka topic '" + queue
+                        + "' but binds exchange '" + exchange + "'; Kafka has no exchanges: remove the binding.");
+            }
+            if (transport == ContractScenario.Transport.KAFKA && maxAttempts == 0) {
+                throw new IllegalArgumentException("Contract of '" + name + "' reads Kafka topic '" + queue
+                        + "' with maxAttempts 0; a Kafka record is not requeued: use 1 or more.");
             }
             if (maxAttempts < 0) {
                 throw new IllegalArgumentException("Contract of '" + name + "' has maxAttempts '" + maxAttempts
@@ -293,7 +356,9 @@ public record ConsumerContract(
                     fixture,
                     reader,
                     writers,
-                    format);
+                    format,
+                    transport,
+                    orderedBy);
         }
 
         /** The format of a payload without an Avro schema: raw bytes/text, or JSON for a record or POJO. */

@@ -191,6 +191,8 @@ final class RegisteredWriters {
                 c.schema(),
                 writers,
                 c.file(),
-                c.line());
+                c.line(),
+                c.kafka(),
+                c.orderedBy());
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.eventcontracts.junit.ConsumerContract;
 import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.junit.internal.scenario.ContractSession;
+import dev.eventcontracts.junit.internal.scenario.ScenarioSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,6 +58,32 @@ public final class ResultsWriter {
             List<ContractSession.Finding> findings,
             List<ScenarioResult> results)
             throws IOException {
+        return write(contract, broker, null, effectsObservedAt, findings, results);
+    }
+
+    /**
+     * Writes the results of {@code session} so far, replacing the previous file; names the broker
+     * and its kind ({@code amqp-harness}, {@code rabbitmq}, {@code embedded-kafka}, {@code
+     * external-kafka}).
+     */
+    public Path write(ConsumerContract contract, ScenarioSession session) throws IOException {
+        return write(
+                contract,
+                session.brokerDisplay(),
+                session.brokerKind(),
+                session.effectsObservedAt(),
+                session.findings(),
+                session.results());
+    }
+
+    private Path write(
+            ConsumerContract contract,
+            String broker,
+            String brokerKind,
+            String effectsObservedAt,
+            List<ContractSession.Finding> findings,
+            List<ScenarioResult> results)
+            throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("formatVersion", FORMAT_VERSION);
         root.put(
@@ -66,7 +93,15 @@ public final class ResultsWriter {
         root.put("handler", contract.handler().getName());
         root.put("queue", contract.queue());
         root.put("deadLetterQueue", contract.hasDeadLetterQueue() ? contract.deadLetterQueue() : null);
+        if (contract.isKafka()) {
+            root.put("topic", contract.topic());
+            root.put("deadLetterTopic", contract.hasDeadLetterQueue() ? contract.deadLetterQueue() : null);
+        }
         root.put("broker", broker);
+        if (brokerKind != null) {
+            root.put("brokerKind", brokerKind);
+        }
+        root.put("transport", contract.isKafka() ? "kafka" : "amqp");
         root.put("judgedOn", contract.fixture() == null ? "effects" : "effects+state");
         root.put("effectsObservedAt", effectsObservedAt);
         root.put(

@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * HTTP stub, the codec and sample data, caches baseline runs, and turns every scenario into a
  * {@link ScenarioResult} (never throws for a consumer's misbehaviour).
  */
-public final class ContractSession implements AutoCloseable {
+public final class ContractSession implements ScenarioSession {
 
     /**
      * Tunables of a session.
@@ -145,13 +145,36 @@ public final class ContractSession implements AutoCloseable {
                 + (brokerUri.getPort() > 0 ? ":" + brokerUri.getPort() : "");
     }
 
+    /**
+     * {@code amqp-harness} when the broker keeps a publish journal (the harness broker),
+     * otherwise {@code rabbitmq}.
+     */
+    @Override
+    public String brokerKind() {
+        return published.journaled() ? "amqp-harness" : "rabbitmq";
+    }
+
     /** Results of the scenarios run so far, in run order. */
+    @Override
     public synchronized List<ScenarioResult> results() {
         return List.copyOf(results);
     }
 
     /** Runs one scenario; consumer misbehaviour is a FAILED result, broken infrastructure an ERROR. */
+    @Override
     public ScenarioResult run(Scenario scenario) {
+        if (!scenario.descriptor().runsOn(dev.eventcontracts.annotations.contract.ContractScenario.Transport.AMQP)) {
+            ScenarioResult result = new ScenarioResult(
+                    scenario,
+                    ScenarioStatus.SKIPPED,
+                    scenario.id() + " is a Kafka scenario; " + contract.displayName() + " reads an AMQP queue.",
+                    null,
+                    0);
+            synchronized (this) {
+                results.add(result);
+            }
+            return result;
+        }
         long start = System.nanoTime();
         synchronized (this) {
             lastRun = null;

@@ -127,6 +127,38 @@ final class Samples {
                 .orElse(type + "#" + index);
     }
 
+    /**
+     * Good sample number {@code index} whose {@code path} field (a string, e.g. the orderedBy
+     * field) holds the value of sample {@code keyIndex}: records of one Kafka key, in sequence.
+     *
+     * @throws IllegalArgumentException when the reader schema has no string field at {@code path}
+     */
+    Sample sameKey(int index, String path, int keyIndex) {
+        Schema schema = contract.readerSchema();
+        GenericRecord record = generator.sample(schema, index, keyIn(schema));
+        String[] parts = path.split("\\.");
+        GenericRecord holder = record;
+        for (int i = 0; i < parts.length - 1; i++) {
+            Object child = holder.getSchema().getField(parts[i]) == null ? null : holder.get(parts[i]);
+            if (!(child instanceof GenericRecord r)) {
+                throw new IllegalArgumentException("orderedBy '" + path + "' does not name a field of '"
+                        + schema.getFullName() + "'; use a dotted path to a string field.");
+            }
+            holder = r;
+        }
+        String leaf = parts[parts.length - 1];
+        if (holder.getSchema().getField(leaf) == null) {
+            throw new IllegalArgumentException("orderedBy '" + path + "' does not name a field of '"
+                    + schema.getFullName() + "'; use a dotted path to a string field.");
+        }
+        String value = SampleGenerator.keyValue(path, keyIndex);
+        holder.put(leaf, value);
+        return new Sample(
+                AvroCodec.encode(record),
+                AvroCodec.schemaId(schema),
+                describe(schema, index) + " (" + path + "=" + value + ", record " + index + " of the key)");
+    }
+
     /** A good sample written with an older writer schema. */
     Sample written(Schema writer, int index, String suffix) {
         GenericRecord record = generator.sample(writer, index, keyIn(writer));
