@@ -10,6 +10,7 @@ import dev.eventcontracts.junit.ScenarioStatus;
 import dev.eventcontracts.junit.internal.avro.AvroCodec;
 import dev.eventcontracts.junit.internal.effects.HttpStub;
 import dev.eventcontracts.junit.internal.effects.Normalizer;
+import dev.eventcontracts.junit.internal.json.JsonCodec;
 import dev.eventcontracts.kafka.KafkaCluster;
 import dev.eventcontracts.kafka.RunTopics;
 import java.lang.reflect.Constructor;
@@ -93,7 +94,14 @@ public final class KafkaContractSession implements ScenarioSession {
         this.http = new HttpStub(normalizer);
         this.codec = new AvroCodec(contract.readerSchema(), contract.writerSchemas());
         this.invoker = new KafkaInvoker(contract, codec, options.settleTimeout());
-        this.samples = new Samples(contract, options.seed());
+        this.samples = new Samples(
+                contract,
+                options.seed(),
+                JsonCodec.forClasspath(contract.consumerClass().getClassLoader()),
+                this::fixtureSamples,
+                () -> contract.fixture() == null
+                        ? "no fixture"
+                        : contract.fixture().getSimpleName());
     }
 
     @Override
@@ -156,6 +164,12 @@ public final class KafkaContractSession implements ScenarioSession {
     }
 
     /** The fixture's poison samples (none without a fixture), read once. */
+    /** The fixture's good samples (none without a fixture). */
+    private List<?> fixtureSamples() {
+        Object fixture = newFixture();
+        return fixture instanceof dev.eventcontracts.junit.ConsumerFixture<?> f ? f.samples() : List.of();
+    }
+
     synchronized List<Sample> poisonSamples() {
         if (poison == null) {
             Object fixture = newFixture();

@@ -193,7 +193,7 @@ final class KafkaRun implements AutoCloseable {
     Instance start(int number, Function<Delivery, CommitAction> commits, Map<String, Object> settings) {
         Object consumer = newConsumer();
         List<Class<? extends Throwable>> nonRetryable = new ArrayList<>(contract.nonRetryable());
-        nonRetryable.add(AvroCodec.UndecodableMessageException.class);
+        nonRetryable.add(dev.eventcontracts.junit.internal.codec.UndecodableMessageException.class);
         DeliveryPolicy policy = new DeliveryPolicy(contract.maxAttempts(), nonRetryable, deadLetterTopic);
         KafkaHandlerLoop.Builder builder = KafkaHandlerLoop.builder(
                         session.cluster().bootstrapServers(),

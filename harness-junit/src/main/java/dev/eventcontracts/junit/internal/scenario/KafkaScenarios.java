@@ -55,7 +55,7 @@ final class KafkaScenarios {
             case NEW_KEY_AND_HEADERS -> newKeyAndHeaders();
             case GROUP_REBALANCE -> groupRebalance();
             case UNDECODABLE_BYTES -> poison(session.samples().undecodable());
-            case WRONG_SCHEMA -> poison(session.samples().wrongSchema());
+            case WRONG_SCHEMA -> wrongShape();
             case NON_RETRYABLE -> nonRetryable();
             case RETRIES_EXHAUSTED -> retriesExhausted();
             case TRANSIENT_RECOVERS -> transientRecovers();
@@ -65,6 +65,14 @@ final class KafkaScenarios {
             case KEY_ORDERING -> keyOrdering();
             default -> throw new IllegalArgumentException(scenario + " is not a Kafka scenario");
         };
+    }
+
+    private Verdict wrongShape() throws Exception {
+        var sample = session.samples().wrongSchema();
+        if (sample.isEmpty()) {
+            return Verdict.skipped(consumer + ": " + session.samples().whyNoWrongShape() + ".");
+        }
+        return poison(sample.get());
     }
 
     static String label(int index) {
@@ -358,8 +366,7 @@ final class KafkaScenarios {
             awaitSettledOrLooping(run, List.of(label(1)));
             run.stopInstances();
             String what = s1 + " failing transiently on every attempt";
-            return poisonVerdict(
-                    run, label(1), new Sample(s1.body(), s1.schemaId(), what), contract.maxAttempts(), mode);
+            return poisonVerdict(run, label(1), s1.as(what), contract.maxAttempts(), mode);
         }
     }
 
@@ -479,17 +486,14 @@ final class KafkaScenarios {
         }
         Map<String, Sample> poisons = new LinkedHashMap<>();
         poisons.put("p-undecodable", session.samples().undecodable());
-        poisons.put("p-wrong-schema", session.samples().wrongSchema());
+        session.samples().wrongSchema().ifPresent(wrong -> poisons.put("p-wrong-schema", wrong));
         FaultPlan.Mode mode = base.faultMode();
         if (mode != null) {
             Sample failing = session.samples().good(4);
             poisons.put(
                     "p-persistent-failure",
-                    new Sample(
-                            failing.body(),
-                            failing.schemaId(),
-                            failing + " failing transiently on every attempt (" + DeadLetterScenarios.injected(mode)
-                                    + ")"));
+                    failing.as(failing + " failing transiently on every attempt (" + DeadLetterScenarios.injected(mode)
+                            + ")"));
         }
         if (!contract.nonRetryable().isEmpty() && !session.poisonSamples().isEmpty()) {
             poisons.put("p-non-retryable", session.poisonSamples().get(0));

@@ -156,6 +156,7 @@ final class Samples {
         return new Sample(
                 AvroCodec.encode(record),
                 AvroCodec.schemaId(schema),
+                AvroCodec.CONTENT_TYPE,
                 describe(schema, index) + " (" + path + "=" + value + ", record " + index + " of the key)");
     }
 
