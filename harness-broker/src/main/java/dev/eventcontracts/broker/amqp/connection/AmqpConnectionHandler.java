@@ -250,7 +250,7 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
         ctx.channel().config().setAutoRead(false);
         if (clientWantsBlockedNotify && !blockedSent) {
             blockedSent = true;
-            sendMethod(0, AmqpMethod.of(10, 60, MemoryAlarm.REASON));
+            sendMethod(0, AmqpMethod.of(10, 60, vhost.memory().reason()));
         }
     }
 
