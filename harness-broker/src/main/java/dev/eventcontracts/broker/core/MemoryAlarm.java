@@ -16,10 +16,26 @@ import java.util.concurrent.Executor;
  * a change once the current task has finished, so an alarm that flips several times within one
  * publish or ack batch is reported once, in its final state. Only the virtual host's thread calls
  * it.
+ *
+ * <p>Besides the watermark, an alarm can be raised and cleared by hand for either resource RabbitMQ
+ * knows, {@code memory} and {@code disk}, as {@code rabbitmqctl eval
+ * 'rabbit_alarm:set_alarm(...)'} does on RabbitMQ (docs/broker.md, "Flow control"). Any of them
+ * turns the alarm on; {@link #reason()} names the ones that are on, as RabbitMQ 3.10 does.
  */
 public final class MemoryAlarm {
     /** The reason RabbitMQ gives in {@code connection.blocked} for its memory alarm. */
     public static final String REASON = "low on memory";
+
+    /** A resource RabbitMQ raises alarms for. */
+    public enum Resource {
+        MEMORY,
+        DISK;
+
+        /** RabbitMQ's name: {@code memory} or {@code disk}. */
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     /** Hears when the alarm goes on or off. */
     public interface Listener {
@@ -31,6 +47,8 @@ public final class MemoryAlarm {
     private final Set<Listener> listeners = new LinkedHashSet<>();
     private long highWatermark;
     private long used;
+    private boolean memoryRaised;
+    private boolean diskRaised;
     private boolean on;
     private boolean announced;
     private boolean announcing;
@@ -68,6 +86,37 @@ public final class MemoryAlarm {
         return announced;
     }
 
+    /** Raises ({@code on}) or clears an alarm for {@code resource} by hand, whatever the watermark says. */
+    public void raised(Resource resource, boolean raise) {
+        if (resource == Resource.MEMORY) {
+            memoryRaised = raise;
+        } else {
+            diskRaised = raise;
+        }
+        update();
+    }
+
+    /** Whether the memory alarm is on: above the watermark or raised by hand. */
+    public boolean memoryAlarm() {
+        return memoryRaised || (highWatermark > 0 && used > highWatermark);
+    }
+
+    /** Whether the disk alarm is raised. */
+    public boolean diskAlarm() {
+        return diskRaised;
+    }
+
+    /**
+     * The reason for {@code connection.blocked}, as RabbitMQ 3.10.8 words it: {@code low on memory},
+     * {@code low on disk}, or {@code low on disk & memory} when both are on.
+     */
+    public String reason() {
+        if (diskRaised && memoryAlarm()) {
+            return "low on disk & memory";
+        }
+        return diskRaised ? "low on disk" : REASON;
+    }
+
     /** Registers a listener; it hears changes from now on (read {@link #isOn()} for the current state). */
     public void subscribe(Listener l) {
         listeners.add(l);
@@ -99,7 +148,7 @@ public final class MemoryAlarm {
     }
 
     private void update() {
-        on = highWatermark > 0 && used > highWatermark;
+        on = memoryAlarm() || diskRaised;
         if (on != announced && !announcing) {
             announcing = true;
             executor.execute(this::announce);

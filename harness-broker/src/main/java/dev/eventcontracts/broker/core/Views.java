@@ -60,9 +60,14 @@ public final class Views {
 
     /**
      * The memory alarm: bytes of message bodies and headers held by the queues, the high watermark
-     * (0 = flow control off) and whether the alarm is on.
+     * (0 = flow control off), whether the memory alarm is on and whether a disk alarm was raised.
      */
-    public record MemoryView(long used, long highWatermark, boolean alarm) {}
+    public record MemoryView(long used, long highWatermark, boolean alarm, boolean diskAlarm) {
+        /** Without a disk alarm. */
+        public MemoryView(long used, long highWatermark, boolean alarm) {
+            this(used, highWatermark, alarm, false);
+        }
+    }
 
     /** One channel of a connection. */
     public record ChannelView(

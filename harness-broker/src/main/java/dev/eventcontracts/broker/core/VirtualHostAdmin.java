@@ -42,7 +42,22 @@ public final class VirtualHostAdmin {
     /** The memory alarm's state. */
     public Views.MemoryView memory() {
         MemoryAlarm m = vhost.memory();
-        return new Views.MemoryView(m.used(), m.highWatermark(), m.isOn());
+        return new Views.MemoryView(
+                m.used(), m.highWatermark(), m.isOn() && m.memoryAlarm(), m.isOn() && m.diskAlarm());
+    }
+
+    /**
+     * Sets the memory high watermark of the running virtual host, as {@code rabbitmqctl
+     * set_vm_memory_high_watermark} does (a restart goes back to the configured one, as RabbitMQ's
+     * {@code stop_app}/{@code start_app} does).
+     */
+    public void memoryHighWatermark(long bytes) {
+        vhost.memory().highWatermark(bytes);
+    }
+
+    /** Raises or clears an alarm by hand, as {@code rabbit_alarm:set_alarm/clear_alarm} on RabbitMQ. */
+    public void raiseAlarm(MemoryAlarm.Resource resource, boolean raise) {
+        vhost.memory().raised(resource, raise);
     }
 
     /**

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A {@code rabbitmqctl}-compatible command for the harness broker, run as {@code java -jar
@@ -20,7 +22,8 @@ import java.util.function.BooleanSupplier;
  * against a broker in another process. Covers what test suites written for RabbitMQ call: {@code
  * list_connections}, {@code close_connection}, {@code close_all_connections}, {@code stop_app},
  * {@code start_app}, {@code list_queues}, {@code set_user_tags}, {@code set_policy}, {@code
- * clear_policy}. Options rabbitmqctl takes ({@code -n NODE}, {@code -q}, {@code -p VHOST}) are
+ * clear_policy}, {@code set_vm_memory_high_watermark}, and {@code eval} of the {@code rabbit_alarm}
+ * calls that raise, clear and list resource alarms. Options rabbitmqctl takes ({@code -n NODE}, {@code -q}, {@code -p VHOST}) are
  * accepted; the node name is ignored.
  */
 public final class Ctl {
@@ -38,7 +41,11 @@ public final class Ctl {
                     + " [-p VHOST] <command> [args]\n"
                     + "commands: list_connections [column ...] | close_connection NAME REASON | close_all_connections REASON"
                     + " | stop_app | start_app | list_queues [column ...] | set_user_tags USER [TAG ...]"
-                    + " | set_policy [--priority N] [--apply-to queues|exchanges|all] NAME PATTERN DEFINITION | clear_policy NAME";
+                    + " | set_policy [--priority N] [--apply-to queues|exchanges|all] NAME PATTERN DEFINITION | clear_policy NAME"
+                    + " | set_vm_memory_high_watermark FRACTION | set_vm_memory_high_watermark absolute BYTES"
+                    + " | eval 'rabbit_alarm:set_alarm({{resource_limit, memory|disk, node()}, []}).'"
+                    + " | eval 'rabbit_alarm:clear_alarm({resource_limit, memory|disk, node()}).'"
+                    + " | eval 'rabbit_alarm:get_alarms().'";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -108,6 +115,8 @@ public final class Ctl {
             case "set_user_tags" -> setUserTags(args);
             case "set_policy" -> setPolicy(args);
             case "clear_policy" -> clearPolicy(args);
+            case "set_vm_memory_high_watermark" -> setMemoryHighWatermark(args);
+            case "eval" -> eval(args);
             default ->
                 throw new CtlException(
                         EX_USAGE, "command '" + command + "' is not supported by the harness broker's rabbitmqctl");
@@ -325,6 +334,83 @@ public final class Ctl {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
             throw new CtlException(EX_USAGE, "option '" + option + "' needs an integer, got '" + v + "'");
+        }
+    }
+
+    /**
+     * {@code set_vm_memory_high_watermark FRACTION} (of the machine's memory) or {@code
+     * set_vm_memory_high_watermark absolute BYTES}; the harness counts queued message bytes as its
+     * memory (docs/broker.md, "Flow control").
+     */
+    private void setMemoryHighWatermark(List<String> args) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (args.size() == 1) {
+            double fraction;
+            try {
+                fraction = Double.parseDouble(args.get(0));
+            } catch (NumberFormatException e) {
+                fraction = Double.NaN;
+            }
+            if (!(fraction > 0 && fraction <= 1)) {
+                throw new CtlException(
+                        EX_USAGE,
+                        "set_vm_memory_high_watermark takes a fraction above 0 and at most 1 (e.g. 0.4), got '"
+                                + args.get(0) + "'");
+            }
+            body.put("fraction", fraction);
+        } else if (args.size() == 2 && args.get(0).equals("absolute")) {
+            try {
+                body.put("absolute", Long.parseLong(args.get(1)));
+            } catch (NumberFormatException e) {
+                throw new CtlException(
+                        EX_USAGE,
+                        "set_vm_memory_high_watermark absolute takes a whole number of bytes, got '" + args.get(1)
+                                + "'");
+            }
+        } else {
+            throw new CtlException(
+                    EX_USAGE, "set_vm_memory_high_watermark takes FRACTION or 'absolute' BYTES, got " + args);
+        }
+        if (!quiet) {
+            out.println("Setting memory threshold on the harness broker to " + String.join(" ", args) + " ...");
+        }
+        admin.put("api/memory-high-watermark", body);
+    }
+
+    private static final Pattern SET_ALARM = Pattern.compile(
+            "rabbit_alarm:set_alarm\\(\\{\\{resource_limit,(memory|disk|disc),node\\(\\)\\},\\[\\]\\}\\)\\.?");
+    private static final Pattern CLEAR_ALARM =
+            Pattern.compile("rabbit_alarm:clear_alarm\\(\\{resource_limit,(memory|disk|disc),node\\(\\)\\}\\)\\.?");
+
+    /**
+     * {@code eval} of the {@code rabbit_alarm} calls a test suite makes: {@code set_alarm} and
+     * {@code clear_alarm} of the memory or disk alarm (prints {@code ok}), and {@code get_alarms()}
+     * (prints the alarms in effect as RabbitMQ does, e.g. {@code [{{resource_limit,disk,
+     * harness@localhost},[]}]}). Any other expression is refused: the harness runs no Erlang.
+     */
+    private void eval(List<String> args) {
+        String expr = String.join("", args).replaceAll("\\s+", "");
+        Matcher set = SET_ALARM.matcher(expr);
+        Matcher clear = CLEAR_ALARM.matcher(expr);
+        if (set.matches()) {
+            admin.put("api/alarms/" + set.group(1), Map.of());
+            out.println("ok");
+        } else if (clear.matches()) {
+            admin.delete("api/alarms/" + clear.group(1), Map.of());
+            out.println("ok");
+        } else if (expr.matches("rabbit_alarm:get_alarms\\(\\)\\.?")) {
+            List<String> alarms = new ArrayList<>();
+            for (JsonNode a : admin.get("api/alarms")) {
+                alarms.add("{{resource_limit," + a.path("resource").asText() + ","
+                        + a.path("node").asText() + "},[]}");
+            }
+            out.println("[" + String.join(",", alarms) + "]");
+        } else {
+            throw new CtlException(
+                    EX_USAGE,
+                    "eval '" + String.join(" ", args) + "' is not supported: the harness runs no Erlang; it"
+                            + " understands rabbit_alarm:set_alarm/clear_alarm of {resource_limit, memory|disk,"
+                            + " node()} and rabbit_alarm:get_alarms()");
         }
     }
 }

@@ -101,7 +101,8 @@ final class AdminApi {
         String resource = p.get(1);
         List<String> rest = p.subList(2, p.size());
         if (!rest.isEmpty()
-                && !Set.of("faults", "restart", "connections", "users").contains(resource)) {
+                && !Set.of("faults", "restart", "connections", "users", "alarms")
+                        .contains(resource)) {
             requireVhost(rest.get(0));
         }
         return switch (resource) {
@@ -119,6 +120,14 @@ final class AdminApi {
             case "faults" -> faults(r, rest);
             case "restart" -> restart(r, rest);
             case "policies" -> reply(policyRoutes.policies(r.method(), rest, r.body(), r.path()));
+            case "alarms" -> reply(AlarmRoutes.alarms(admin, r.method(), rest, r.path()));
+            case "memory-high-watermark" -> {
+                if (!rest.isEmpty()) {
+                    throw notFound(r.path());
+                }
+                yield reply(AlarmRoutes.highWatermark(
+                        admin, r.method(), r.body(), r.path(), b -> readJson(b, "{\"fraction\":0.4}")));
+            }
             case "definitions" -> {
                 if (!rest.isEmpty()) {
                     throw notFound(r.path());

@@ -86,7 +86,7 @@ final class JsonShapes {
         m.put("mem_used", memory.used());
         m.put("mem_limit", memory.highWatermark());
         m.put("mem_alarm", memory.alarm());
-        m.put("disk_free_alarm", false);
+        m.put("disk_free_alarm", memory.diskAlarm());
         m.put("store_failure", storeFailure == null || storeFailure.isEmpty() ? null : storeFailure);
         return m;
     }

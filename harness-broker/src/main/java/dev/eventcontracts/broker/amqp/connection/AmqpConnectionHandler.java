@@ -200,6 +200,11 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
         }
     }
 
+    /** Why publishers are blocked now, in RabbitMQ 3.10.8's words (memory, disk or both). */
+    String blockedReason() {
+        return vhost.memory().reason();
+    }
+
     void flowStateChanged(FlowState next) {
         if (client != null) {
             client.flowState(next);

@@ -83,7 +83,7 @@ final class FlowControl {
         connection.autoRead(false);
         if (clientWantsBlockedNotify && !blockedSent) {
             blockedSent = true;
-            connection.sendMethod(0, AmqpMethod.of(MethodSpec.CONNECTION_BLOCKED, MemoryAlarm.REASON));
+            connection.sendMethod(0, AmqpMethod.of(MethodSpec.CONNECTION_BLOCKED, connection.blockedReason()));
         }
     }
 
