@@ -59,6 +59,7 @@ public final class Journal {
     private final List<Delivery> deliveries = new ArrayList<>();
     private final List<DeadLetter> deadLetters = new ArrayList<>();
     private final Map<String, Integer> attempts = new HashMap<>();
+    private long lastEventNanos = System.nanoTime();
 
     /** Counts and returns the next attempt number for {@code messageId}. */
     public synchronized int nextAttempt(String messageId) {
@@ -68,12 +69,14 @@ public final class Journal {
     /** Records a delivery and wakes waiters. */
     public synchronized void record(Delivery delivery) {
         deliveries.add(delivery);
+        lastEventNanos = System.nanoTime();
         notifyAll();
     }
 
     /** Records a dead letter and wakes waiters. */
     public synchronized void record(DeadLetter deadLetter) {
         deadLetters.add(deadLetter);
+        lastEventNanos = System.nanoTime();
         notifyAll();
     }
 
@@ -118,5 +121,10 @@ public final class Journal {
             }
         }
         return true;
+    }
+
+    /** Nanoseconds ({@link System#nanoTime()}) since the last delivery or dead letter was recorded. */
+    public synchronized long nanosSinceLastEvent() {
+        return System.nanoTime() - lastEventNanos;
     }
 }

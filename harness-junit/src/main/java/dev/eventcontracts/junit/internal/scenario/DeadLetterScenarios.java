@@ -255,6 +255,7 @@ final class DeadLetterScenarios {
                     () -> published.keySet().stream()
                             .allMatch(id -> Fate.of(j, id, bound).settled(contract.hasDeadLetterQueue())),
                     session.options().settleTimeout());
+            run.awaitQuiet(java.time.Duration.ofMillis(300), session.options().settleTimeout());
             run.settleDeadLetters();
             run.stopContainers();
             return judge.conservation(published, j, run.topology(), bound);

@@ -246,6 +246,31 @@ final class Run implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the run is quiet: nothing ready in the queue and no delivery or dead letter for
+     * {@code quiet}, at most {@code timeout}. A copy the consumer republished before failing is
+     * still on its way when the original's fate is settled; (m) counts it only after this.
+     */
+    void awaitQuiet(java.time.Duration quiet, java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                long ready;
+                synchronized (producer) {
+                    ready = producer.queueDeclarePassive(topology.queue()).getMessageCount();
+                }
+                if (ready == 0 && journal.nanosSinceLastEvent() >= quiet.toNanos()) {
+                    return;
+                }
+                Thread.sleep(Math.max(10, quiet.toMillis() / 5));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** A round trip to the broker, so publishes that reached it before are in its journal. */
     private void flush() {
         if (!session.published().journaled()) {
