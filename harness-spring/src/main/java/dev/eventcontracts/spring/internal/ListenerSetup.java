@@ -1,13 +1,9 @@
 package dev.eventcontracts.spring.internal;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.amqp.core.AcknowledgeMode;
-import org.springframework.amqp.core.MessageListener;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.MessageListenerContainer;
@@ -57,14 +53,73 @@ public record ListenerSetup(
     }
 
     /**
-     * Reads the listener's setup from the running context.
+     * Reads the listener's setup from the running context. The container is the one whose
+     * listener adapter invokes the contract's method (so SpEL, bean references and anonymous
+     * queues need no static resolution), else the one reading the contract's queue.
      *
      * @throws IllegalStateException naming the listener, the queues found and the fix
      */
     public static ListenerSetup read(
             ConfigurableApplicationContext context, ListenerTarget contract, BrokerAdmin admin) {
         Environment env = context.getEnvironment();
-        String queue = contract.queue().isBlank() ? "" : env.resolvePlaceholders(contract.queue());
+        String queue = contract.queue().isBlank() ? "" : resolve(env, contract);
+        List<AbstractMessageListenerContainer> containers = containers(context);
+        AbstractMessageListenerContainer match = null;
+        for (AbstractMessageListenerContainer c : containers) {
+            if (ListenerMethods.invokes(c, contract)
+                    && (match == null || Arrays.asList(c.getQueueNames()).contains(queue))) {
+                match = c;
+            }
+        }
+        List<String> seen = new ArrayList<>();
+        for (AbstractMessageListenerContainer c : containers) {
+            List<String> names = Arrays.asList(c.getQueueNames());
+            seen.addAll(names);
+            if (match == null && (queue.isEmpty() ? containers.size() == 1 : names.contains(queue))) {
+                match = c;
+            }
+        }
+        if (match == null) {
+            throw new IllegalStateException("No listener container of the service runs " + contract.displayName()
+                    + (queue.isEmpty()
+                            ? " (its queue '" + contract.queue() + "' could not be resolved before the run)"
+                            : " or reads queue '" + queue + "'")
+                    + "; the containers read " + seen + ". Check that the listener is a bean of the service"
+                    + " (component scan or @Bean) and its @RabbitListener(queues=...), or regenerate the contract"
+                    + " tests.");
+        }
+        List<String> names = Arrays.asList(match.getQueueNames());
+        if (!names.contains(queue)) {
+            queue = names.get(0);
+        }
+        String kind = match.getClass().getSimpleName().startsWith("Direct") ? "direct" : "simple";
+        java.util.Map<String, Object> arguments = admin.queue(queue)
+                .map(BrokerAdmin.QueueState::effectiveArguments)
+                .orElse(java.util.Map.of());
+        return new ListenerSetup(
+                queue,
+                kind,
+                match.getAcknowledgeMode(),
+                converter(context, match),
+                contract.payloadType(),
+                env,
+                arguments);
+    }
+
+    private static String resolve(Environment env, ListenerTarget contract) {
+        try {
+            return env.resolveRequiredPlaceholders(contract.queue());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "The queue '" + contract.queue() + "' of " + contract.displayName()
+                            + " names a property the service does not set: " + e.getMessage()
+                            + ". Set it in the service's"
+                            + " application.yml/properties, or give the placeholder a default (${name:queue}).",
+                    e);
+        }
+    }
+
+    private static List<AbstractMessageListenerContainer> containers(ConfigurableApplicationContext context) {
         List<AbstractMessageListenerContainer> containers = new ArrayList<>();
         context.getBeanProvider(RabbitListenerEndpointRegistry.class).ifAvailable(registry -> {
             for (MessageListenerContainer c : registry.getListenerContainers()) {
@@ -78,49 +133,14 @@ public record ListenerSetup(
                 containers.add(c);
             }
         });
-        List<String> seen = new ArrayList<>();
-        AbstractMessageListenerContainer match = null;
-        for (AbstractMessageListenerContainer c : containers) {
-            List<String> names = Arrays.asList(c.getQueueNames());
-            seen.addAll(names);
-            if (queue.isEmpty() ? containers.size() == 1 : names.contains(queue)) {
-                match = c;
-            }
-        }
-        if (match == null) {
-            throw new IllegalStateException("No listener container of the service reads queue '" + queue
-                    + "' of " + contract.displayName() + "; the containers read " + seen
-                    + ". Check @RabbitListener(queues=...) or regenerate the contract tests.");
-        }
-        if (queue.isEmpty()) {
-            queue = match.getQueueNames()[0];
-        }
-        String kind = match.getClass().getSimpleName().startsWith("Direct") ? "direct" : "simple";
-        java.util.Map<String, Object> arguments =
-                admin.queue(queue).map(BrokerAdmin.QueueState::arguments).orElse(java.util.Map.of());
-        return new ListenerSetup(
-                queue,
-                kind,
-                match.getAcknowledgeMode(),
-                converter(context, match),
-                payloadType(contract),
-                env,
-                arguments);
+        return containers;
     }
 
     private static MessageConverter converter(
             ConfigurableApplicationContext context, AbstractMessageListenerContainer c) {
-        MessageListener listener = c.getMessageListener();
-        if (listener != null) {
-            try {
-                Method getter = listener.getClass().getMethod("getMessageConverter");
-                Object converter = getter.invoke(listener);
-                if (converter instanceof MessageConverter m) {
-                    return m;
-                }
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                // not a messaging adapter: fall through
-            }
+        MessageConverter own = ListenerMethods.converter(c.getMessageListener());
+        if (own != null) {
+            return own;
         }
         var beans = context.getBeansOfType(MessageConverter.class);
         if (beans.size() == 1) {
@@ -128,35 +148,5 @@ public record ListenerSetup(
         }
         RabbitTemplate template = context.getBeanProvider(RabbitTemplate.class).getIfAvailable();
         return template != null ? template.getMessageConverter() : new SimpleMessageConverter();
-    }
-
-    private static Class<?> payloadType(ListenerTarget contract) {
-        for (Parameter p : contract.listener().getParameters()) {
-            Class<?> type = p.getType();
-            if (isInfrastructure(type) || hasAnnotation(p, "Header", "Headers")) {
-                continue;
-            }
-            return type;
-        }
-        throw new IllegalStateException("Listener " + contract.displayName()
-                + " has no payload parameter; service mode needs one to build sample messages.");
-    }
-
-    private static boolean isInfrastructure(Class<?> type) {
-        String name = type.getName();
-        return name.equals("com.rabbitmq.client.Channel")
-                || name.equals("org.springframework.amqp.core.Message")
-                || name.equals("org.springframework.messaging.MessageHeaders");
-    }
-
-    private static boolean hasAnnotation(Parameter p, String... simpleNames) {
-        for (Annotation a : p.getAnnotations()) {
-            for (String n : simpleNames) {
-                if (a.annotationType().getSimpleName().equals(n)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }
