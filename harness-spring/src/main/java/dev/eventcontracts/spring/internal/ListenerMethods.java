@@ -22,7 +22,7 @@ final class ListenerMethods {
 
     /** Whether {@code container} runs {@code target}'s listener method. */
     static boolean invokes(AbstractMessageListenerContainer container, ListenerTarget target) {
-        for (Method m : methods(container.getMessageListener())) {
+        for (Method m : methods(unwrap(container.getMessageListener()))) {
             if (same(m, target)) {
                 return true;
             }
@@ -32,8 +32,12 @@ final class ListenerMethods {
 
     /** The converter the listener's adapter decodes payloads with, or null when it has none. */
     static MessageConverter converter(MessageListener listener) {
-        Object converter = call(listener, "getMessageConverter");
+        Object converter = call(unwrap(listener), "getMessageConverter");
         return converter instanceof MessageConverter m ? m : null;
+    }
+
+    private static Object unwrap(Object listener) {
+        return listener instanceof AttemptCounter counter ? counter.delegate() : listener;
     }
 
     private static boolean same(Method m, ListenerTarget target) {

@@ -24,7 +24,9 @@ import org.springframework.core.env.Environment;
  * @param converter the service's message converter
  * @param payloadType the listener's payload parameter type
  * @param environment the service's environment, for the values of its properties
- * @param queueArguments the queue's arguments at the broker
+ * @param queueArguments the queue's arguments at the broker, with the dead-letter settings of the
+ *     policy in force
+ * @param attempts the listener's attempts per message, counted inside the container's retry
  */
 public record ListenerSetup(
         String queue,
@@ -33,7 +35,8 @@ public record ListenerSetup(
         MessageConverter converter,
         Class<?> payloadType,
         Environment environment,
-        java.util.Map<String, Object> queueArguments) {
+        java.util.Map<String, Object> queueArguments,
+        AttemptCounter attempts) {
 
     /** The queue's argument as the broker holds it at the time of the call, or {@code "(none)"}. */
     public String queueArgument(String name) {
@@ -50,6 +53,49 @@ public record ListenerSetup(
     public String propertyValue(String name, String fallback) {
         String v = environment.getProperty(property(name));
         return v == null ? fallback + " (Spring's default)" : v;
+    }
+
+    /**
+     * Whether the service runs on Spring Boot 4, whose listener retry is configured by {@code
+     * retry.max-retries} (attempts = retries + 1) where Boot 3 had {@code retry.max-attempts}.
+     */
+    public static boolean boot4() {
+        try {
+            Class.forName(
+                    "org.springframework.boot.amqp.autoconfigure.RabbitProperties",
+                    false,
+                    ListenerSetup.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The listener's retry configuration in the service's own words, e.g. {@code
+     * spring.rabbitmq.listener.simple.retry.enabled = true,
+     * spring.rabbitmq.listener.simple.retry.max-retries = 3 (Spring's default)}; on Boot 4 a
+     * {@code max-attempts} the service still sets is named as ignored.
+     */
+    public String retryDescription() {
+        String enabled = property("retry.enabled") + " = " + propertyValue("retry.enabled", "false");
+        if (!boot4()) {
+            return enabled + ", " + property("retry.max-attempts") + " = " + propertyValue("retry.max-attempts", "3");
+        }
+        String text = enabled + ", " + property("retry.max-retries") + " = " + propertyValue("retry.max-retries", "3");
+        String old = environment.getProperty(property("retry.max-attempts"));
+        if (old != null) {
+            text += "; " + property("retry.max-attempts") + " = " + old
+                    + " is ignored by Spring Boot 4, which renamed it max-retries (attempts = retries + 1)";
+        }
+        return text;
+    }
+
+    /** The setting that makes the listener try a failing message {@code attempts} times. */
+    public String retrySetting(int attempts) {
+        return boot4()
+                ? property("retry.max-retries") + ": " + (attempts - 1) + " (" + attempts + " attempts)"
+                : property("retry.max-attempts") + ": " + attempts;
     }
 
     /**
@@ -96,14 +142,16 @@ public record ListenerSetup(
         java.util.Map<String, Object> arguments = admin.queue(queue)
                 .map(BrokerAdmin.QueueState::effectiveArguments)
                 .orElse(java.util.Map.of());
+        MessageConverter converter = converter(context, match);
         return new ListenerSetup(
                 queue,
                 kind,
                 match.getAcknowledgeMode(),
-                converter(context, match),
+                converter,
                 contract.payloadType(),
                 env,
-                arguments);
+                arguments,
+                AttemptCounter.install(match));
     }
 
     private static String resolve(Environment env, ListenerTarget contract) {

@@ -206,7 +206,8 @@ public final class ServiceScenarios {
                     parts.contract().displayName() + ": one HTTP 503 from a downstream service dead-lettered the"
                             + " event instead of retrying it (" + parts.setup().property("retry.enabled") + " = "
                             + parts.setup().propertyValue("retry.enabled", "false") + ").",
-                    "set " + parts.setup().property("retry.enabled") + ": true with max-attempts of 2 or more,"
+                    "set " + parts.setup().property("retry.enabled") + ": true with "
+                            + parts.setup().retrySetting(2) + " or more,"
                             + " so a transient failure is retried before it is dead-lettered.");
         }
         return compare(once, parts.observer().effectsSince(mark), "one event whose first HTTP call got a 503");
@@ -223,7 +224,31 @@ public final class ServiceScenarios {
                     + ", so no failure could be made to persist; validate the payload in the listener, or see"
                     + " docs/service-mode.md, limits.");
         }
-        return verdict(fate, poison.kind());
+        Outcome outcome = verdict(fate, poison.kind());
+        return outcome.status() == ScenarioStatus.PASSED ? attemptsClaim(fate, poison) : outcome;
+    }
+
+    /**
+     * Where {@code @EventConsumer(maxAttempts)} makes a claim: the listener's attempts at a failure
+     * that persists (counted inside the container's retry, so stateless retries count too) must
+     * equal it.
+     */
+    private Outcome attemptsClaim(Fate fate, Samples.Encoded poison) {
+        int claimed = parts.contract().claimedMaxAttempts();
+        int attempts = parts.setup().attempts().attempts(poison.messageId());
+        if (claimed <= 0 || attempts == claimed) {
+            return Outcome.passed();
+        }
+        ListenerSetup setup = parts.setup();
+        String retry = setup.retryDescription();
+        return new Outcome(
+                ScenarioStatus.FAILED,
+                parts.contract().displayName() + ": @EventConsumer claims maxAttempts " + claimed
+                        + ", but the service tried " + poison.kind() + " " + attempts + " time"
+                        + (attempts == 1 ? "" : "s") + " before it was dead-lettered to '" + fate.deadLetterQueue()
+                        + "' (" + FateMessages.plural(fate.deliveries()) + " by the broker; " + retry + ").",
+                "make the claim and the configuration agree: @EventConsumer(maxAttempts = " + attempts + ") or "
+                        + setup.retrySetting(claimed) + " with " + setup.property("retry.enabled") + ": true.");
     }
 
     private Outcome verdict(Fate fate, String what) {
