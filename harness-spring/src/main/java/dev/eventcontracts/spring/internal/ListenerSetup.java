@@ -27,6 +27,7 @@ import org.springframework.core.env.Environment;
  * @param queueArguments the queue's arguments at the broker, with the dead-letter settings of the
  *     policy in force
  * @param attempts the listener's attempts per message, counted inside the container's retry
+ * @param listenerName the listener as messages name it ({@code Class#method})
  */
 public record ListenerSetup(
         String queue,
@@ -36,7 +37,8 @@ public record ListenerSetup(
         Class<?> payloadType,
         Environment environment,
         java.util.Map<String, Object> queueArguments,
-        AttemptCounter attempts) {
+        AttemptCounter attempts,
+        String listenerName) {
 
     /** The queue's argument as the broker holds it at the time of the call, or {@code "(none)"}. */
     public String queueArgument(String name) {
@@ -151,7 +153,8 @@ public record ListenerSetup(
                 contract.payloadType(),
                 env,
                 arguments,
-                AttemptCounter.install(match));
+                AttemptCounter.install(match),
+                contract.displayName());
     }
 
     private static String resolve(Environment env, ListenerTarget contract) {

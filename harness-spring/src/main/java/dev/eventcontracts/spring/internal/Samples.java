@@ -7,8 +7,9 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 
 /**
- * The messages a scenario publishes, encoded as the service reads them: good samples through the
- * service's own converter, and poison built from a good sample's properties so the converter
+ * The messages a scenario publishes, encoded as the service reads them: good samples (records and
+ * POJOs filled field by field, Avro {@code SpecificRecord}s from their schema) through the service's
+ * own converter, and poison built from a good sample's properties so the converter
  * tries to read it — bytes it cannot decode, and a well-formed message of the wrong shape.
  */
 public final class Samples {
@@ -17,11 +18,14 @@ public final class Samples {
     public static final String ID_PREFIX = "event-contracts-sample-";
 
     private final ListenerSetup setup;
+    private final boolean avro;
+    private boolean converterChecked;
     private int next;
 
     /** Samples for the listener. */
     public Samples(ListenerSetup setup) {
         this.setup = setup;
+        this.avro = AvroSamples.isSpecificRecord(setup.payloadType());
     }
 
     /** One encoded message: body and AMQP properties. */
@@ -42,7 +46,8 @@ public final class Samples {
     /** A fresh good sample: a new business event. */
     public Encoded good() {
         int seed = ++next;
-        Object payload = SampleValues.sample(setup.payloadType(), seed);
+        Object payload =
+                avro ? AvroSamples.sample(setup.payloadType(), seed) : SampleValues.sample(setup.payloadType(), seed);
         return encode(payload, "sample");
     }
 
@@ -80,7 +85,8 @@ public final class Samples {
      * listener that validates its input fails on it every time — a failure that persists.
      */
     public Encoded blank() {
-        Encoded m = encode(SampleValues.blank(setup.payloadType()), "sample");
+        Encoded m = encode(
+                avro ? AvroSamples.blank(setup.payloadType()) : SampleValues.blank(setup.payloadType()), "sample");
         return new Encoded(
                 m.messageId(),
                 m.body(),
@@ -91,6 +97,10 @@ public final class Samples {
     }
 
     private Encoded encode(Object payload, String kind) {
+        if (avro && !converterChecked) {
+            AvroSamples.requireAvroConverter(setup.converter(), payload, setup.listenerName());
+            converterChecked = true;
+        }
         MessageProperties props = new MessageProperties();
         Message message = setup.converter().toMessage(payload, props);
         MessageProperties p = message.getMessageProperties();

@@ -74,7 +74,11 @@ public final class ServiceScenarios {
                 case NO_HEAD_OF_LINE_BLOCKING -> headOfLine();
                 case CONSERVATION -> conservation();
                 case SCHEMA_EVOLUTION ->
-                    Outcome.skipped("the payload is not an Avro record: no registered writer versions to read.");
+                    Outcome.skipped(
+                            AvroSamples.isSpecificRecord(parts.setup().payloadType())
+                                    ? "older writer versions of the Avro payload are not published in service mode yet"
+                                            + " (docs/service-mode.md, limits); plain mode runs (n)."
+                                    : "the payload is not an Avro record: no registered writer versions to read.");
             };
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
