@@ -62,7 +62,7 @@ class ContractClaimsTest {
         assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.FAILED);
         assertThat(r.message())
                 .contains("ParcelListener#onScanned: @EventConsumer claims maxAttempts 5")
-                .contains("tried an event with blank and zero fields 3 times")
+                .contains("tried an event whose every attempt fails (injected: as if its database stayed down) 3 times")
                 .contains("dead-lettered to 'parcels.scanned.dlq' (1 delivery by the broker")
                 .contains("spring.rabbitmq.listener.simple.retry.max-retries = 2");
         assertThat(r.fix())
@@ -80,7 +80,7 @@ class ContractClaimsTest {
 
         assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.FAILED);
         assertThat(r.message())
-                .contains("tried an event with blank and zero fields 4 times")
+                .contains("tried an event whose every attempt fails (injected: as if its database stayed down) 4 times")
                 .contains("spring.rabbitmq.listener.simple.retry.max-retries = 3 (Spring's default)")
                 .contains("spring.rabbitmq.listener.simple.retry.max-attempts = 2 is ignored by Spring Boot 4");
     }

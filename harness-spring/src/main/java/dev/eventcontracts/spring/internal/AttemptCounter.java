@@ -3,6 +3,7 @@ package dev.eventcontracts.spring.internal;
 import com.rabbitmq.client.Channel;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.amqp.core.AcknowledgeMode;
@@ -21,6 +22,7 @@ public final class AttemptCounter implements ChannelAwareMessageListener {
 
     private final MessageListener delegate;
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
 
     private AttemptCounter(MessageListener delegate) {
         this.delegate = delegate;
@@ -51,6 +53,15 @@ public final class AttemptCounter implements ChannelAwareMessageListener {
         return delegate;
     }
 
+    /**
+     * Makes every attempt at the message of id {@code messageId} fail before the listener runs, as
+     * an unexpected exception of the listener would (a database that stays down): the container's
+     * retry, error handler, requeue settings and dead-lettering decide what happens to it.
+     */
+    public void failAlways(String messageId) {
+        failing.add(messageId);
+    }
+
     /** How often the listener was called with the message of id {@code messageId}. */
     public int attempts(String messageId) {
         AtomicInteger n = attempts.get(messageId);
@@ -61,6 +72,19 @@ public final class AttemptCounter implements ChannelAwareMessageListener {
         String id = message.getMessageProperties().getMessageId();
         if (id != null) {
             attempts.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+            if (failing.contains(id)) {
+                throw new InjectedFailure(id);
+            }
+        }
+    }
+
+    /** The failure {@link #failAlways} injects. */
+    public static final class InjectedFailure extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        InjectedFailure(String messageId) {
+            super("event-contracts: injected failure that persists, for message " + messageId
+                    + " (as if the listener's database stayed down)");
         }
     }
 

@@ -217,19 +217,41 @@ public final class ServiceScenarios {
         return compare(once, parts.observer().effectsSince(mark), "one event whose first HTTP call got a 503");
     }
 
+    /**
+     * (j): a business-invalid event (blank and zero fields: the listener's own validation fails),
+     * then a good event whose every attempt fails before the listener runs (an unexpected exception,
+     * as when its database stays down — the failure a listener's own {@code
+     * AmqpRejectAndDontRequeueException} does not cover). Each must end dead-lettered after bounded
+     * attempts, never looped, dropped or lost; the injected one is held against {@code
+     * @EventConsumer(maxAttempts)}.
+     */
     private Outcome persistentFailure() throws Exception {
         Samples.Encoded poison = parts.samples().blank();
         Observer.Mark mark = parts.observer().mark();
         publish(poison);
         Fate fate = parts.observer().awaitFate(mark, poison.messageId());
         cleanUpAfter(fate);
-        if (fate.kind() == Fate.Kind.ACCEPTED) {
-            return Outcome.skipped(parts.contract().displayName() + " accepted " + poison.kind()
-                    + ", so no failure could be made to persist; validate the payload in the listener, or see"
-                    + " docs/service-mode.md, limits.");
+        if (fate.kind() != Fate.Kind.ACCEPTED) {
+            Outcome outcome = verdict(fate, poison.kind());
+            if (outcome.status() != ScenarioStatus.PASSED) {
+                return outcome;
+            }
         }
-        Outcome outcome = verdict(fate, poison.kind());
-        return outcome.status() == ScenarioStatus.PASSED ? attemptsClaim(fate, poison) : outcome;
+        Samples.Encoded failing = parts.samples().good();
+        failing = new Samples.Encoded(
+                failing.messageId(),
+                failing.body(),
+                failing.contentType(),
+                failing.contentEncoding(),
+                failing.headers(),
+                "an event whose every attempt fails (injected: as if its database stayed down)");
+        parts.setup().attempts().failAlways(failing.messageId());
+        mark = parts.observer().mark();
+        publish(failing);
+        Fate injected = parts.observer().awaitFate(mark, failing.messageId());
+        cleanUpAfter(injected);
+        Outcome outcome = verdict(injected, failing.kind());
+        return outcome.status() == ScenarioStatus.PASSED ? attemptsClaim(injected, failing) : outcome;
     }
 
     /**
