@@ -46,9 +46,11 @@ import org.apache.avro.specific.SpecificRecord;
  * @param idempotencyKey dotted field path of the business key in the payload, or empty
  * @param ignoreEffectPaths dotted paths in effects and state that differ between runs
  * @param fixture the fixture type, or null to build the consumer with its no-arg constructor
- * @param readerSchema the schema the consumer reads with
+ * @param readerSchema the schema the consumer reads with, or null when the payload is not Avro
  * @param writerSchemas every writer schema version to try in scenario (n), oldest first, ending
- *     with the reader schema
+ *     with the reader schema; empty when the payload is not Avro
+ * @param payloadFormat how messages are encoded: Avro, JSON (a record or POJO) or raw
+ *     ({@code byte[]}/{@code String} the consumer decodes itself)
  */
 public record ConsumerContract(
         Class<?> consumerClass,
@@ -63,7 +65,8 @@ public record ConsumerContract(
         List<String> ignoreEffectPaths,
         Class<?> fixture,
         Schema readerSchema,
-        List<Schema> writerSchemas) {
+        List<Schema> writerSchemas,
+        PayloadFormat payloadFormat) {
 
     /** Copies the lists. */
     public ConsumerContract {
@@ -75,6 +78,11 @@ public record ConsumerContract(
     /** The payload type: the handler's first parameter. */
     public Class<?> payloadType() {
         return handler.getParameterTypes()[0];
+    }
+
+    /** The payload type with its type arguments, as JSON payloads are read. */
+    public java.lang.reflect.Type genericPayloadType() {
+        return handler.getGenericParameterTypes()[0];
     }
 
     /** {@code SimpleName#handler}, as failure messages name the consumer. */
@@ -262,13 +270,15 @@ public record ConsumerContract(
             if (reader == null && SpecificRecord.class.isAssignableFrom(payload)) {
                 reader = SpecificData.get().getSchema(payload);
             }
-            if (reader == null) {
-                throw new IllegalArgumentException(
-                        "Contract of '" + name + "' has payload type '" + payload.getName()
-                                + "', which is not a generated Avro class. Give the schema with schemaFile(\"src/main/avro/....avsc\").");
+            PayloadFormat format = reader != null ? PayloadFormat.AVRO : format(name, payload);
+            if (format != PayloadFormat.AVRO && !previousWriterSchemas.isEmpty()) {
+                throw new IllegalArgumentException("Contract of '" + name + "' has older writer schemas but no reader"
+                        + " schema; give it with schemaFile(\"src/main/avro/....avsc\").");
             }
             List<Schema> writers = new ArrayList<>(previousWriterSchemas);
-            writers.add(reader);
+            if (reader != null) {
+                writers.add(reader);
+            }
             return new ConsumerContract(
                     consumerClass,
                     handler,
@@ -282,7 +292,32 @@ public record ConsumerContract(
                     ignoreEffectPaths,
                     fixture,
                     reader,
-                    writers);
+                    writers,
+                    format);
+        }
+
+        /** The format of a payload without an Avro schema: raw bytes/text, or JSON for a record or POJO. */
+        private static PayloadFormat format(String name, Class<?> payload) {
+            if (payload == byte[].class || payload == String.class) {
+                return PayloadFormat.RAW;
+            }
+            if (org.apache.avro.generic.IndexedRecord.class.isAssignableFrom(payload)) {
+                throw new IllegalArgumentException("Contract of '" + name + "' has payload type '" + payload.getName()
+                        + "', an Avro record without a generated class. Give the schema with"
+                        + " schemaFile(\"src/main/avro/....avsc\").");
+            }
+            boolean platform =
+                    payload.getName().startsWith("java.") || payload.getName().startsWith("javax.");
+            if (payload.isPrimitive()
+                    || payload.isArray()
+                    || payload.isInterface()
+                    || java.lang.reflect.Modifier.isAbstract(payload.getModifiers())
+                    || platform) {
+                throw new IllegalArgumentException("Contract of '" + name + "' has payload type '" + payload.getName()
+                        + "', which contract tests cannot build messages for. Take a generated Avro class, a Java"
+                        + " record or POJO (sent as JSON), or byte[]/String with samples from the fixture.");
+            }
+            return PayloadFormat.JSON;
         }
     }
 }

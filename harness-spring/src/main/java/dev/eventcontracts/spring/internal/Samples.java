@@ -1,5 +1,6 @@
 package dev.eventcontracts.spring.internal;
 
+import dev.eventcontracts.junit.TypeSamples;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +48,7 @@ public final class Samples {
     public Encoded good() {
         int seed = ++next;
         Object payload =
-                avro ? AvroSamples.sample(setup.payloadType(), seed) : SampleValues.sample(setup.payloadType(), seed);
+                avro ? AvroSamples.sample(setup.payloadType(), seed) : TypeSamples.sample(setup.payloadType(), seed);
         return encode(payload, "sample");
     }
 
@@ -86,7 +87,7 @@ public final class Samples {
      */
     public Encoded blank() {
         Encoded m = encode(
-                avro ? AvroSamples.blank(setup.payloadType()) : SampleValues.blank(setup.payloadType()), "sample");
+                avro ? AvroSamples.blank(setup.payloadType()) : TypeSamples.blank(setup.payloadType()), "sample");
         return new Encoded(
                 m.messageId(),
                 m.body(),

@@ -64,8 +64,11 @@ public final class ContractTestGeneration {
                             ? "no dead-letter queue"
                             : "dead-letter queue '" + c.deadLetterQueue() + "'")
                     + (c.fixtureClass() == null ? ", no fixture: judged on effects" : ", fixture " + c.fixtureClass())
-                    + ", scenario (n) tries " + plural(e.writerLabels().size(), "writer version") + ": "
-                    + String.join(", ", e.writerLabels()) + ")");
+                    + (c.schema().avro()
+                            ? ", scenario (n) tries " + plural(e.writerLabels().size(), "writer version") + ": "
+                                    + String.join(", ", e.writerLabels()) + ")"
+                            : ", " + c.schema().kind().name() + " payload " + c.payloadType()
+                                    + ": no writer versions, scenario (n) skipped)"));
         }
         List<GenerateOutcome.FindingLine> findingLines = findings.stream()
                 .map(f -> new GenerateOutcome.FindingLine(f.severity(), location(f) + f.code() + ": " + f.message()))

@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param idempotencyKey dotted path of the business key, or empty
  * @param ignoreEffectPaths volatile effect paths
  * @param fixtureClass fully qualified {@code ConsumerFixture} implementation, or null
- * @param schema how the payload's Avro schema is found
+ * @param schema how the payload is encoded: its Avro schema, or JSON, or raw bytes/text
  * @param previousWriterSchemas older writer versions of the payload schema ({@code .avsc} files)
  * @param file the source file of the handler
  * @param line the line of the handler
@@ -67,13 +67,36 @@ public record ConsumerModel(
         return consumerClass + "#" + handler;
     }
 
+    /** How the scenarios encode a payload (docs/contract-tests.md, "Payload types"). */
+    public enum PayloadKind {
+        /** Avro binary: a generated SpecificRecord class, or an {@code .avsc} with the type's full name. */
+        AVRO,
+        /** JSON written with Jackson: a Java record or POJO. */
+        JSON,
+        /** {@code byte[]} or {@code String} the consumer decodes itself; needs the fixture's samples. */
+        RAW
+    }
+
     /**
-     * Where the payload's Avro schema comes from.
+     * Where the payload's schema comes from.
      *
-     * @param fullName the schema's full name
+     * @param fullName the schema's full name (the payload type's name for JSON and raw payloads)
      * @param specificRecord true when the payload is a generated SpecificRecord class (the schema
      *     is read from the class at run time)
-     * @param avscFile the {@code .avsc} file, or null when only the class is known
+     * @param avscFile the {@code .avsc} file, or null when only the class is known or the payload
+     *     is not Avro
+     * @param kind Avro, JSON or raw
      */
-    public record SchemaSource(String fullName, boolean specificRecord, Path avscFile) {}
+    public record SchemaSource(String fullName, boolean specificRecord, Path avscFile, PayloadKind kind) {
+
+        /** An Avro payload. */
+        public SchemaSource(String fullName, boolean specificRecord, Path avscFile) {
+            this(fullName, specificRecord, avscFile, PayloadKind.AVRO);
+        }
+
+        /** True for Avro payloads, the only ones with a schema and writer versions. */
+        public boolean avro() {
+            return kind == PayloadKind.AVRO;
+        }
+    }
 }

@@ -183,9 +183,23 @@ final class HandlerReader {
             findings.add(new Finding(
                     Severity.WARNING,
                     "payload-not-avro",
-                    id + " takes payload type '" + payloadType + "', which is neither a generated Avro SpecificRecord"
-                            + " class nor the full name of an .avsc schema in the schema directories; no contract"
-                            + " test is generated. Use the Avro-generated class as the parameter type.",
+                    id + " takes payload type '" + payloadType + "', which contract tests cannot build messages for:"
+                            + " it is neither a generated Avro SpecificRecord class, the full name of an .avsc schema"
+                            + " in the schema directories, a Java record or POJO (sent as JSON), nor byte[]/String; no"
+                            + " contract test is generated. Take one of those as the parameter type.",
+                    file,
+                    line));
+            return Optional.empty();
+        }
+        String fixture = fixture(consumerClass, id, file, line);
+        if (schema.get().kind() == ConsumerModel.PayloadKind.RAW && !suppliesSamples(consumerClass, fixture)) {
+            findings.add(new Finding(
+                    Severity.WARNING,
+                    "samples-missing",
+                    id + " takes its payload as " + simple(payloadType) + " and decodes it itself, so event-contracts"
+                            + " cannot build messages it accepts; no contract test is generated. Write a"
+                            + " ConsumerFixture<" + simple(consumerClass) + "> whose samples() returns four or more"
+                            + " valid bodies (and poisonSamples() invalid ones), or give an .avsc schema.",
                     file,
                     line));
             return Optional.empty();
@@ -200,7 +214,6 @@ final class HandlerReader {
                     file,
                     line));
         }
-        String fixture = fixture(consumerClass, id, file, line);
         return Optional.of(new ConsumerModel(
                 consumerClass,
                 unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse(""),
@@ -238,7 +251,58 @@ final class HandlerReader {
         if (specific) {
             return Optional.of(new ConsumerModel.SchemaSource(payloadType, true, avsc.orElse(null)));
         }
-        return avsc.map(file -> new ConsumerModel.SchemaSource(payloadType, false, file));
+        if (avsc.isPresent()) {
+            return Optional.of(new ConsumerModel.SchemaSource(payloadType, false, avsc.get()));
+        }
+        if (payloadType.equals("byte[]") || payloadType.equals("java.lang.String") || payloadType.equals("String")) {
+            return Optional.of(new ConsumerModel.SchemaSource(payloadType, false, null, ConsumerModel.PayloadKind.RAW));
+        }
+        return json(parameter, payloadType)
+                ? Optional.of(new ConsumerModel.SchemaSource(payloadType, false, null, ConsumerModel.PayloadKind.JSON))
+                : Optional.empty();
+    }
+
+    /**
+     * True for a payload the scenarios send as JSON: a class or record of the project (or a
+     * library) that is neither abstract, an interface, a platform type nor an Avro type. An
+     * unresolvable type counts when its name is not a platform or Avro one; the generated test
+     * names it if it is not buildable after all.
+     */
+    private static boolean json(Parameter parameter, String payloadType) {
+        com.github.javaparser.ast.type.Type type = parameter.getType();
+        if (type.isPrimitiveType() || type.isArrayType() || payloadType.contains("<")) {
+            return false;
+        }
+        if (payloadType.startsWith("java.")
+                || payloadType.startsWith("javax.")
+                || payloadType.startsWith("org.apache.avro.")) {
+            return false;
+        }
+        try {
+            ResolvedType resolved = type.resolve();
+            if (!resolved.isReferenceType()) {
+                return false;
+            }
+            var declaration = resolved.asReferenceType().getTypeDeclaration().orElse(null);
+            if (declaration == null) {
+                return true;
+            }
+            if (declaration.isInterface() || declaration.isEnum() || declaration.isAnnotation()) {
+                return false;
+            }
+            return declaration
+                    .toAst(com.github.javaparser.ast.body.ClassOrInterfaceDeclaration.class)
+                    .map(c -> !c.isAbstract())
+                    .orElse(true);
+        } catch (RuntimeException | StackOverflowError unresolvable) {
+            return true;
+        }
+    }
+
+    private boolean suppliesSamples(String consumerClass, String fixture) {
+        return fixture != null
+                && fixtures.fixturesOf(consumerClass).stream()
+                        .anyMatch(f -> f.className().equals(fixture) && f.suppliesSamples());
     }
 
     private String fixture(String consumerClass, String id, Path file, int line) {

@@ -157,7 +157,7 @@ final class ContractTestSource {
         if (model.fixtureClass() != null) {
             set(body, "fixture", new ClassExpr(classType(model.fixtureClass())));
         }
-        if (!model.schema().specificRecord()) {
+        if (model.schema().avro() && !model.schema().specificRecord()) {
             set(body, "schemaFile", new StringLiteralExpr(path(model.schema().avscFile())));
         }
         for (Path previous : model.previousWriterSchemas()) {
