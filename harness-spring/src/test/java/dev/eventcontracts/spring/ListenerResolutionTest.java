@@ -77,6 +77,21 @@ class ListenerResolutionTest {
     }
 
     @Test
+    void listenerThatNoContainerRuns_withAQueueOnlyTheContainerKnows_failsNamingTheListenerAndTheQueuesFound() {
+        // GoodParcelApp has no ParcelEvents bean: nothing runs handle(ParcelScanned)
+        ServiceContract contract = ServiceContract.builder(
+                        GoodParcelApp.class, ParcelEvents.class, "handle", ParcelScanned.class)
+                .queue("")
+                .build();
+
+        assertThatThrownBy(() -> ServiceSession.start(contract, OWN_BROKER).close())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("No listener container of the service runs ParcelEvents#handle(ParcelScanned)")
+                .hasMessageContaining("the containers read [parcels.scanned]")
+                .hasMessageContaining("a bean of the service");
+    }
+
+    @Test
     void placeholderQueue_isResolvedAgainstTheServiceEnvironment() {
         ServiceContract contract = ServiceContract.builder(GoodParcelApp.class, ParcelListener.class, "onScanned")
                 .queue("${parcels.queue:parcels.scanned}")

@@ -36,7 +36,7 @@ final class ListenerMethods {
         return converter instanceof MessageConverter m ? m : null;
     }
 
-    private static Object unwrap(Object listener) {
+    static Object unwrap(Object listener) {
         return listener instanceof AttemptCounter counter ? counter.delegate() : listener;
     }
 

@@ -119,11 +119,17 @@ public record ListenerSetup(
                 match = c;
             }
         }
+        // by queue only where the adapters cannot be read (docs/service-mode.md, limits)
+        boolean introspectable = containers.stream()
+                .anyMatch(c -> !ListenerMethods.methods(ListenerMethods.unwrap(c.getMessageListener()))
+                        .isEmpty());
         List<String> seen = new ArrayList<>();
         for (AbstractMessageListenerContainer c : containers) {
             List<String> names = Arrays.asList(c.getQueueNames());
             seen.addAll(names);
-            if (match == null && (queue.isEmpty() ? containers.size() == 1 : names.contains(queue))) {
+            if (match == null
+                    && !introspectable
+                    && (queue.isEmpty() ? containers.size() == 1 : names.contains(queue))) {
                 match = c;
             }
         }
