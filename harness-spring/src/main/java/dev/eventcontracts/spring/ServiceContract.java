@@ -49,14 +49,14 @@ public record ServiceContract(
         return new ListenerTarget(listenerClass, listener, queue, claimedDeadLetterQueue, claimedMaxAttempts);
     }
 
-    /** {@code SimpleName#method}, as messages name the listener. */
+    /** {@code SimpleName#method} ({@code #method(Payload)} for an overloaded handler), as messages name it. */
     public String displayName() {
-        return listenerClass.getSimpleName() + "#" + listener.getName();
+        return target().displayName();
     }
 
     /** {@code fully.qualified.Name#method}, as the results file names the consumer. */
     public String consumerId() {
-        return listenerClass.getName() + "#" + listener.getName();
+        return target().consumerId();
     }
 
     /**
@@ -73,6 +73,26 @@ public record ServiceContract(
             throw new IllegalArgumentException("Listener class '" + listenerClass.getName()
                     + "' must declare exactly one method '" + method + "'; found " + candidates.size()
                     + ". Regenerate the contract tests (mvn generate-test-sources).");
+        }
+        return new Builder(application, listenerClass, candidates.get(0));
+    }
+
+    /**
+     * Starts a contract for the handler {@code method} of {@code listenerClass} that takes {@code
+     * payloadType} — a {@code @RabbitHandler} method of a class-level {@code @RabbitListener}, where
+     * one name often serves several payload types.
+     *
+     * @throws IllegalArgumentException when the class has no single such method
+     */
+    public static Builder builder(Class<?> application, Class<?> listenerClass, String method, Class<?> payloadType) {
+        List<Method> candidates = Arrays.stream(listenerClass.getDeclaredMethods())
+                .filter(m -> m.getName().equals(method) && !m.isSynthetic())
+                .filter(m -> Arrays.asList(m.getParameterTypes()).contains(payloadType))
+                .toList();
+        if (candidates.size() != 1) {
+            throw new IllegalArgumentException("Listener class '" + listenerClass.getName()
+                    + "' must declare exactly one method '" + method + "' taking '" + payloadType.getName()
+                    + "'; found " + candidates.size() + ". Regenerate the contract tests (mvn generate-test-sources).");
         }
         return new Builder(application, listenerClass, candidates.get(0));
     }

@@ -40,10 +40,18 @@ public final class BrokerAdmin {
         return base;
     }
 
-    /** One queue's declaration and counters. */
+    /**
+     * One queue's declaration and counters.
+     *
+     * @param arguments the queue's own {@code x-} arguments
+     * @param policy the policy in force on the queue, or null
+     * @param policyDefinition that policy's definition ({@code dead-letter-exchange}, ...), or empty
+     */
     public record QueueState(
             String name,
             Map<String, Object> arguments,
+            String policy,
+            Map<String, Object> policyDefinition,
             int ready,
             int unacked,
             int consumers,
@@ -58,10 +66,26 @@ public final class BrokerAdmin {
             return ready + unacked;
         }
 
-        /** A queue argument as text, or empty. */
+        /**
+         * A queue setting as text, or empty: the {@code x-} argument, else the policy's key of the
+         * same name without {@code x-} (for the keys where the argument wins over the policy, as
+         * RabbitMQ does; docs/broker.md, Policies).
+         */
         public Optional<String> argument(String name) {
-            Object v = arguments.get(name);
+            Object v = effectiveArguments().get(name);
             return v == null ? Optional.empty() : Optional.of(String.valueOf(v));
+        }
+
+        /** The queue's arguments with the dead-letter settings its policy supplies added. */
+        public Map<String, Object> effectiveArguments() {
+            Map<String, Object> out = new LinkedHashMap<>(arguments);
+            for (String key : List.of("dead-letter-exchange", "dead-letter-routing-key")) {
+                Object fromPolicy = policyDefinition.get(key);
+                if (fromPolicy != null) {
+                    out.putIfAbsent("x-" + key, fromPolicy);
+                }
+            }
+            return out;
         }
     }
 
@@ -93,13 +117,27 @@ public final class BrokerAdmin {
 
     /** The queue, or empty when it does not exist. */
     public Optional<QueueState> queue(String name) {
-        return get("/api/queues/" + VHOST + "/" + encode(name)).map(BrokerAdmin::queueState);
+        return get("/api/queues/" + VHOST + "/" + encode(name)).map(this::queueState);
     }
 
     /** Every queue. */
     public List<QueueState> queues() {
         List<QueueState> out = new ArrayList<>();
         get("/api/queues").ifPresent(a -> a.forEach(q -> out.add(queueState(q))));
+        return out;
+    }
+
+    /** The definition of policy {@code name}, or empty when there is none. */
+    public Map<String, Object> policyDefinition(String name) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        get("/api/policies/" + VHOST + "/" + encode(name))
+                .ifPresent(p -> p.path("definition")
+                        .fields()
+                        .forEachRemaining(e -> out.put(
+                                e.getKey(),
+                                e.getValue().isTextual()
+                                        ? e.getValue().asText()
+                                        : e.getValue().toString())));
         return out;
     }
 
@@ -164,7 +202,7 @@ public final class BrokerAdmin {
         return newer.isEmpty() ? known : newer.get(newer.size() - 1).sequence();
     }
 
-    private static QueueState queueState(JsonNode q) {
+    private QueueState queueState(JsonNode q) {
         Map<String, Object> args = new LinkedHashMap<>();
         q.path("arguments")
                 .fields()
@@ -174,9 +212,15 @@ public final class BrokerAdmin {
                                 ? e.getValue().asText()
                                 : e.getValue().toString()));
         JsonNode s = q.path("message_stats");
+        String policy =
+                q.path("policy").isTextual() && !q.path("policy").asText().isEmpty()
+                        ? q.path("policy").asText()
+                        : null;
         return new QueueState(
                 q.path("name").asText(),
                 args,
+                policy,
+                policy == null ? Map.of() : policyDefinition(policy),
                 q.path("messages_ready").asInt(),
                 q.path("messages_unacknowledged").asInt(),
                 q.path("consumers").asInt(),

@@ -50,7 +50,8 @@ final class FateMessages {
         return switch (fate.kind()) {
             case REQUEUED_FOREVER ->
                 "set " + setup.property("default-requeue-rejected") + ": false and "
-                        + setup.property("retry.enabled") + ": true (with max-attempts), give the queue a dead-letter"
+                        + setup.property("retry.enabled") + ": true (with " + setup.retrySetting(3)
+                        + "), give the queue a dead-letter"
                         + " exchange, or throw AmqpRejectAndDontRequeueException for failures that will not heal.";
             case DROPPED_NO_DEAD_LETTER_EXCHANGE ->
                 "add x-dead-letter-exchange/x-dead-letter-routing-key to"

@@ -1,13 +1,9 @@
 package dev.eventcontracts.spring.internal;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.amqp.core.AcknowledgeMode;
-import org.springframework.amqp.core.MessageListener;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.AbstractMessageListenerContainer;
 import org.springframework.amqp.rabbit.listener.MessageListenerContainer;
@@ -28,7 +24,10 @@ import org.springframework.core.env.Environment;
  * @param converter the service's message converter
  * @param payloadType the listener's payload parameter type
  * @param environment the service's environment, for the values of its properties
- * @param queueArguments the queue's arguments at the broker
+ * @param queueArguments the queue's arguments at the broker, with the dead-letter settings of the
+ *     policy in force
+ * @param attempts the listener's attempts per message, counted inside the container's retry
+ * @param listenerName the listener as messages name it ({@code Class#method})
  */
 public record ListenerSetup(
         String queue,
@@ -37,7 +36,9 @@ public record ListenerSetup(
         MessageConverter converter,
         Class<?> payloadType,
         Environment environment,
-        java.util.Map<String, Object> queueArguments) {
+        java.util.Map<String, Object> queueArguments,
+        AttemptCounter attempts,
+        String listenerName) {
 
     /** The queue's argument as the broker holds it at the time of the call, or {@code "(none)"}. */
     public String queueArgument(String name) {
@@ -57,14 +58,125 @@ public record ListenerSetup(
     }
 
     /**
-     * Reads the listener's setup from the running context.
+     * Whether the service runs on Spring Boot 4, whose listener retry is configured by {@code
+     * retry.max-retries} (attempts = retries + 1) where Boot 3 had {@code retry.max-attempts}.
+     */
+    public static boolean boot4() {
+        try {
+            Class.forName(
+                    "org.springframework.boot.amqp.autoconfigure.RabbitProperties",
+                    false,
+                    ListenerSetup.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The listener's retry configuration in the service's own words, e.g. {@code
+     * spring.rabbitmq.listener.simple.retry.enabled = true,
+     * spring.rabbitmq.listener.simple.retry.max-retries = 3 (Spring's default)}; on Boot 4 a
+     * {@code max-attempts} the service still sets is named as ignored.
+     */
+    public String retryDescription() {
+        String enabled = property("retry.enabled") + " = " + propertyValue("retry.enabled", "false");
+        if (!boot4()) {
+            return enabled + ", " + property("retry.max-attempts") + " = " + propertyValue("retry.max-attempts", "3");
+        }
+        String text = enabled + ", " + property("retry.max-retries") + " = " + propertyValue("retry.max-retries", "3");
+        String old = environment.getProperty(property("retry.max-attempts"));
+        if (old != null) {
+            text += "; " + property("retry.max-attempts") + " = " + old
+                    + " is ignored by Spring Boot 4, which renamed it max-retries (attempts = retries + 1)";
+        }
+        return text;
+    }
+
+    /** The setting that makes the listener try a failing message {@code attempts} times. */
+    public String retrySetting(int attempts) {
+        return boot4()
+                ? property("retry.max-retries") + ": " + (attempts - 1) + " (" + attempts + " attempts)"
+                : property("retry.max-attempts") + ": " + attempts;
+    }
+
+    /**
+     * Reads the listener's setup from the running context. The container is the one whose
+     * listener adapter invokes the contract's method (so SpEL, bean references and anonymous
+     * queues need no static resolution), else the one reading the contract's queue.
      *
      * @throws IllegalStateException naming the listener, the queues found and the fix
      */
     public static ListenerSetup read(
             ConfigurableApplicationContext context, ListenerTarget contract, BrokerAdmin admin) {
         Environment env = context.getEnvironment();
-        String queue = contract.queue().isBlank() ? "" : env.resolvePlaceholders(contract.queue());
+        String queue = contract.queue().isBlank() ? "" : resolve(env, contract);
+        List<AbstractMessageListenerContainer> containers = containers(context);
+        AbstractMessageListenerContainer match = null;
+        for (AbstractMessageListenerContainer c : containers) {
+            if (ListenerMethods.invokes(c, contract)
+                    && (match == null || Arrays.asList(c.getQueueNames()).contains(queue))) {
+                match = c;
+            }
+        }
+        // by queue only where the adapters cannot be read (docs/service-mode.md, limits)
+        boolean introspectable = containers.stream()
+                .anyMatch(c -> !ListenerMethods.methods(ListenerMethods.unwrap(c.getMessageListener()))
+                        .isEmpty());
+        List<String> seen = new ArrayList<>();
+        for (AbstractMessageListenerContainer c : containers) {
+            List<String> names = Arrays.asList(c.getQueueNames());
+            seen.addAll(names);
+            if (match == null
+                    && !introspectable
+                    && (queue.isEmpty() ? containers.size() == 1 : names.contains(queue))) {
+                match = c;
+            }
+        }
+        if (match == null) {
+            throw new IllegalStateException("No listener container of the service runs " + contract.displayName()
+                    + (queue.isEmpty()
+                            ? " (its queue '" + contract.queue() + "' could not be resolved before the run)"
+                            : " or reads queue '" + queue + "'")
+                    + "; the containers read " + seen + ". Check that the listener is a bean of the service"
+                    + " (component scan or @Bean) and its @RabbitListener(queues=...), or regenerate the contract"
+                    + " tests.");
+        }
+        List<String> names = Arrays.asList(match.getQueueNames());
+        if (!names.contains(queue)) {
+            queue = names.get(0);
+        }
+        String kind = match.getClass().getSimpleName().startsWith("Direct") ? "direct" : "simple";
+        java.util.Map<String, Object> arguments = admin.queue(queue)
+                .map(BrokerAdmin.QueueState::effectiveArguments)
+                .orElse(java.util.Map.of());
+        MessageConverter converter = converter(context, match);
+        return new ListenerSetup(
+                queue,
+                kind,
+                match.getAcknowledgeMode(),
+                converter,
+                contract.payloadType(),
+                env,
+                arguments,
+                AttemptCounter.install(match),
+                contract.displayName());
+    }
+
+    private static String resolve(Environment env, ListenerTarget contract) {
+        try {
+            return env.resolveRequiredPlaceholders(contract.queue());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "The queue '" + contract.queue() + "' of " + contract.displayName()
+                            + " names a property the service does not set: " + e.getMessage()
+                            + ". Set it in the service's"
+                            + " application.yml/properties, or give the placeholder a default (${name:queue}).",
+                    e);
+        }
+    }
+
+    private static List<AbstractMessageListenerContainer> containers(ConfigurableApplicationContext context) {
         List<AbstractMessageListenerContainer> containers = new ArrayList<>();
         context.getBeanProvider(RabbitListenerEndpointRegistry.class).ifAvailable(registry -> {
             for (MessageListenerContainer c : registry.getListenerContainers()) {
@@ -78,49 +190,14 @@ public record ListenerSetup(
                 containers.add(c);
             }
         });
-        List<String> seen = new ArrayList<>();
-        AbstractMessageListenerContainer match = null;
-        for (AbstractMessageListenerContainer c : containers) {
-            List<String> names = Arrays.asList(c.getQueueNames());
-            seen.addAll(names);
-            if (queue.isEmpty() ? containers.size() == 1 : names.contains(queue)) {
-                match = c;
-            }
-        }
-        if (match == null) {
-            throw new IllegalStateException("No listener container of the service reads queue '" + queue
-                    + "' of " + contract.displayName() + "; the containers read " + seen
-                    + ". Check @RabbitListener(queues=...) or regenerate the contract tests.");
-        }
-        if (queue.isEmpty()) {
-            queue = match.getQueueNames()[0];
-        }
-        String kind = match.getClass().getSimpleName().startsWith("Direct") ? "direct" : "simple";
-        java.util.Map<String, Object> arguments =
-                admin.queue(queue).map(BrokerAdmin.QueueState::arguments).orElse(java.util.Map.of());
-        return new ListenerSetup(
-                queue,
-                kind,
-                match.getAcknowledgeMode(),
-                converter(context, match),
-                payloadType(contract),
-                env,
-                arguments);
+        return containers;
     }
 
     private static MessageConverter converter(
             ConfigurableApplicationContext context, AbstractMessageListenerContainer c) {
-        MessageListener listener = c.getMessageListener();
-        if (listener != null) {
-            try {
-                Method getter = listener.getClass().getMethod("getMessageConverter");
-                Object converter = getter.invoke(listener);
-                if (converter instanceof MessageConverter m) {
-                    return m;
-                }
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                // not a messaging adapter: fall through
-            }
+        MessageConverter own = ListenerMethods.converter(c.getMessageListener());
+        if (own != null) {
+            return own;
         }
         var beans = context.getBeansOfType(MessageConverter.class);
         if (beans.size() == 1) {
@@ -128,35 +205,5 @@ public record ListenerSetup(
         }
         RabbitTemplate template = context.getBeanProvider(RabbitTemplate.class).getIfAvailable();
         return template != null ? template.getMessageConverter() : new SimpleMessageConverter();
-    }
-
-    private static Class<?> payloadType(ListenerTarget contract) {
-        for (Parameter p : contract.listener().getParameters()) {
-            Class<?> type = p.getType();
-            if (isInfrastructure(type) || hasAnnotation(p, "Header", "Headers")) {
-                continue;
-            }
-            return type;
-        }
-        throw new IllegalStateException("Listener " + contract.displayName()
-                + " has no payload parameter; service mode needs one to build sample messages.");
-    }
-
-    private static boolean isInfrastructure(Class<?> type) {
-        String name = type.getName();
-        return name.equals("com.rabbitmq.client.Channel")
-                || name.equals("org.springframework.amqp.core.Message")
-                || name.equals("org.springframework.messaging.MessageHeaders");
-    }
-
-    private static boolean hasAnnotation(Parameter p, String... simpleNames) {
-        for (Annotation a : p.getAnnotations()) {
-            for (String n : simpleNames) {
-                if (a.annotationType().getSimpleName().equals(n)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

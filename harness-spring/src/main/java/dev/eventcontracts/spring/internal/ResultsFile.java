@@ -29,8 +29,7 @@ public final class ResultsFile {
 
     /** The file of {@code contract}. */
     public Path fileFor(ListenerTarget contract) {
-        return directory.resolve(contract.listenerClass().getSimpleName() + "-"
-                + contract.listener().getName() + ".json");
+        return directory.resolve(contract.fileStem() + ".json");
     }
 
     /** Writes the results so far. */
@@ -41,7 +40,7 @@ public final class ResultsFile {
         root.put("formatVersion", 1);
         root.put("consumer", contract.consumerId());
         root.put("consumerClass", contract.listenerClass().getName());
-        root.put("handler", contract.listener().getName());
+        root.put("handler", contract.handlerName());
         root.put("queue", queue);
         root.put("deadLetterQueue", deadLetterQueue);
         root.put("broker", broker);

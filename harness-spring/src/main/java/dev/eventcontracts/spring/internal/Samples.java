@@ -8,8 +8,9 @@ import org.springframework.amqp.core.Message;
 import org.springframework.amqp.core.MessageProperties;
 
 /**
- * The messages a scenario publishes, encoded as the service reads them: good samples through the
- * service's own converter, and poison built from a good sample's properties so the converter
+ * The messages a scenario publishes, encoded as the service reads them: good samples (records and
+ * POJOs filled field by field, Avro {@code SpecificRecord}s from their schema) through the service's
+ * own converter, and poison built from a good sample's properties so the converter
  * tries to read it — bytes it cannot decode, and a well-formed message of the wrong shape.
  */
 public final class Samples {
@@ -18,11 +19,14 @@ public final class Samples {
     public static final String ID_PREFIX = "event-contracts-sample-";
 
     private final ListenerSetup setup;
+    private final boolean avro;
+    private boolean converterChecked;
     private int next;
 
     /** Samples for the listener. */
     public Samples(ListenerSetup setup) {
         this.setup = setup;
+        this.avro = AvroSamples.isSpecificRecord(setup.payloadType());
     }
 
     /** One encoded message: body and AMQP properties. */
@@ -43,7 +47,8 @@ public final class Samples {
     /** A fresh good sample: a new business event. */
     public Encoded good() {
         int seed = ++next;
-        Object payload = TypeSamples.sample(setup.payloadType(), seed);
+        Object payload =
+                avro ? AvroSamples.sample(setup.payloadType(), seed) : TypeSamples.sample(setup.payloadType(), seed);
         return encode(payload, "sample");
     }
 
@@ -81,7 +86,8 @@ public final class Samples {
      * listener that validates its input fails on it every time — a failure that persists.
      */
     public Encoded blank() {
-        Encoded m = encode(TypeSamples.blank(setup.payloadType()), "sample");
+        Encoded m = encode(
+                avro ? AvroSamples.blank(setup.payloadType()) : TypeSamples.blank(setup.payloadType()), "sample");
         return new Encoded(
                 m.messageId(),
                 m.body(),
@@ -92,6 +98,10 @@ public final class Samples {
     }
 
     private Encoded encode(Object payload, String kind) {
+        if (avro && !converterChecked) {
+            AvroSamples.requireAvroConverter(setup.converter(), payload, setup.listenerName());
+            converterChecked = true;
+        }
         MessageProperties props = new MessageProperties();
         Message message = setup.converter().toMessage(payload, props);
         MessageProperties p = message.getMessageProperties();

@@ -27,6 +27,17 @@ public final class Topology {
         return new Declarables(queue, dlq, dlx, binding, new TopicExchange("parcels"));
     }
 
+    /**
+     * Queue without a dead-letter argument, and the DLX and bound DLQ a broker policy ({@code
+     * dead-letter-exchange}) is to point it at; dead letters keep their routing key, the queue's name.
+     */
+    public static Declarables withDeadLettersByPolicy() {
+        Queue dlq = QueueBuilder.durable(QUEUE + ".dlq").build();
+        DirectExchange dlx = new DirectExchange(QUEUE + ".dlx");
+        Binding binding = BindingBuilder.bind(dlq).to(dlx).with(QUEUE);
+        return new Declarables(QueueBuilder.durable(QUEUE).build(), dlq, dlx, binding, new TopicExchange("parcels"));
+    }
+
     /** Queue without a dead-letter exchange. */
     public static Declarables withoutDeadLetters() {
         return new Declarables(QueueBuilder.durable(QUEUE).build(), new TopicExchange("parcels"));

@@ -95,8 +95,11 @@ public final class ServiceModeGeneration {
                 findings.add(new Finding(
                         "INFO",
                         "queue-from-container",
-                        l.id() + ": the queue is not a literal; the test takes the queue of the listener's"
-                                + " container at run time.",
+                        l.id() + ": the queue"
+                                + (l.queueSource().isEmpty() ? "" : " '" + l.queueSource() + "'")
+                                + " cannot be read from the sources (a SpEL expression, a bean reference or an"
+                                + " anonymous @Queue); the test takes the queue of the container that runs this"
+                                + " listener at run time.",
                         null,
                         0));
             }
@@ -108,7 +111,8 @@ public final class ServiceModeGeneration {
                         new DiscoveryFindings(DiscoveryFindings.FORMAT_VERSION, consumers, findings));
         List<String> lines = new ArrayList<>();
         for (ServiceListener l : listeners) {
-            lines.add("listener " + l.id() + " (@RabbitListener, queue '"
+            lines.add("listener " + l.id() + " (" + (l.classLevel() ? "@RabbitHandler" : "@RabbitListener")
+                    + ", queue '"
                     + (l.queue().isEmpty() ? "(from its container)" : l.queue()) + "', service mode: "
                     + application + ")");
         }

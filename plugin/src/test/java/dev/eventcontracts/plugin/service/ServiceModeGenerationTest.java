@@ -88,6 +88,124 @@ class ServiceModeGenerationTest {
     }
 
     @Test
+    void classLevelRabbitListener_eachRabbitHandler_isOneListener_overloadsNamedByPayload() throws IOException {
+        write("com/example/parcels/ParcelsApplication.java", """
+                package com.example.parcels;
+                import org.springframework.boot.autoconfigure.SpringBootApplication;
+                @SpringBootApplication
+                public class ParcelsApplication {}
+                """);
+        write("com/example/parcels/listen/ParcelEvents.java", """
+                package com.example.parcels.listen;
+                import com.example.parcels.events.ParcelScanned;
+                import org.springframework.amqp.rabbit.annotation.RabbitHandler;
+                import org.springframework.amqp.rabbit.annotation.RabbitListener;
+                import org.springframework.messaging.handler.annotation.Header;
+                @RabbitListener(queues = "parcels.events")
+                class ParcelEvents {
+                    @RabbitHandler
+                    void handle(@Header("x") String x, ParcelScanned event) {}
+
+                    @RabbitHandler
+                    void handle(ParcelLost event) {}
+
+                    @RabbitHandler(isDefault = true)
+                    void other(Object event) {}
+
+                    void notAHandler(String s) {}
+                }
+                """);
+
+        GenerateOutcome outcome = ServiceModeGeneration.choose(config(), ServiceModeGeneration.Mode.AUTO)
+                .orElseThrow()
+                .run(config());
+
+        Path dir = project.resolve("target/generated-test-sources/event-contracts/com/example/parcels/listen");
+        assertThat(Files.readString(dir.resolve("ParcelEventsHandleParcelScannedContractIT.java")))
+                .contains("ServiceContract.builder(com.example.parcels.ParcelsApplication.class, ParcelEvents.class,"
+                        + " \"handle\", com.example.parcels.events.ParcelScanned.class)")
+                .contains("builder.queue(\"parcels.events\")")
+                .contains("@DisplayName(\"ParcelEvents#handle(ParcelScanned) (service mode)\")");
+        assertThat(Files.readString(dir.resolve("ParcelEventsHandleParcelLostContractIT.java")))
+                .contains("\"handle\", com.example.parcels.listen.ParcelLost.class)");
+        assertThat(Files.readString(dir.resolve("ParcelEventsOtherContractIT.java")))
+                .contains("\"other\", Object.class)");
+        assertThat(outcome.summaryLine()).contains("3 listeners found, 3 contract tests");
+        assertThat(outcome.consumerLines())
+                .contains("listener com.example.parcels.listen.ParcelEvents#handle(ParcelScanned) (@RabbitHandler,"
+                        + " queue 'parcels.events', service mode: com.example.parcels.ParcelsApplication)");
+        assertThat(Files.readString(project.resolve("target/event-contracts/findings.json")))
+                .contains("com.example.parcels.listen.ParcelEvents#handle(ParcelLost)")
+                .contains("com.example.parcels.listen.ParcelEvents#other\"");
+    }
+
+    @Test
+    void queue_fromQueuesToDeclare_bindings_constants_placeholders_andSpelLeftToTheContainer() throws IOException {
+        write("com/example/parcels/ParcelsApplication.java", """
+                package com.example.parcels;
+                import org.springframework.boot.autoconfigure.SpringBootApplication;
+                @SpringBootApplication
+                public class ParcelsApplication {}
+                """);
+        write("com/example/parcels/Queues.java", """
+                package com.example.parcels;
+                public final class Queues {
+                    public static final String PREFIX = "parcels.";
+                    public static final String LOST = PREFIX + "lost";
+                }
+                """);
+        write("com/example/parcels/Listeners.java", """
+                package com.example.parcels;
+                import org.springframework.amqp.rabbit.annotation.*;
+                class Listeners {
+                    @RabbitListener(queuesToDeclare = @Queue(name = "parcels.declared",
+                            arguments = @Argument(name = "x-dead-letter-exchange", value = "dlx")))
+                    void declared(String s) {}
+
+                    @RabbitListener(bindings = @QueueBinding(value = @Queue("parcels.bound"),
+                            exchange = @Exchange("parcels"), key = "parcel.#"))
+                    void bound(String s) {}
+
+                    @RabbitListener(queues = Queues.LOST)
+                    void constant(String s) {}
+
+                    @RabbitListener(queues = "${parcels.queue:parcels.scanned}")
+                    void placeholder(String s) {}
+
+                    @RabbitListener(queues = "#{parcelQueue.name}")
+                    void spel(String s) {}
+
+                    @RabbitListener(bindings = @QueueBinding(value = @Queue, exchange = @Exchange("parcels")))
+                    void anonymous(String s) {}
+                }
+                """);
+
+        GenerateOutcome outcome = ServiceModeGeneration.choose(config(), ServiceModeGeneration.Mode.AUTO)
+                .orElseThrow()
+                .run(config());
+
+        Path dir = project.resolve("target/generated-test-sources/event-contracts/com/example/parcels");
+        assertThat(Files.readString(dir.resolve("ListenersDeclaredContractIT.java")))
+                .contains("builder.queue(\"parcels.declared\")");
+        assertThat(Files.readString(dir.resolve("ListenersBoundContractIT.java")))
+                .contains("builder.queue(\"parcels.bound\")");
+        assertThat(Files.readString(dir.resolve("ListenersConstantContractIT.java")))
+                .contains("builder.queue(\"parcels.lost\")");
+        assertThat(Files.readString(dir.resolve("ListenersPlaceholderContractIT.java")))
+                .contains("builder.queue(\"${parcels.queue:parcels.scanned}\")");
+        assertThat(Files.readString(dir.resolve("ListenersSpelContractIT.java")))
+                .contains("builder.queue(\"\")");
+        assertThat(Files.readString(dir.resolve("ListenersAnonymousContractIT.java")))
+                .contains("builder.queue(\"\")");
+        assertThat(outcome.findingLines())
+                .extracting(GenerateOutcome.FindingLine::text)
+                .hasSize(2)
+                .anySatisfy(
+                        t -> assertThat(t).contains("queue-from-container", "Listeners#spel", "'#{parcelQueue.name}'"))
+                .anySatisfy(t -> assertThat(t).contains("queue-from-container", "Listeners#anonymous"));
+    }
+
+    @Test
     void generation_isDeterministic_andRewritesNothingTheSecondTime() throws IOException {
         springService();
         ServiceModeGeneration.choose(config(), ServiceModeGeneration.Mode.AUTO)

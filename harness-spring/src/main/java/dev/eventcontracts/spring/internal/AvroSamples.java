@@ -1,0 +1,102 @@
+package dev.eventcontracts.spring.internal;
+
+import dev.eventcontracts.junit.internal.avro.SampleGenerator;
+import java.util.Objects;
+import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.specific.SpecificData;
+import org.apache.avro.specific.SpecificRecord;
+import org.springframework.amqp.core.Message;
+import org.springframework.amqp.core.MessageProperties;
+import org.springframework.amqp.support.converter.MessageConverter;
+
+/**
+ * Samples of an Avro {@code SpecificRecord} payload, built from its schema by plain mode's sample
+ * generator (docs/contract-tests.md), and a check that the service's converter writes them as Avro.
+ * Loaded only for such payloads, so services without Avro never need it on their classpath.
+ */
+final class AvroSamples {
+
+    private static final long SEED = 42;
+
+    private AvroSamples() {}
+
+    /** Whether {@code type} implements Avro's {@code SpecificRecord}, judged without loading Avro. */
+    static boolean isSpecificRecord(Class<?> type) {
+        for (Class<?> k = type; k != null; k = k.getSuperclass()) {
+            for (Class<?> i : k.getInterfaces()) {
+                if (i.getName().equals("org.apache.avro.specific.SpecificRecord")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Sample number {@code index} (distinct per index) as an instance of {@code type}. */
+    static Object sample(Class<?> type, int index) {
+        Schema schema = SpecificData.get().getSchema(type);
+        GenericRecord generic = new SampleGenerator(SEED).sample(schema, index, "");
+        return SpecificData.get().deepCopy(schema, generic);
+    }
+
+    /**
+     * A well-formed record whose top-level strings are blank and numbers zero: a listener that
+     * validates its input fails on it every time.
+     */
+    static Object blank(Class<?> type) {
+        SpecificRecord record = (SpecificRecord) sample(type, 1);
+        for (Schema.Field f : record.getSchema().getFields()) {
+            Object zero = zero(f.schema());
+            if (zero != null) {
+                record.put(f.pos(), zero);
+            }
+        }
+        return record;
+    }
+
+    private static Object zero(Schema s) {
+        return switch (s.getType()) {
+            case STRING -> "";
+            case INT -> 0;
+            case LONG -> 0L;
+            case FLOAT -> 0.0f;
+            case DOUBLE -> 0.0;
+            case UNION ->
+                s.getTypes().stream()
+                        .filter(t -> t.getType() != Schema.Type.NULL)
+                        .findFirst()
+                        .map(AvroSamples::zero)
+                        .orElse(null);
+            default -> null;
+        };
+    }
+
+    /**
+     * Checks that {@code converter} writes {@code sample} so that it reads it back as the same
+     * record — what an Avro converter does and a JSON converter does not.
+     *
+     * @throws IllegalStateException naming the listener, the converter and the fix
+     */
+    static void requireAvroConverter(MessageConverter converter, Object sample, String listener) {
+        String why;
+        try {
+            Message m = converter.toMessage(sample, new MessageProperties());
+            Object back = converter.fromMessage(m);
+            if (Objects.equals(back, sample)) {
+                return;
+            }
+            why = "it reads its own message back as "
+                    + (back == null ? "null" : "a " + back.getClass().getName()) + ", not the record";
+        } catch (RuntimeException | StackOverflowError e) {
+            why = "it cannot write or read the record (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+        }
+        throw new IllegalStateException(listener + " takes the Avro SpecificRecord '"
+                + sample.getClass().getName()
+                + "', but the service's MessageConverter '"
+                + converter.getClass().getName()
+                + "' does not encode it as Avro: " + why + ". Service mode publishes samples as the service"
+                + " reads them: give the listener container factory a MessageConverter that writes and reads Avro"
+                + " (docs/service-mode.md, samples), or run plain mode (<serviceMode>off</serviceMode>).");
+    }
+}

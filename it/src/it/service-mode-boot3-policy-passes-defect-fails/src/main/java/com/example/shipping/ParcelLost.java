@@ -1,0 +1,4 @@
+package com.example.shipping;
+
+/** A parcel reported lost. */
+public record ParcelLost(String parcelId, String reason) {}

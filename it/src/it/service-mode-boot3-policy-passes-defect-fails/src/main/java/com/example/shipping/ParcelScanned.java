@@ -1,0 +1,4 @@
+package com.example.shipping;
+
+/** A parcel scanned at a depot. */
+public record ParcelScanned(String parcelId, String depot) {}
