@@ -6,6 +6,7 @@ import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.junit.ScenarioStatus;
 import dev.eventcontracts.spring.internal.BrokerAdmin;
 import dev.eventcontracts.spring.internal.HttpStub;
+import dev.eventcontracts.spring.internal.Instances;
 import dev.eventcontracts.spring.internal.ListenerSetup;
 import dev.eventcontracts.spring.internal.Observer;
 import dev.eventcontracts.spring.internal.SamplePublisher;
@@ -18,9 +19,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 
 /**
  * One running service under contract: the broker (given, or started here), the HTTP stub, the
@@ -63,30 +61,18 @@ public final class ServiceSession implements AutoCloseable {
         try {
             HttpStub stub = new HttpStub();
             resources.add(0, stub);
-            ServiceApp app = ServiceApp.start(
-                    contract.application(), new ServiceApp.Wiring(broker, stub.baseUri(), options.registry()));
-            resources.add(0, app);
-            setup = ListenerSetup.read(app.context(), contract.target(), brokerAdmin);
-            awaitConsumer(brokerAdmin, setup.queue());
+            Instances instances = new Instances(
+                    contract.application(),
+                    new ServiceApp.Wiring(broker, stub.baseUri(), options.registry()),
+                    brokerAdmin);
+            resources.add(0, instances);
+            setup = ListenerSetup.read(instances.primary(), contract.target(), brokerAdmin);
+            instances.listenerQueue(setup.queue());
             SamplePublisher publisher = new SamplePublisher(broker);
             resources.add(0, publisher);
             Observer observer = new Observer(brokerAdmin, stub, setup, options.settleTimeout(), LOOP_BOUND);
-            RabbitListenerEndpointRegistry registry = app.context()
-                    .getBeanProvider(RabbitListenerEndpointRegistry.class)
-                    .getIfAvailable();
-            String queue = setup.queue();
-            Runnable restart = () -> {
-                if (registry != null) {
-                    registry.stop();
-                }
-                brokerAdmin.purge(queue);
-                if (registry != null) {
-                    registry.start();
-                }
-                awaitConsumer(brokerAdmin, queue);
-            };
             scenarios = new ServiceScenarios(new ServiceScenarios.Parts(
-                    contract.target(), setup, brokerAdmin, publisher, observer, new Samples(setup), stub, restart));
+                    contract.target(), setup, brokerAdmin, publisher, observer, new Samples(setup), stub, instances));
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("Cannot start the HTTP stub for " + contract.displayName(), e);
@@ -108,18 +94,6 @@ public final class ServiceSession implements AutoCloseable {
                     + " leave eventcontracts.amqp.uri unset to start a harness broker in the test JVM.");
         }
         return new ServiceSession(contract, options);
-    }
-
-    private static void awaitConsumer(BrokerAdmin admin, String queue) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (admin.queue(queue).map(q -> q.consumers() > 0).orElse(false)) {
-                return;
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-        }
-        throw new IllegalStateException("No consumer of the service subscribed to queue '" + queue
-                + "' within 10 s. Check the listener container starts (spring.rabbitmq.listener.simple.auto-startup).");
     }
 
     /** Runs one scenario. */

@@ -13,6 +13,7 @@ import dev.eventcontracts.spring.samples.good.GoodParcelApp;
 import dev.eventcontracts.spring.samples.httpnoretry.HttpNoRetryApp;
 import dev.eventcontracts.spring.samples.httpretry.HttpRetryApp;
 import dev.eventcontracts.spring.samples.loop.RequeueForeverApp;
+import dev.eventcontracts.spring.samples.memorydedupe.InMemoryDedupeApp;
 import dev.eventcontracts.spring.samples.nodlx.NoDeadLetterExchangeApp;
 import dev.eventcontracts.spring.samples.republish.RepublishingApp;
 import java.time.Duration;
@@ -33,6 +34,7 @@ class ServiceSessionTest {
             Scenario.OUT_OF_ORDER_REDELIVERY,
             Scenario.BATCH_REPLAY,
             Scenario.REPUBLISHED_NEW_MESSAGE_ID,
+            Scenario.CONCURRENT_INSTANCES,
             Scenario.UNDECODABLE_BYTES,
             Scenario.WRONG_SCHEMA,
             Scenario.RETRIES_EXHAUSTED,
@@ -122,6 +124,32 @@ class ServiceSessionTest {
         assertThat(r.message())
                 .contains("ParcelListener#onScanned is not idempotent")
                 .contains("{publish parcels/parcel.stored=1}", "{publish parcels/parcel.stored=2}");
+    }
+
+    @Test
+    void processedEventsRecordedInMemory_failRestartAndTwoInstances_namingTheEffects() {
+        ScenarioResult d;
+        ScenarioResult f;
+        ScenarioResult b;
+        try (ServiceSession session = start(InMemoryDedupeApp.class)) {
+            b = session.run(Scenario.LOST_ACK);
+            d = session.run(Scenario.BATCH_REPLAY);
+            f = session.run(Scenario.CONCURRENT_INSTANCES);
+        }
+
+        assertThat(b.status())
+                .as("a redelivery to the same instance is caught by its memory: " + b.describe())
+                .isEqualTo(ScenarioStatus.PASSED);
+        assertThat(d.status()).as(d.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(d.message())
+                .contains("ParcelListener#onScanned is not idempotent", "after the service restarted")
+                .contains("{publish parcels/parcel.stored=2}", "{publish parcels/parcel.stored=4}");
+        assertThat(d.fix()).contains("durable state");
+        assertThat(f.status()).as(f.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(f.message())
+                .contains("two instances of the service", "{publish parcels/parcel.stored=1}")
+                .contains("{publish parcels/parcel.stored=2}");
+        assertThat(f.fix()).contains("unique constraint");
     }
 
     private static ScenarioResult runHttp(Class<?> application, Scenario scenario) {

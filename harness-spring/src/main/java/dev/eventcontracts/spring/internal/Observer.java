@@ -57,8 +57,17 @@ public final class Observer {
      * <METHOD>} with their counts, sorted.
      */
     public Map<String, Integer> effectsSince(Mark mark) {
+        return effectsBetween(mark, null);
+    }
+
+    /** The effects after {@code from} up to {@code to} (null: up to now). */
+    public Map<String, Integer> effectsBetween(Mark from, Mark to) {
+        Mark mark = from;
         Map<String, Integer> effects = new TreeMap<>();
         for (BrokerAdmin.Publish p : admin.journal(mark.journal())) {
+            if (to != null && p.sequence() > to.journal()) {
+                break;
+            }
             if (p.messageId() != null && p.messageId().startsWith(Samples.ID_PREFIX)) {
                 continue; // our samples, or a recoverer republishing one of them
             }
@@ -66,7 +75,8 @@ public final class Observer {
             effects.merge("publish " + exchange + "/" + p.routingKey(), 1, Integer::sum);
         }
         List<HttpStub.Call> calls = stub.calls();
-        for (HttpStub.Call c : calls.subList(Math.min(mark.http(), calls.size()), calls.size())) {
+        int end = to == null ? calls.size() : Math.min(to.http(), calls.size());
+        for (HttpStub.Call c : calls.subList(Math.min(mark.http(), end), end)) {
             effects.merge("http " + c.method(), 1, Integer::sum);
         }
         return effects;

@@ -26,7 +26,7 @@ public final class ServiceScenarios {
             Observer observer,
             Samples samples,
             HttpStub stub,
-            Runnable restartListeners) {}
+            Instances instances) {}
 
     private final Parts parts;
     private final Map<Integer, Map<String, Integer>> baselines = new HashMap<>();
@@ -53,17 +53,9 @@ public final class ServiceScenarios {
                             2,
                             "redelivering the first after the second (ack lost)",
                             rule("lose-acks", "times", 1));
-                case BATCH_REPLAY ->
-                    redelivery(
-                            scenario,
-                            2,
-                            "closing the listener's channel after both were delivered (the consumer restarts and"
-                                    + " the batch is redelivered)",
-                            rule("close-channel-after", "deliveries", 2));
+                case BATCH_REPLAY -> batchReplay(scenario);
                 case REPUBLISHED_NEW_MESSAGE_ID -> republished(scenario);
-                case CONCURRENT_INSTANCES ->
-                    Outcome.skipped("two service instances on one durable state are not run in service mode yet"
-                            + " (docs/service-mode.md, limits).");
+                case CONCURRENT_INSTANCES -> twoInstances(scenario);
                 case UNDECODABLE_BYTES -> poison(parts.samples().undecodable());
                 case WRONG_SCHEMA -> poison(parts.samples().wrongShape());
                 case NON_RETRYABLE ->
@@ -155,7 +147,104 @@ public final class ServiceScenarios {
         return compare(once, parts.observer().effectsSince(mark), "one event published twice with a new message id");
     }
 
+    /**
+     * (d): the broker closes the listener's channel after both events were delivered (the
+     * container's consumer restarts and gets the batch again), then the service restarts — a new
+     * application context with the same properties, so only state kept outside its memory
+     * survives — and the batch is replayed with the same message ids.
+     */
+    private Outcome batchReplay(Scenario scenario) throws Exception {
+        Map<String, Integer> once = baseline(2);
+        if (once.isEmpty()) {
+            return unprovable();
+        }
+        Map<String, Object> fault = rule("close-channel-after", "deliveries", 2);
+        fault.put("queue", parts.setup().queue());
+        parts.admin().addFault(fault);
+        Observer.Mark mark = parts.observer().mark();
+        List<Samples.Encoded> batch =
+                List.of(parts.samples().good(), parts.samples().good());
+        for (Samples.Encoded m : batch) {
+            publish(m);
+        }
+        requireQuiet("scenario '" + scenario.id() + "'");
+        Observer.Mark beforeRestart = parts.observer().mark();
+        parts.instances().restartPrimary();
+        Observer.Mark afterRestart = parts.observer().mark();
+        for (Samples.Encoded m : batch) {
+            publish(m);
+        }
+        requireQuiet("scenario '" + scenario.id() + "' after the restart");
+        Map<String, Integer> effects = parts.observer().effectsBetween(mark, beforeRestart);
+        parts.observer().effectsSince(afterRestart).forEach((k, v) -> effects.merge(k, v, Integer::sum));
+        Outcome failed = duplicatesDeadLettered(batch);
+        return failed != null
+                ? failed
+                : compare(
+                        once,
+                        effects,
+                        "2 new events, their batch redelivered after the listener's channel closed and replayed"
+                                + " after the service restarted (a new application context on the same properties)",
+                        "keep the record of processed events in durable state (the service's database), not in"
+                                + " memory: a restart replays unacknowledged and recent messages. ");
+    }
+
+    /**
+     * (f): a second instance of the service (an application context with the same properties, so
+     * the same database) consumes next to the first, and the same message is published twice: the
+     * broker hands one copy to each instance's consumer.
+     */
+    private Outcome twoInstances(Scenario scenario) throws Exception {
+        Map<String, Integer> once = baseline(1);
+        if (once.isEmpty()) {
+            return unprovable();
+        }
+        parts.instances().startSecond();
+        try {
+            Observer.Mark mark = parts.observer().mark();
+            Samples.Encoded event = parts.samples().good();
+            publish(event);
+            publish(event);
+            requireQuiet("scenario '" + scenario.id() + "'");
+            Outcome failed = duplicatesDeadLettered(List.of(event));
+            return failed != null
+                    ? failed
+                    : compare(
+                            once,
+                            parts.observer().effectsSince(mark),
+                            "one new event delivered to two instances of the service at the same time (the broker"
+                                    + " handed one copy to each; "
+                                    + parts.instances().consumers() + " consumers)",
+                            "make the duplicate check and the effect one atomic step in the shared database"
+                                    + " (insert the event's key first under a unique constraint, then act):"
+                                    + " an in-memory record of processed events is not seen by the other"
+                                    + " instance. ");
+        } finally {
+            parts.instances().stopSecond();
+        }
+    }
+
+    /** A copy of a repeated event that failed and was dead-lettered: a repeat must be acked, not fail. */
+    private Outcome duplicatesDeadLettered(List<Samples.Encoded> events) {
+        for (Samples.Encoded e : events) {
+            if (parts.observer().isDeadLettered(e.messageId())) {
+                cleanUpAfter(new Fate(Fate.Kind.DEAD_LETTERED, 0, null, List.of()));
+                return new Outcome(
+                        ScenarioStatus.FAILED,
+                        parts.contract().displayName() + ": a repeated delivery of an event it had processed failed"
+                                + " and was dead-lettered (message " + e.messageId() + ").",
+                        "acknowledge a repeated event without effects instead of failing on it (e.g. treat the"
+                                + " duplicate-key error of the idempotency insert as 'already processed').");
+            }
+        }
+        return null;
+    }
+
     private Outcome compare(Map<String, Integer> once, Map<String, Integer> faulted, String how) {
+        return compare(once, faulted, how, "");
+    }
+
+    private Outcome compare(Map<String, Integer> once, Map<String, Integer> faulted, String how, String fixFirst) {
         if (Objects.equals(once, faulted)) {
             return Outcome.passed();
         }
@@ -164,7 +253,7 @@ public final class ServiceScenarios {
                 ScenarioStatus.FAILED,
                 name + " is not idempotent: one delivery of a new event had the effects " + once + ", " + how + " had "
                         + faulted + ".",
-                "make the listener's effects happen once per event: publish the outgoing message only when"
+                fixFirst + "make the listener's effects happen once per event: publish the outgoing message only when"
                         + " the state change took effect (deduplicate on the event's id in the same transaction,"
                         + " or an outbox), and call HTTP services with an idempotency key.");
     }
@@ -248,9 +337,9 @@ public final class ServiceScenarios {
         return Outcome.passed();
     }
 
-    private void cleanUpAfter(Fate fate) throws Exception {
+    private void cleanUpAfter(Fate fate) {
         if (fate.kind() == Fate.Kind.REQUEUED_FOREVER || fate.kind() == Fate.Kind.UNSETTLED) {
-            parts.restartListeners().run();
+            parts.instances().restartListeners();
         }
         for (BrokerAdmin.QueueState q : parts.admin().queues()) {
             if (!q.name().equals(parts.setup().queue()) && q.ready() > 0 && q.consumers() == 0) {

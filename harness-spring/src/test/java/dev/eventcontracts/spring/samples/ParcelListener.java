@@ -1,22 +1,27 @@
 package dev.eventcontracts.spring.samples;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
  * The sample services' listener: stores each parcel once (an idempotent write) and publishes
  * {@code parcel.stored}; with {@code publishEveryTime} it publishes on every delivery (the defect).
+ * The record of stored parcels is in memory (lost on a restart, not shared by a second instance)
+ * unless a durable {@link ParcelStore} is given.
  */
 public class ParcelListener {
 
-    private final Set<String> stored = ConcurrentHashMap.newKeySet();
+    private final ParcelStore store;
     private final RabbitTemplate template;
     private final boolean publishEveryTime;
 
     public ParcelListener(RabbitTemplate template, boolean publishEveryTime) {
+        this(template, ParcelStore.inMemory(), publishEveryTime);
+    }
+
+    public ParcelListener(RabbitTemplate template, ParcelStore store, boolean publishEveryTime) {
         this.template = template;
+        this.store = store;
         this.publishEveryTime = publishEveryTime;
     }
 
@@ -25,7 +30,7 @@ public class ParcelListener {
         if (event.parcelId() == null || event.weightGrams() <= 0) {
             throw new IllegalArgumentException("invalid parcel event " + event);
         }
-        boolean added = stored.add(event.parcelId());
+        boolean added = store.add(event.parcelId());
         if (added || publishEveryTime) {
             template.convertAndSend("parcels", "parcel.stored", event.parcelId());
         }
