@@ -4,7 +4,9 @@ import dev.eventcontracts.broker.HarnessBroker;
 import dev.eventcontracts.junit.Scenario;
 import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.junit.ScenarioStatus;
+import dev.eventcontracts.junit.internal.scenario.ContractSession;
 import dev.eventcontracts.spring.internal.BrokerAdmin;
+import dev.eventcontracts.spring.internal.FixtureLookup;
 import dev.eventcontracts.spring.internal.HttpStub;
 import dev.eventcontracts.spring.internal.Instances;
 import dev.eventcontracts.spring.internal.ListenerSetup;
@@ -13,6 +15,7 @@ import dev.eventcontracts.spring.internal.SamplePublisher;
 import dev.eventcontracts.spring.internal.Samples;
 import dev.eventcontracts.spring.internal.ServiceApp;
 import dev.eventcontracts.spring.internal.ServiceScenarios;
+import dev.eventcontracts.spring.internal.UserSamples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -45,6 +48,7 @@ public final class ServiceSession implements AutoCloseable {
     private final String brokerDisplay;
     private final ListenerSetup setup;
     private final ServiceScenarios scenarios;
+    private final Observer observer;
 
     private ServiceSession(ServiceContract contract, Options options) {
         this.contract = contract;
@@ -70,9 +74,21 @@ public final class ServiceSession implements AutoCloseable {
             instances.listenerQueue(setup.queue());
             SamplePublisher publisher = new SamplePublisher(broker);
             resources.add(0, publisher);
-            Observer observer = new Observer(brokerAdmin, stub, setup, options.settleTimeout(), LOOP_BOUND);
+            observer = new Observer(brokerAdmin, stub, setup, instances::primary, options.settleTimeout(), LOOP_BOUND);
+            Samples samples = new Samples(setup);
+            Class<?> fixture = contract.fixture() != null
+                    ? contract.fixture()
+                    : FixtureLookup.find(contract.application(), contract.listenerClass())
+                            .orElse(null);
+            UserSamples user = fixture == null
+                    ? new UserSamples(null, List.of(), setup, samples)
+                    : new UserSamples(
+                            fixture.getName(),
+                            FixtureLookup.instantiate(fixture).poisonSamples(),
+                            setup,
+                            samples);
             scenarios = new ServiceScenarios(new ServiceScenarios.Parts(
-                    contract.target(), setup, brokerAdmin, publisher, observer, new Samples(setup), stub, instances));
+                    contract.target(), setup, brokerAdmin, publisher, observer, samples, user, stub, instances));
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("Cannot start the HTTP stub for " + contract.displayName(), e);
@@ -99,6 +115,16 @@ public final class ServiceSession implements AutoCloseable {
     /** Runs one scenario. */
     public ScenarioResult run(Scenario scenario) {
         return scenarios.run(scenario);
+    }
+
+    /** What the scenarios found besides their verdicts, e.g. {@code effects-unobservable}. */
+    public List<ContractSession.Finding> findings() {
+        return scenarios.findings();
+    }
+
+    /** What idempotency is judged on, as the results file says it. */
+    public String judgedOn() {
+        return "service: broker journal + HTTP stub" + (observer.stateConfigured() ? " + state" : "");
     }
 
     /** The queue the listener reads. */

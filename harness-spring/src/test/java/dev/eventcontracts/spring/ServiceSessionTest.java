@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.eventcontracts.junit.Scenario;
 import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.junit.ScenarioStatus;
+import dev.eventcontracts.junit.internal.scenario.ContractSession;
 import dev.eventcontracts.spring.samples.HttpParcelListener;
 import dev.eventcontracts.spring.samples.ParcelListener;
 import dev.eventcontracts.spring.samples.ackless.AcklessApp;
@@ -16,6 +17,8 @@ import dev.eventcontracts.spring.samples.loop.RequeueForeverApp;
 import dev.eventcontracts.spring.samples.memorydedupe.InMemoryDedupeApp;
 import dev.eventcontracts.spring.samples.nodlx.NoDeadLetterExchangeApp;
 import dev.eventcontracts.spring.samples.republish.RepublishingApp;
+import dev.eventcontracts.spring.samples.sequence.SequencingApp;
+import dev.eventcontracts.spring.samples.silent.SilentApp;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -37,6 +40,7 @@ class ServiceSessionTest {
             Scenario.CONCURRENT_INSTANCES,
             Scenario.UNDECODABLE_BYTES,
             Scenario.WRONG_SCHEMA,
+            Scenario.NON_RETRYABLE,
             Scenario.RETRIES_EXHAUSTED,
             Scenario.NO_HEAD_OF_LINE_BLOCKING,
             Scenario.CONSERVATION);
@@ -122,8 +126,8 @@ class ServiceSessionTest {
 
         assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.FAILED);
         assertThat(r.message())
-                .contains("ParcelListener#onScanned is not idempotent")
-                .contains("{publish parcels/parcel.stored=1}", "{publish parcels/parcel.stored=2}");
+                .contains("ParcelListener#onScanned is not idempotent", "losing the ack")
+                .contains("published 2 messages on exchange 'parcels' with routing key 'parcel.stored' (expected 1)");
     }
 
     @Test
@@ -143,13 +147,75 @@ class ServiceSessionTest {
         assertThat(d.status()).as(d.describe()).isEqualTo(ScenarioStatus.FAILED);
         assertThat(d.message())
                 .contains("ParcelListener#onScanned is not idempotent", "after the service restarted")
-                .contains("{publish parcels/parcel.stored=2}", "{publish parcels/parcel.stored=4}");
+                .contains("published 4 messages on exchange 'parcels' with routing key 'parcel.stored' (expected 2)");
         assertThat(d.fix()).contains("durable state");
         assertThat(f.status()).as(f.describe()).isEqualTo(ScenarioStatus.FAILED);
         assertThat(f.message())
-                .contains("two instances of the service", "{publish parcels/parcel.stored=1}")
-                .contains("{publish parcels/parcel.stored=2}");
+                .contains("two instances of the service")
+                .contains("published 2 messages on exchange 'parcels' with routing key 'parcel.stored' (expected 1)");
         assertThat(f.fix()).contains("unique constraint");
+    }
+
+    @Test
+    void businessInvalidSampleOfTheFixture_onSpringDefaults_failsNonRetryable_asRequeuedForever() {
+        ScenarioResult r = runOne(RequeueForeverApp.class, Scenario.NON_RETRYABLE);
+
+        assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(r.message())
+                .contains("ParcelListener#onScanned", "business-invalid sample #1 of RequeueForeverFixture")
+                .contains("requeued forever");
+        assertThat(r.fix()).contains("default-requeue-rejected: false");
+    }
+
+    @Test
+    void withoutFixture_skipsNonRetryable_sayingHowToSupplyASample() {
+        ScenarioResult r = runOne(NoDeadLetterExchangeApp.class, Scenario.NON_RETRYABLE);
+
+        assertThat(r.status()).isEqualTo(ScenarioStatus.SKIPPED);
+        assertThat(r.message())
+                .contains("no business-invalid sample for ParcelListener#onScanned")
+                .contains("implementing ServiceFixture<ParcelListener>", "poisonSamples()");
+    }
+
+    @Test
+    void listenerWithoutObservableEffect_skipsIdempotency_withEffectsUnobservableWarning() {
+        ServiceContract contract = ServiceContract.builder(SilentApp.class, SilentApp.SilentListener.class, "onScanned")
+                .queue("parcels.scanned")
+                .build();
+        ScenarioResult a;
+        List<ContractSession.Finding> findings;
+        try (ServiceSession session =
+                ServiceSession.start(contract, new ServiceSession.Options(null, null, null, Duration.ofSeconds(10)))) {
+            a = session.run(Scenario.DUPLICATE_DELIVERY);
+            findings = session.findings();
+        }
+
+        assertThat(a.status()).as(a.describe()).isEqualTo(ScenarioStatus.SKIPPED);
+        assertThat(a.message()).startsWith("UNPROVABLE (warning): SilentListener#onScanned shows no observable effect");
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo("effects-unobservable");
+            assertThat(f.severity()).isEqualTo("WARNING");
+            assertThat(f.message()).contains("(a)-(f) could not judge it", "eventcontracts.state.query");
+        });
+    }
+
+    @Test
+    void outgoingBodyDependingOnHistory_failsDuplicateDelivery_namingTheBodies() {
+        ServiceContract contract = ServiceContract.builder(
+                        SequencingApp.class, SequencingApp.SequencingListener.class, "onScanned")
+                .queue("parcels.scanned")
+                .build();
+        ScenarioResult a;
+        try (ServiceSession session =
+                ServiceSession.start(contract, new ServiceSession.Options(null, null, null, Duration.ofSeconds(10)))) {
+            a = session.run(Scenario.DUPLICATE_DELIVERY);
+        }
+
+        assertThat(a.status()).as(a.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(a.message())
+                .contains("published a different message on exchange 'parcels' with routing key 'parcel.stored'")
+                .contains("{\"parcelId\":\"<parcelId>\",\"sequence\":2}")
+                .contains("expected {\"parcelId\":\"<parcelId>\",\"sequence\":1}");
     }
 
     private static ScenarioResult runHttp(Class<?> application, Scenario scenario) {

@@ -79,7 +79,8 @@ public final class BrokerAdmin {
             List<String> routedQueues,
             boolean returned,
             String messageId,
-            int bodySize) {}
+            int bodySize,
+            byte[] body) {}
 
     /** Adds a fault rule, e.g. {@code {"type":"lose-acks","queue":"q","times":1}}. */
     public void addFault(Map<String, Object> rule) {
@@ -153,7 +154,11 @@ public final class BrokerAdmin {
                             r.path("message_id").isNull()
                                     ? null
                                     : r.path("message_id").asText(null),
-                            r.path("payload_bytes").asInt()));
+                            r.path("payload_bytes").asInt(),
+                            r.path("payload").isTextual()
+                                    ? java.util.Base64.getDecoder()
+                                            .decode(r.path("payload").asText())
+                                    : null));
                 }));
         return out;
     }

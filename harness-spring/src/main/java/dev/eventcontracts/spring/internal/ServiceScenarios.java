@@ -3,12 +3,16 @@ package dev.eventcontracts.spring.internal;
 import dev.eventcontracts.junit.Scenario;
 import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.junit.ScenarioStatus;
+import dev.eventcontracts.junit.internal.effects.EffectDiff;
+import dev.eventcontracts.junit.internal.effects.Effects;
+import dev.eventcontracts.junit.internal.scenario.ContractSession;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 
 /**
  * The contract scenarios against the running service: the broker makes the redelivery shapes
@@ -25,15 +29,22 @@ public final class ServiceScenarios {
             SamplePublisher publisher,
             Observer observer,
             Samples samples,
+            UserSamples userSamples,
             HttpStub stub,
             Instances instances) {}
 
     private final Parts parts;
-    private final Map<Integer, Map<String, Integer>> baselines = new HashMap<>();
+    private final Map<Integer, Effects> baselines = new HashMap<>();
+    private final Set<ContractSession.Finding> findings = new LinkedHashSet<>();
 
     /** Scenarios over {@code parts}. */
     public ServiceScenarios(Parts parts) {
         this.parts = parts;
+    }
+
+    /** What the scenarios found besides their verdicts, e.g. {@code effects-unobservable}, in order. */
+    public List<ContractSession.Finding> findings() {
+        return List.copyOf(findings);
     }
 
     /** Runs one scenario; never throws for a broken contract, only reports it. */
@@ -58,9 +69,7 @@ public final class ServiceScenarios {
                 case CONCURRENT_INSTANCES -> twoInstances(scenario);
                 case UNDECODABLE_BYTES -> poison(parts.samples().undecodable());
                 case WRONG_SCHEMA -> poison(parts.samples().wrongShape());
-                case NON_RETRYABLE ->
-                    Outcome.skipped("service mode has no business-invalid sample for "
-                            + parts.contract().displayName() + " (docs/service-mode.md, limits).");
+                case NON_RETRYABLE -> nonRetryable();
                 case RETRIES_EXHAUSTED -> persistentFailure();
                 case TRANSIENT_RECOVERS -> transientRecovers();
                 case NO_HEAD_OF_LINE_BLOCKING -> headOfLine();
@@ -102,8 +111,8 @@ public final class ServiceScenarios {
 
     // ---- idempotency ------------------------------------------------------------------------
 
-    private Map<String, Integer> baseline(int messages) throws Exception {
-        Map<String, Integer> known = baselines.get(messages);
+    private Effects baseline(int messages) throws Exception {
+        Effects known = baselines.get(messages);
         if (known != null) {
             return known;
         }
@@ -112,30 +121,35 @@ public final class ServiceScenarios {
             publish(parts.samples().good());
         }
         requireQuiet("the baseline run");
-        Map<String, Integer> effects = parts.observer().effectsSince(mark);
+        Effects effects = parts.observer().effectsSince(mark);
         baselines.put(messages, effects);
         return effects;
     }
 
     private Outcome redelivery(Scenario scenario, int messages, String how, Map<String, Object> rule) throws Exception {
-        Map<String, Integer> once = baseline(messages);
-        if (once.isEmpty()) {
+        Effects once = baseline(messages);
+        if (Observer.isEmpty(once)) {
             return unprovable();
         }
         Map<String, Object> fault = new LinkedHashMap<>(rule);
         fault.put("queue", parts.setup().queue());
         parts.admin().addFault(fault);
         Observer.Mark mark = parts.observer().mark();
+        List<Samples.Encoded> events = new ArrayList<>();
         for (int i = 0; i < messages; i++) {
-            publish(parts.samples().good());
+            events.add(parts.samples().good());
+            publish(events.get(i));
         }
         requireQuiet("scenario '" + scenario.id() + "'");
-        return compare(once, parts.observer().effectsSince(mark), plural(messages, "new event") + ", " + how);
+        Outcome failed = duplicatesDeadLettered(events);
+        return failed != null
+                ? failed
+                : compare(once, parts.observer().effectsSince(mark), plural(messages, "new event") + ", " + how);
     }
 
     private Outcome republished(Scenario scenario) throws Exception {
-        Map<String, Integer> once = baseline(1);
-        if (once.isEmpty()) {
+        Effects once = baseline(1);
+        if (Observer.isEmpty(once)) {
             return unprovable();
         }
         Observer.Mark mark = parts.observer().mark();
@@ -154,8 +168,8 @@ public final class ServiceScenarios {
      * survives — and the batch is replayed with the same message ids.
      */
     private Outcome batchReplay(Scenario scenario) throws Exception {
-        Map<String, Integer> once = baseline(2);
-        if (once.isEmpty()) {
+        Effects once = baseline(2);
+        if (Observer.isEmpty(once)) {
             return unprovable();
         }
         Map<String, Object> fault = rule("close-channel-after", "deliveries", 2);
@@ -175,8 +189,7 @@ public final class ServiceScenarios {
             publish(m);
         }
         requireQuiet("scenario '" + scenario.id() + "' after the restart");
-        Map<String, Integer> effects = parts.observer().effectsBetween(mark, beforeRestart);
-        parts.observer().effectsSince(afterRestart).forEach((k, v) -> effects.merge(k, v, Integer::sum));
+        Effects effects = parts.observer().effectsAround(mark, beforeRestart, afterRestart);
         Outcome failed = duplicatesDeadLettered(batch);
         return failed != null
                 ? failed
@@ -195,8 +208,8 @@ public final class ServiceScenarios {
      * broker hands one copy to each instance's consumer.
      */
     private Outcome twoInstances(Scenario scenario) throws Exception {
-        Map<String, Integer> once = baseline(1);
-        if (once.isEmpty()) {
+        Effects once = baseline(1);
+        if (Observer.isEmpty(once)) {
             return unprovable();
         }
         parts.instances().startSecond();
@@ -240,29 +253,37 @@ public final class ServiceScenarios {
         return null;
     }
 
-    private Outcome compare(Map<String, Integer> once, Map<String, Integer> faulted, String how) {
+    private Outcome compare(Effects once, Effects faulted, String how) {
         return compare(once, faulted, how, "");
     }
 
-    private Outcome compare(Map<String, Integer> once, Map<String, Integer> faulted, String how, String fixFirst) {
-        if (Objects.equals(once, faulted)) {
+    private Outcome compare(Effects once, Effects faulted, String how, String fixFirst) {
+        List<String> differences = EffectDiff.differences(once, faulted, null);
+        if (differences.isEmpty()) {
             return Outcome.passed();
         }
         String name = parts.contract().displayName();
         return new Outcome(
                 ScenarioStatus.FAILED,
-                name + " is not idempotent: one delivery of a new event had the effects " + once + ", " + how + " had "
-                        + faulted + ".",
+                name + " is not idempotent: " + how + ": " + EffectDiff.join(differences)
+                        + " (effects compared with one delivery of a new event).",
                 fixFirst + "make the listener's effects happen once per event: publish the outgoing message only when"
                         + " the state change took effect (deduplicate on the event's id in the same transaction,"
                         + " or an outbox), and call HTTP services with an idempotency key.");
     }
 
     private Outcome unprovable() {
-        return Outcome.skipped("UNPROVABLE (warning): " + parts.contract().displayName()
-                + " had no observable effect on a delivery (it published no message and called no HTTP"
-                + " endpoint), so its idempotency cannot be judged. Publish or call something observable, or"
-                + " point its HTTP client at ${eventcontracts.http.uri} (docs/service-mode.md, effects).");
+        String observed = parts.contract().displayName() + " shows no observable effect: processing one new event"
+                + " once gave no message published on any connection, no HTTP request to the stub and "
+                + parts.observer().stateDescription();
+        findings.add(new ContractSession.Finding(
+                "effects-unobservable",
+                "WARNING",
+                observed + ", so the idempotency scenarios (a)-(f) could not judge it. Publish through the broker,"
+                        + " point its HTTP client at ${eventcontracts.http.uri}, or name its state with"
+                        + " eventcontracts.state.bean or eventcontracts.state.query (docs/service-mode.md,"
+                        + " effects)."));
+        return Outcome.skipped("UNPROVABLE (warning): " + observed + ", so idempotency was not judged.");
     }
 
     // ---- dead letters -----------------------------------------------------------------------
@@ -275,9 +296,49 @@ public final class ServiceScenarios {
         return verdict(fate, poison.kind());
     }
 
+    /**
+     * (i): each business-invalid sample of the service's fixture must be dead-lettered after one
+     * delivery by the broker — not accepted, requeued, dropped or lost.
+     */
+    private Outcome nonRetryable() throws Exception {
+        List<Samples.Encoded> poisons = parts.userSamples().poison();
+        String name = parts.contract().displayName();
+        if (poisons.isEmpty()) {
+            String simple = parts.contract().listenerClass().getSimpleName();
+            return Outcome.skipped((parts.userSamples().fixture() == null
+                            ? "no business-invalid sample for " + name + ": "
+                            : parts.userSamples().fixture() + " supplies no poisonSamples() for " + name + ": ")
+                    + "service mode cannot reach the listener's own validation without one. Supply one: a class in"
+                    + " src/test/java under the application's package implementing ServiceFixture<" + simple + ">"
+                    + " whose poisonSamples() returns payloads the listener must refuse (docs/service-mode.md,"
+                    + " fixture).");
+        }
+        for (Samples.Encoded poison : poisons) {
+            Observer.Mark mark = parts.observer().mark();
+            publish(poison);
+            Fate fate = parts.observer().awaitFate(mark, poison.messageId());
+            cleanUpAfter(fate);
+            Outcome o = verdict(fate, "a " + poison.kind());
+            if (o.status() != ScenarioStatus.PASSED) {
+                return o;
+            }
+            if (fate.deliveries() > 1) {
+                return new Outcome(
+                        ScenarioStatus.FAILED,
+                        name + ": a " + poison.kind() + " was dead-lettered only after "
+                                + FateMessages.plural(fate.deliveries())
+                                + " by the broker (requeued in between), not after one.",
+                        "reject a business-invalid message without requeueing it: throw"
+                                + " AmqpRejectAndDontRequeueException for it, or set "
+                                + parts.setup().property("default-requeue-rejected") + ": false.");
+            }
+        }
+        return Outcome.passed();
+    }
+
     private Outcome transientRecovers() throws Exception {
-        Map<String, Integer> once = baseline(1);
-        if (once.keySet().stream().noneMatch(k -> k.startsWith("http "))) {
+        Effects once = baseline(1);
+        if (once.http().isEmpty()) {
             return Outcome.skipped(parts.contract().displayName() + " called no HTTP endpoint on a delivery, so no"
                     + " downstream failure could be injected; point its HTTP client at ${eventcontracts.http.uri}"
                     + " (docs/service-mode.md, effects).");
@@ -351,15 +412,15 @@ public final class ServiceScenarios {
     private Outcome headOfLine() throws Exception {
         Samples.Encoded poison = parts.samples().blank();
         Samples.Encoded good = parts.samples().good();
-        Map<String, Integer> once = baseline(1);
+        Effects once = baseline(1);
         Observer.Mark mark = parts.observer().mark();
         publish(poison);
         publish(good);
         Fate fate = parts.observer().awaitFate(mark, poison.messageId());
-        Map<String, Integer> effects = parts.observer().effectsSince(mark);
+        Effects effects = parts.observer().effectsSince(mark);
         long acks = parts.observer().acksSince(mark);
         cleanUpAfter(fate);
-        boolean processed = once.isEmpty() ? acks >= 1 : effects.entrySet().containsAll(once.entrySet());
+        boolean processed = Observer.isEmpty(once) ? acks >= 1 : contains(effects, once);
         if (processed || fate.kind() == Fate.Kind.ACKED_AND_LOST) {
             return Outcome.passed();
         }
@@ -372,10 +433,11 @@ public final class ServiceScenarios {
     }
 
     private Outcome conservation() throws Exception {
-        List<Samples.Encoded> poisons = List.of(
+        List<Samples.Encoded> poisons = new ArrayList<>(List.of(
                 parts.samples().undecodable(),
                 parts.samples().wrongShape(),
-                parts.samples().blank());
+                parts.samples().blank()));
+        parts.userSamples().poison().stream().findFirst().ifPresent(poisons::add);
         List<String> problems = new ArrayList<>();
         String fix = null;
         for (Samples.Encoded poison : poisons) {
@@ -406,7 +468,27 @@ public final class ServiceScenarios {
     // ---- helpers ----------------------------------------------------------------------------
 
     private void publish(Samples.Encoded m) throws Exception {
+        if (m.kind().equals("sample")) {
+            parts.observer().learnSample(m);
+        }
         parts.publisher().publish(parts.setup().queue(), m);
+    }
+
+    /** Whether {@code all} holds every message and request of {@code part} (as multisets). */
+    private static boolean contains(Effects all, Effects part) {
+        List<Object> rest = new ArrayList<>(all.messages());
+        rest.addAll(all.http());
+        for (Object o : part.messages()) {
+            if (!rest.remove(o)) {
+                return false;
+            }
+        }
+        for (Object o : part.http()) {
+            if (!rest.remove(o)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void requireQuiet(String what) {

@@ -17,9 +17,31 @@ import java.util.Map;
 /**
  * Writes one consumer's scenario results as {@code <ConsumerSimpleName>-<handler>.json} (format
  * version 1, documented in docs/contract-tests.md), atomically, so the plugin's verify goal
- * never reads half a file.
+ * never reads half a file. Plain mode and service mode (harness-spring) both write through it.
  */
 public final class ResultsWriter {
+
+    /**
+     * What a results file says about the consumer and the run, besides the scenarios.
+     *
+     * @param consumerClass the consumer (or listener) class
+     * @param handler the handler (listener) method name
+     * @param queue the queue it reads
+     * @param deadLetterQueue the dead-letter queue (service mode: the queue's dead-letter exchange), or null
+     * @param broker the broker URI without credentials
+     * @param judgedOn what idempotency was judged on
+     * @param effectsObservedAt where published messages were seen
+     * @param mode {@code service} for service mode, null for plain mode (not written)
+     */
+    public record Header(
+            Class<?> consumerClass,
+            String handler,
+            String queue,
+            String deadLetterQueue,
+            String broker,
+            String judgedOn,
+            String effectsObservedAt,
+            String mode) {}
 
     /** The format version written in {@code formatVersion}. */
     public static final int FORMAT_VERSION = 1;
@@ -34,8 +56,12 @@ public final class ResultsWriter {
 
     /** The file the results of {@code contract} go to. */
     public Path fileFor(ConsumerContract contract) {
-        return directory.resolve(contract.consumerClass().getSimpleName() + "-"
-                + contract.handler().getName() + ".json");
+        return fileFor(contract.consumerClass(), contract.handler().getName());
+    }
+
+    /** The file the results of handler {@code handler} of {@code consumerClass} go to. */
+    public Path fileFor(Class<?> consumerClass, String handler) {
+        return directory.resolve(consumerClass.getSimpleName() + "-" + handler + ".json");
     }
 
     /** Writes the results so far (effects seen through ctx.publisher(), no findings), replacing the previous file. */
@@ -57,18 +83,36 @@ public final class ResultsWriter {
             List<ContractSession.Finding> findings,
             List<ScenarioResult> results)
             throws IOException {
+        return write(
+                new Header(
+                        contract.consumerClass(),
+                        contract.handler().getName(),
+                        contract.queue(),
+                        contract.hasDeadLetterQueue() ? contract.deadLetterQueue() : null,
+                        broker,
+                        contract.fixture() == null ? "effects" : "effects+state",
+                        effectsObservedAt,
+                        null),
+                findings,
+                results);
+    }
+
+    /** Writes the results so far under {@code header}, replacing the previous file. */
+    public Path write(Header header, List<ContractSession.Finding> findings, List<ScenarioResult> results)
+            throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("formatVersion", FORMAT_VERSION);
-        root.put(
-                "consumer",
-                contract.consumerClass().getName() + "#" + contract.handler().getName());
-        root.put("consumerClass", contract.consumerClass().getName());
-        root.put("handler", contract.handler().getName());
-        root.put("queue", contract.queue());
-        root.put("deadLetterQueue", contract.hasDeadLetterQueue() ? contract.deadLetterQueue() : null);
-        root.put("broker", broker);
-        root.put("judgedOn", contract.fixture() == null ? "effects" : "effects+state");
-        root.put("effectsObservedAt", effectsObservedAt);
+        root.put("consumer", header.consumerClass().getName() + "#" + header.handler());
+        root.put("consumerClass", header.consumerClass().getName());
+        root.put("handler", header.handler());
+        root.put("queue", header.queue());
+        root.put("deadLetterQueue", header.deadLetterQueue());
+        root.put("broker", header.broker());
+        root.put("judgedOn", header.judgedOn());
+        if (header.mode() != null) {
+            root.put("mode", header.mode());
+        }
+        root.put("effectsObservedAt", header.effectsObservedAt());
         root.put(
                 "findings",
                 findings.stream()
@@ -99,7 +143,7 @@ public final class ResultsWriter {
                 });
         root.put("scenarios", scenarios);
         Files.createDirectories(directory);
-        Path target = fileFor(contract);
+        Path target = fileFor(header.consumerClass(), header.handler());
         Path tmp = Files.createTempFile(directory, target.getFileName().toString(), ".tmp");
         mapper.writeValue(tmp.toFile(), root);
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
