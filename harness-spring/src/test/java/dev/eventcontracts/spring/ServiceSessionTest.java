@@ -19,6 +19,7 @@ import dev.eventcontracts.spring.samples.nodlx.NoDeadLetterExchangeApp;
 import dev.eventcontracts.spring.samples.republish.RepublishingApp;
 import dev.eventcontracts.spring.samples.sequence.SequencingApp;
 import dev.eventcontracts.spring.samples.silent.SilentApp;
+import dev.eventcontracts.spring.samples.unconfirmed.UnconfirmedPublisherApp;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -42,6 +43,7 @@ class ServiceSessionTest {
             Scenario.WRONG_SCHEMA,
             Scenario.NON_RETRYABLE,
             Scenario.RETRIES_EXHAUSTED,
+            Scenario.TRANSIENT_RECOVERS,
             Scenario.NO_HEAD_OF_LINE_BLOCKING,
             Scenario.CONSERVATION);
 
@@ -247,10 +249,56 @@ class ServiceSessionTest {
     }
 
     @Test
-    void listenerWithoutHttpCalls_skipsTransientRecovers_sayingWhy() {
-        ScenarioResult r = runOne(GoodParcelApp.class, Scenario.TRANSIENT_RECOVERS);
+    void listenerWithoutHttpCallsOrPublishes_skipsTransientRecovers_sayingWhy() {
+        ServiceContract contract = ServiceContract.builder(SilentApp.class, SilentApp.SilentListener.class, "onScanned")
+                .queue("parcels.scanned")
+                .build();
+        ScenarioResult r;
+        try (ServiceSession session =
+                ServiceSession.start(contract, new ServiceSession.Options(null, null, null, Duration.ofSeconds(10)))) {
+            r = session.run(Scenario.TRANSIENT_RECOVERS);
+        }
 
         assertThat(r.status()).isEqualTo(ScenarioStatus.SKIPPED);
-        assertThat(r.message()).contains("called no HTTP endpoint", "${eventcontracts.http.uri}");
+        assertThat(r.message())
+                .contains("called no HTTP endpoint and published no message", "${eventcontracts.http.uri}");
+    }
+
+    @Test
+    void publisherWithoutConfirms_losesTheOutgoingEvent_failsTransientAndPersistentFailure_withFinding() {
+        ScenarioResult k;
+        ScenarioResult j;
+        List<ContractSession.Finding> findings;
+        try (ServiceSession session = start(UnconfirmedPublisherApp.class)) {
+            k = session.run(Scenario.TRANSIENT_RECOVERS);
+            j = session.run(Scenario.RETRIES_EXHAUSTED);
+            findings = session.findings();
+        }
+
+        assertThat(k.status()).as(k.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(k.message())
+                .contains("ParcelListener#onScanned publishes to exchange 'parcels' with routing key 'parcel.stored'"
+                        + " without publisher confirms")
+                .contains("nacked its publish", "acknowledged the event anyway", "was lost");
+        assertThat(k.fix()).contains("spring.rabbitmq.publisher-confirm-type: correlated", "waitForConfirmsOrDie");
+        assertThat(j.status()).as(j.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(j.message()).contains("refused every publish", "was lost");
+        assertThat(findings).extracting(ContractSession.Finding::code).containsOnly("publishes-unconfirmed");
+    }
+
+    @Test
+    void publisherWithConfirmsInOneTransactionWithItsRecord_passesNackedAndRefusedPublishes() {
+        ScenarioResult k;
+        ScenarioResult j;
+        List<ContractSession.Finding> findings;
+        try (ServiceSession session = start(GoodParcelApp.class)) {
+            k = session.run(Scenario.TRANSIENT_RECOVERS);
+            j = session.run(Scenario.RETRIES_EXHAUSTED);
+            findings = session.findings();
+        }
+
+        assertThat(k.status()).as(k.describe()).isEqualTo(ScenarioStatus.PASSED);
+        assertThat(j.status()).as(j.describe()).isEqualTo(ScenarioStatus.PASSED);
+        assertThat(findings).isEmpty();
     }
 }

@@ -124,6 +124,13 @@ public final class Observer {
         return new Effects(messages, calls, delta(from.state(), stateNow()));
     }
 
+    /** The service's publishes since {@code mark} that a publish fault rule stopped. */
+    public List<BrokerAdmin.Publish> faultedSince(Mark mark) {
+        return admin.journal(mark.journal()).stream()
+                .filter(BrokerAdmin.Publish::faulted)
+                .toList();
+    }
+
     /** Whether a run's effects show nothing at all. */
     public static boolean isEmpty(Effects e) {
         return e.messages().isEmpty()
@@ -139,6 +146,9 @@ public final class Observer {
             }
             if (p.messageId() != null && p.messageId().startsWith(Samples.ID_PREFIX)) {
                 continue; // our samples, or a recoverer republishing one of them
+            }
+            if (p.faulted()) {
+                continue; // stopped by a publish fault rule: it never arrived
             }
             String body = p.body() == null ? "<" + p.bodySize() + " bytes>" : normalize(normalizer.body(p.body()));
             out.add(new Effects.Message(p.exchange().isEmpty() ? "(default)" : p.exchange(), p.routingKey(), body));

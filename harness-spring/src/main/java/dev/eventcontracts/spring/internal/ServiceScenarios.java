@@ -37,9 +37,17 @@ public final class ServiceScenarios {
     private final Map<Integer, Effects> baselines = new HashMap<>();
     private final Set<ContractSession.Finding> findings = new LinkedHashSet<>();
 
+    private final PublishFaults publishFaults;
+
     /** Scenarios over {@code parts}. */
     public ServiceScenarios(Parts parts) {
         this.parts = parts;
+        this.publishFaults = new PublishFaults(this, parts);
+    }
+
+    /** Records a finding (kept once). */
+    void report(ContractSession.Finding finding) {
+        findings.add(finding);
     }
 
     /** What the scenarios found besides their verdicts, e.g. {@code effects-unobservable}, in order. */
@@ -92,13 +100,21 @@ public final class ServiceScenarios {
         return new ScenarioResult(scenario, o.status(), o.message(), o.fix(), millis);
     }
 
-    private record Outcome(ScenarioStatus status, String message, String fix) {
+    record Outcome(ScenarioStatus status, String message, String fix) {
         static Outcome passed() {
             return new Outcome(ScenarioStatus.PASSED, null, null);
         }
 
         static Outcome skipped(String why) {
             return new Outcome(ScenarioStatus.SKIPPED, why, null);
+        }
+
+        static Outcome failed(String message, String fix) {
+            return new Outcome(ScenarioStatus.FAILED, message, fix);
+        }
+
+        boolean ok() {
+            return status == ScenarioStatus.PASSED;
         }
     }
 
@@ -111,7 +127,7 @@ public final class ServiceScenarios {
 
     // ---- idempotency ------------------------------------------------------------------------
 
-    private Effects baseline(int messages) throws Exception {
+    Effects baseline(int messages) throws Exception {
         Effects known = baselines.get(messages);
         if (known != null) {
             return known;
@@ -253,7 +269,7 @@ public final class ServiceScenarios {
         return null;
     }
 
-    private Outcome compare(Effects once, Effects faulted, String how) {
+    Outcome compare(Effects once, Effects faulted, String how) {
         return compare(once, faulted, how, "");
     }
 
@@ -336,12 +352,23 @@ public final class ServiceScenarios {
         return Outcome.passed();
     }
 
+    /**
+     * (k): a downstream failure that recovers — the HTTP stub answers the listener's first request
+     * with 503, and the broker nacks its first outgoing publish — must be retried: the event is
+     * processed once (effects as one clean delivery), neither dead-lettered nor lost.
+     */
     private Outcome transientRecovers() throws Exception {
         Effects once = baseline(1);
-        if (once.http().isEmpty()) {
-            return Outcome.skipped(parts.contract().displayName() + " called no HTTP endpoint on a delivery, so no"
-                    + " downstream failure could be injected; point its HTTP client at ${eventcontracts.http.uri}"
-                    + " (docs/service-mode.md, effects).");
+        if (once.http().isEmpty() && once.messages().isEmpty()) {
+            return Outcome.skipped(parts.contract().displayName() + " called no HTTP endpoint and published no message"
+                    + " on a delivery, so no downstream failure could be injected; point its HTTP client at"
+                    + " ${eventcontracts.http.uri} (docs/service-mode.md, effects).");
+        }
+        if (!once.messages().isEmpty()) {
+            Outcome o = publishFaults.recovers(once);
+            if (!o.ok() || once.http().isEmpty()) {
+                return o;
+            }
         }
         Observer.Mark mark = parts.observer().mark();
         Samples.Encoded event = parts.samples().good();
@@ -362,21 +389,30 @@ public final class ServiceScenarios {
         return compare(once, parts.observer().effectsSince(mark), "one event whose first HTTP call got a 503");
     }
 
+    /**
+     * (j): a failure that persists — an event the listener's validation refuses every time, and,
+     * when the listener publishes, the broker refusing every outgoing publish — must end
+     * dead-lettered, never looped, dropped or acknowledged and lost.
+     */
     private Outcome persistentFailure() throws Exception {
         Samples.Encoded poison = parts.samples().blank();
         Observer.Mark mark = parts.observer().mark();
         publish(poison);
         Fate fate = parts.observer().awaitFate(mark, poison.messageId());
         cleanUpAfter(fate);
-        if (fate.kind() == Fate.Kind.ACCEPTED) {
-            return Outcome.skipped(parts.contract().displayName() + " accepted " + poison.kind()
-                    + ", so no failure could be made to persist; validate the payload in the listener, or see"
-                    + " docs/service-mode.md, limits.");
+        Outcome invalid = fate.kind() == Fate.Kind.ACCEPTED
+                ? Outcome.skipped(parts.contract().displayName() + " accepted " + poison.kind()
+                        + ", so no failure could be made to persist; validate the payload in the listener, or see"
+                        + " docs/service-mode.md, limits.")
+                : verdict(fate, poison.kind());
+        Effects once = baseline(1);
+        if (invalid.status() == ScenarioStatus.FAILED || once.messages().isEmpty()) {
+            return invalid;
         }
-        return verdict(fate, poison.kind());
+        return publishFaults.persists(once);
     }
 
-    private Outcome verdict(Fate fate, String what) {
+    Outcome verdict(Fate fate, String what) {
         ListenerTarget contract = parts.contract();
         ListenerSetup setup = parts.setup();
         if (fate.kind() != Fate.Kind.DEAD_LETTERED) {
@@ -398,7 +434,7 @@ public final class ServiceScenarios {
         return Outcome.passed();
     }
 
-    private void cleanUpAfter(Fate fate) {
+    void cleanUpAfter(Fate fate) {
         if (fate.kind() == Fate.Kind.REQUEUED_FOREVER || fate.kind() == Fate.Kind.UNSETTLED) {
             parts.instances().restartListeners();
         }
@@ -467,7 +503,7 @@ public final class ServiceScenarios {
 
     // ---- helpers ----------------------------------------------------------------------------
 
-    private void publish(Samples.Encoded m) throws Exception {
+    void publish(Samples.Encoded m) throws Exception {
         if (m.kind().equals("sample")) {
             parts.observer().learnSample(m);
         }
@@ -491,7 +527,7 @@ public final class ServiceScenarios {
         return true;
     }
 
-    private void requireQuiet(String what) {
+    void requireQuiet(String what) {
         if (!parts.observer().awaitQuiet()) {
             throw new IllegalStateException("queue '" + parts.setup().queue() + "' did not settle during " + what
                     + ": the listener " + parts.contract().displayName() + " may be looping on a message or"

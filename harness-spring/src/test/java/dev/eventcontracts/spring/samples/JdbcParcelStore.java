@@ -41,6 +41,42 @@ public final class JdbcParcelStore implements ParcelStore {
         }
     }
 
+    @Override
+    public void remove(String parcelId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("DELETE FROM parcels WHERE parcel_id = ?")) {
+            s.setString(1, parcelId);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The insert and the effect in one transaction: committed only when the effect succeeded. */
+    @Override
+    public boolean addThen(String parcelId, Runnable effect) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO parcels (parcel_id) VALUES (?)")) {
+                s.setString(1, parcelId);
+                s.executeUpdate();
+            } catch (SQLIntegrityConstraintViolationException duplicate) {
+                c.rollback();
+                return false;
+            }
+            try {
+                effect.run();
+            } catch (RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+            c.commit();
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The stored parcel ids, sorted: the state a contract test may snapshot. */
     public List<String> snapshot() {
         List<String> ids = new ArrayList<>();

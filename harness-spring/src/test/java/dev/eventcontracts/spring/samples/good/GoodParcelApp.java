@@ -14,11 +14,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.PropertySource;
 
 /**
- * Right: DLX, DLQ, retry with a recoverer, no requeue of rejected messages, and the record of
- * processed parcels in the service's database (shared by every instance, kept over restarts).
+ * Right: DLX, DLQ, retry with a recoverer, no requeue of rejected messages, the record of
+ * processed parcels in the service's database (shared by every instance, kept over restarts) in
+ * one transaction with the outgoing event, which is published with confirms.
  */
 @SpringBootApplication
-@PropertySource("classpath:samples/safe.properties")
+@PropertySource({"classpath:samples/safe.properties", "classpath:samples/confirms.properties"})
 public class GoodParcelApp {
 
     @Bean
@@ -43,6 +44,6 @@ public class GoodParcelApp {
 
     @Bean
     ParcelListener listener(RabbitTemplate template, JdbcParcelStore store) {
-        return new ParcelListener(template, store, false);
+        return new ParcelListener(template, store, false, true);
     }
 }
