@@ -21,6 +21,8 @@ public final class Instances implements AutoCloseable {
     private String queue;
     private ServiceApp primary;
     private ServiceApp second;
+    private int secondConsumers;
+    private final java.util.List<Thread> closing = new java.util.ArrayList<>();
 
     /** Starts the primary instance of {@code application}. */
     public Instances(Class<?> application, ServiceApp.Wiring wiring, BrokerAdmin admin) {
@@ -47,7 +49,8 @@ public final class Instances implements AutoCloseable {
      */
     public void restartPrimary() {
         int before = consumers();
-        primary.close();
+        int others = second == null ? 0 : secondConsumers;
+        closeInBackground(primary, others);
         primary = ServiceApp.start(application, wiring);
         awaitConsumers(before);
     }
@@ -58,6 +61,7 @@ public final class Instances implements AutoCloseable {
             int before = consumers();
             second = ServiceApp.start(application, wiring);
             awaitConsumers(before + 1);
+            secondConsumers = consumers() - before;
         }
     }
 
@@ -66,7 +70,7 @@ public final class Instances implements AutoCloseable {
         if (second != null) {
             ServiceApp s = second;
             second = null;
-            s.close();
+            closeInBackground(s, consumers() - secondConsumers);
         }
     }
 
@@ -83,6 +87,22 @@ public final class Instances implements AutoCloseable {
             registry(second).ifPresent(RabbitListenerEndpointRegistry::start);
         }
         awaitConsumers(before);
+    }
+
+    /**
+     * Closes {@code app} on another thread and returns once its consumers are gone from the queue
+     * ({@code remaining} left): a listener container's shutdown then still waits for its consumer
+     * threads (up to its receive timeout), which no scenario needs to wait for.
+     */
+    private void closeInBackground(ServiceApp app, int remaining) {
+        Thread t = new Thread(app::close, "event-contracts-close-" + application.getSimpleName());
+        t.setDaemon(true);
+        t.start();
+        closing.add(t);
+        long deadline = System.nanoTime() + CONSUMER_WAIT_NANOS;
+        while (consumers() > remaining && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
     }
 
     private static java.util.Optional<RabbitListenerEndpointRegistry> registry(ServiceApp app) {
@@ -111,7 +131,18 @@ public final class Instances implements AutoCloseable {
 
     @Override
     public void close() {
-        stopSecond();
+        if (second != null) {
+            second.close();
+            second = null;
+        }
         primary.close();
+        for (Thread t : closing) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }

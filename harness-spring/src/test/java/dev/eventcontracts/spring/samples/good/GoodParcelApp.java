@@ -33,7 +33,7 @@ public class GoodParcelApp {
     }
 
     @Bean
-    DataSource dataSource(@Value("${spring.rabbitmq.addresses}") String broker) {
+    DataSource dataSource(@Value("${spring.rabbitmq.addresses:localhost}") String broker) {
         return JdbcParcelStore.sharedDatabase(broker);
     }
 

@@ -36,7 +36,7 @@ public class SequencingApp {
     }
 
     @Bean
-    DataSource dataSource(@Value("${spring.rabbitmq.addresses}") String broker) {
+    DataSource dataSource(@Value("${spring.rabbitmq.addresses:localhost}") String broker) {
         return JdbcParcelStore.sharedDatabase(broker);
     }
 

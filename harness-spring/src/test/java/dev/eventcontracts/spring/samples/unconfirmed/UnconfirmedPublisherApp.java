@@ -32,7 +32,7 @@ public class UnconfirmedPublisherApp {
     }
 
     @Bean
-    DataSource dataSource(@Value("${spring.rabbitmq.addresses}") String broker) {
+    DataSource dataSource(@Value("${spring.rabbitmq.addresses:localhost}") String broker) {
         return JdbcParcelStore.sharedDatabase(broker);
     }
 
