@@ -280,7 +280,7 @@ class ServiceSessionTest {
                 .contains("ParcelListener#onScanned publishes to exchange 'parcels' with routing key 'parcel.stored'"
                         + " without publisher confirms")
                 .contains("nacked its publish", "acknowledged the event anyway", "was lost");
-        assertThat(k.fix()).contains("spring.rabbitmq.publisher-confirm-type: correlated", "waitForConfirmsOrDie");
+        assertThat(k.fix()).contains("spring.rabbitmq.publisher-confirm-type: correlated", "getFuture()");
         assertThat(j.status()).as(j.describe()).isEqualTo(ScenarioStatus.FAILED);
         assertThat(j.message()).contains("refused every publish", "was lost");
         assertThat(findings).extracting(ContractSession.Finding::code).containsOnly("publishes-unconfirmed");

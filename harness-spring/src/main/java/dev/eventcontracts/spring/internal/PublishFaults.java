@@ -78,12 +78,12 @@ final class PublishFaults {
     /** The event was acknowledged although its outgoing message never arrived. */
     private Outcome lost(BrokerAdmin.Publish publish, String target, String what) {
         String name = parts.contract().displayName();
-        String confirmFix = "set spring.rabbitmq.publisher-confirm-type: correlated (or simple) and wait for the"
-                + " confirm before the listener returns (RabbitTemplate.invoke(t -> { t.convertAndSend(...);"
-                + " t.waitForConfirmsOrDie(5000); return null; }), or CorrelationData.getFuture().get() and throw"
-                + " on a nack), so a lost publish fails the delivery and the event is retried or dead-lettered; or"
-                + " publish in a transaction (spring.rabbitmq.template.channel-transacted / a transacted"
-                + " container).";
+        String confirmFix = "set spring.rabbitmq.publisher-confirm-type: correlated and wait for the confirm before"
+                + " the listener returns (convertAndSend(exchange, key, payload, correlationData), then"
+                + " correlationData.getFuture().get(5, SECONDS) and throw unless isAck()), undoing the database"
+                + " write when the publish fails (one transaction), so a lost publish fails the delivery and"
+                + " the event is retried or dead-lettered; or publish in a transaction"
+                + " (spring.rabbitmq.template.channel-transacted with a transacted container).";
         if ("none".equals(publish.confirm()) && !serviceConfirms()) {
             String message = name + " publishes " + target + " without publisher confirms: the broker " + what
                     + ", the listener acknowledged the event anyway and its outgoing message was lost.";
