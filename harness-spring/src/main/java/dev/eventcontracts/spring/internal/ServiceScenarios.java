@@ -3,15 +3,11 @@ package dev.eventcontracts.spring.internal;
 import dev.eventcontracts.junit.Scenario;
 import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.junit.ScenarioStatus;
-import dev.eventcontracts.junit.internal.effects.EffectDiff;
 import dev.eventcontracts.junit.internal.effects.Effects;
 import dev.eventcontracts.junit.internal.scenario.ContractSession;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -34,15 +30,16 @@ public final class ServiceScenarios {
             Instances instances) {}
 
     private final Parts parts;
-    private final Map<Integer, Effects> baselines = new HashMap<>();
     private final Set<ContractSession.Finding> findings = new LinkedHashSet<>();
 
     private final PublishFaults publishFaults;
+    private final IdempotencyRuns idempotency;
 
     /** Scenarios over {@code parts}. */
     public ServiceScenarios(Parts parts) {
         this.parts = parts;
         this.publishFaults = new PublishFaults(this, parts);
+        this.idempotency = new IdempotencyRuns(this, parts);
     }
 
     /** Records a finding (kept once). */
@@ -61,20 +58,12 @@ public final class ServiceScenarios {
         Outcome o;
         try {
             o = switch (scenario) {
-                case DUPLICATE_DELIVERY ->
-                    redelivery(scenario, 1, "delivering it twice", rule("duplicate-deliveries", "times", 1));
-                case LOST_ACK ->
-                    redelivery(
-                            scenario, 1, "losing the ack so the broker redelivers it", rule("lose-acks", "times", 1));
-                case OUT_OF_ORDER_REDELIVERY ->
-                    redelivery(
-                            scenario,
-                            2,
-                            "redelivering the first after the second (ack lost)",
-                            rule("lose-acks", "times", 1));
-                case BATCH_REPLAY -> batchReplay(scenario);
-                case REPUBLISHED_NEW_MESSAGE_ID -> republished(scenario);
-                case CONCURRENT_INSTANCES -> twoInstances(scenario);
+                case DUPLICATE_DELIVERY,
+                        LOST_ACK,
+                        OUT_OF_ORDER_REDELIVERY,
+                        BATCH_REPLAY,
+                        REPUBLISHED_NEW_MESSAGE_ID,
+                        CONCURRENT_INSTANCES -> idempotency.run(scenario);
                 case UNDECODABLE_BYTES -> poison(parts.samples().undecodable());
                 case WRONG_SCHEMA -> poison(parts.samples().wrongShape());
                 case NON_RETRYABLE -> nonRetryable();
@@ -118,188 +107,12 @@ public final class ServiceScenarios {
         }
     }
 
-    private static Map<String, Object> rule(String type, String field, int value) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", type);
-        m.put(field, value);
-        return m;
-    }
-
-    // ---- idempotency ------------------------------------------------------------------------
-
     Effects baseline(int messages) throws Exception {
-        Effects known = baselines.get(messages);
-        if (known != null) {
-            return known;
-        }
-        Observer.Mark mark = parts.observer().mark();
-        for (int i = 0; i < messages; i++) {
-            publish(parts.samples().good());
-        }
-        requireQuiet("the baseline run");
-        Effects effects = parts.observer().effectsSince(mark);
-        baselines.put(messages, effects);
-        return effects;
-    }
-
-    private Outcome redelivery(Scenario scenario, int messages, String how, Map<String, Object> rule) throws Exception {
-        Effects once = baseline(messages);
-        if (Observer.isEmpty(once)) {
-            return unprovable();
-        }
-        Map<String, Object> fault = new LinkedHashMap<>(rule);
-        fault.put("queue", parts.setup().queue());
-        parts.admin().addFault(fault);
-        Observer.Mark mark = parts.observer().mark();
-        List<Samples.Encoded> events = new ArrayList<>();
-        for (int i = 0; i < messages; i++) {
-            events.add(parts.samples().good());
-            publish(events.get(i));
-        }
-        requireQuiet("scenario '" + scenario.id() + "'");
-        Outcome failed = duplicatesDeadLettered(events);
-        return failed != null
-                ? failed
-                : compare(once, parts.observer().effectsSince(mark), plural(messages, "new event") + ", " + how);
-    }
-
-    private Outcome republished(Scenario scenario) throws Exception {
-        Effects once = baseline(1);
-        if (Observer.isEmpty(once)) {
-            return unprovable();
-        }
-        Observer.Mark mark = parts.observer().mark();
-        Samples.Encoded event = parts.samples().good();
-        publish(event);
-        requireQuiet("scenario '" + scenario.id() + "'");
-        publish(event.withMessageId(Samples.ID_PREFIX + "republished-" + java.util.UUID.randomUUID()));
-        requireQuiet("scenario '" + scenario.id() + "'");
-        return compare(once, parts.observer().effectsSince(mark), "one event published twice with a new message id");
-    }
-
-    /**
-     * (d): the broker closes the listener's channel after both events were delivered (the
-     * container's consumer restarts and gets the batch again), then the service restarts — a new
-     * application context with the same properties, so only state kept outside its memory
-     * survives — and the batch is replayed with the same message ids.
-     */
-    private Outcome batchReplay(Scenario scenario) throws Exception {
-        Effects once = baseline(2);
-        if (Observer.isEmpty(once)) {
-            return unprovable();
-        }
-        Map<String, Object> fault = rule("close-channel-after", "deliveries", 2);
-        fault.put("queue", parts.setup().queue());
-        parts.admin().addFault(fault);
-        Observer.Mark mark = parts.observer().mark();
-        List<Samples.Encoded> batch =
-                List.of(parts.samples().good(), parts.samples().good());
-        for (Samples.Encoded m : batch) {
-            publish(m);
-        }
-        requireQuiet("scenario '" + scenario.id() + "'");
-        Observer.Mark beforeRestart = parts.observer().mark();
-        parts.instances().restartPrimary();
-        Observer.Mark afterRestart = parts.observer().mark();
-        for (Samples.Encoded m : batch) {
-            publish(m);
-        }
-        requireQuiet("scenario '" + scenario.id() + "' after the restart");
-        Effects effects = parts.observer().effectsAround(mark, beforeRestart, afterRestart);
-        Outcome failed = duplicatesDeadLettered(batch);
-        return failed != null
-                ? failed
-                : compare(
-                        once,
-                        effects,
-                        "2 new events, their batch redelivered after the listener's channel closed and replayed"
-                                + " after the service restarted (a new application context on the same properties)",
-                        "keep the record of processed events in durable state (the service's database), not in"
-                                + " memory: a restart replays unacknowledged and recent messages. ");
-    }
-
-    /**
-     * (f): a second instance of the service (an application context with the same properties, so
-     * the same database) consumes next to the first, and the same message is published twice: the
-     * broker hands one copy to each instance's consumer.
-     */
-    private Outcome twoInstances(Scenario scenario) throws Exception {
-        Effects once = baseline(1);
-        if (Observer.isEmpty(once)) {
-            return unprovable();
-        }
-        parts.instances().startSecond();
-        try {
-            Observer.Mark mark = parts.observer().mark();
-            Samples.Encoded event = parts.samples().good();
-            publish(event);
-            publish(event);
-            requireQuiet("scenario '" + scenario.id() + "'");
-            Outcome failed = duplicatesDeadLettered(List.of(event));
-            return failed != null
-                    ? failed
-                    : compare(
-                            once,
-                            parts.observer().effectsSince(mark),
-                            "one new event delivered to two instances of the service at the same time (the broker"
-                                    + " handed one copy to each; "
-                                    + parts.instances().consumers() + " consumers)",
-                            "make the duplicate check and the effect one atomic step in the shared database"
-                                    + " (insert the event's key first under a unique constraint, then act):"
-                                    + " an in-memory record of processed events is not seen by the other"
-                                    + " instance. ");
-        } finally {
-            parts.instances().stopSecond();
-        }
-    }
-
-    /** A copy of a repeated event that failed and was dead-lettered: a repeat must be acked, not fail. */
-    private Outcome duplicatesDeadLettered(List<Samples.Encoded> events) {
-        for (Samples.Encoded e : events) {
-            if (parts.observer().isDeadLettered(e.messageId())) {
-                cleanUpAfter(new Fate(Fate.Kind.DEAD_LETTERED, 0, null, List.of()));
-                return new Outcome(
-                        ScenarioStatus.FAILED,
-                        parts.contract().displayName() + ": a repeated delivery of an event it had processed failed"
-                                + " and was dead-lettered (message " + e.messageId() + ").",
-                        "acknowledge a repeated event without effects instead of failing on it (e.g. treat the"
-                                + " duplicate-key error of the idempotency insert as 'already processed').");
-            }
-        }
-        return null;
+        return idempotency.baseline(messages);
     }
 
     Outcome compare(Effects once, Effects faulted, String how) {
-        return compare(once, faulted, how, "");
-    }
-
-    private Outcome compare(Effects once, Effects faulted, String how, String fixFirst) {
-        List<String> differences = EffectDiff.differences(once, faulted, null);
-        if (differences.isEmpty()) {
-            return Outcome.passed();
-        }
-        String name = parts.contract().displayName();
-        return new Outcome(
-                ScenarioStatus.FAILED,
-                name + " is not idempotent: " + how + ": " + EffectDiff.join(differences)
-                        + " (effects compared with one delivery of a new event).",
-                fixFirst + "make the listener's effects happen once per event: publish the outgoing message only when"
-                        + " the state change took effect (deduplicate on the event's id in the same transaction,"
-                        + " or an outbox), and call HTTP services with an idempotency key.");
-    }
-
-    private Outcome unprovable() {
-        String observed = parts.contract().displayName() + " shows no observable effect: processing one new event"
-                + " once gave no message published on any connection, no HTTP request to the stub and "
-                + parts.observer().stateDescription();
-        findings.add(new ContractSession.Finding(
-                "effects-unobservable",
-                "WARNING",
-                observed + ", so the idempotency scenarios (a)-(f) could not judge it. Publish through the broker,"
-                        + " point its HTTP client at ${eventcontracts.http.uri}, or name its state with"
-                        + " eventcontracts.state.bean or eventcontracts.state.query (docs/service-mode.md,"
-                        + " effects)."));
-        return Outcome.skipped("UNPROVABLE (warning): " + observed + ", so idempotency was not judged.");
+        return idempotency.compare(once, faulted, how, "");
     }
 
     // ---- dead letters -----------------------------------------------------------------------
@@ -533,9 +346,5 @@ public final class ServiceScenarios {
                     + ": the listener " + parts.contract().displayName() + " may be looping on a message or"
                     + " hanging; on a slow machine raise -Deventcontracts.settle.timeout=30");
         }
-    }
-
-    private static String plural(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
