@@ -159,8 +159,18 @@ class ServiceSessionTest {
     }
 
     @Test
-    void businessInvalidSampleOfTheFixture_onSpringDefaults_failsNonRetryable_asRequeuedForever() {
-        ScenarioResult r = runOne(RequeueForeverApp.class, Scenario.NON_RETRYABLE);
+    void businessInvalidSampleOfTheFixture_onSpringDefaults_failsNonRetryableAndConservation_asRequeuedForever() {
+        ScenarioResult r;
+        ScenarioResult m;
+        try (ServiceSession session = start(RequeueForeverApp.class)) {
+            r = session.run(Scenario.NON_RETRYABLE);
+            m = session.run(Scenario.CONSERVATION);
+        }
+
+        assertThat(m.status()).as(m.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(m.message())
+                .startsWith("messages were not conserved")
+                .contains("business-invalid sample #1 of RequeueForeverFixture was requeued forever");
 
         assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.FAILED);
         assertThat(r.message())

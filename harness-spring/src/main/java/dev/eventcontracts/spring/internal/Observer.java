@@ -254,6 +254,40 @@ public final class Observer {
         return journalSeen;
     }
 
+    /**
+     * Waits until the service settled {@code messages} messages published after {@code mark}, as
+     * {@link #awaitQuiet()}; false at once when they passed the loop bound (something is requeued
+     * forever) or at the timeout.
+     */
+    public boolean awaitQuietUnlessLooping(Mark mark, int messages) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (deliveriesSince(mark) > loopBound + messages) {
+                return false;
+            }
+            if (awaitQuietBriefly()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The message ids in every queue but the listener's (the dead-letter queues) now. */
+    public java.util.Set<String> deadLetteredIds() {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (BrokerAdmin.QueueState q : admin.queues()) {
+            if (q.name().equals(setup.queue()) || q.ready() == 0) {
+                continue;
+            }
+            for (BrokerAdmin.QueuedMessage m : admin.peek(q.name(), 1000)) {
+                if (m.messageId() != null) {
+                    ids.add(m.messageId());
+                }
+            }
+        }
+        return ids;
+    }
+
     /** Deliveries from the queue since {@code mark}. */
     public long deliveriesSince(Mark mark) {
         return queue().delivered() - mark.queue().delivered();
