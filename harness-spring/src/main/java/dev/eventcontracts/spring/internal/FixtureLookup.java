@@ -22,6 +22,9 @@ public final class FixtureLookup {
 
     /** The fixture class for {@code listener}, searched under {@code application}'s package. */
     public static Optional<Class<?>> find(Class<?> application, Class<?> listener) {
+        if (application.getPackageName().isEmpty()) {
+            return Optional.empty(); // the default package would mean scanning the whole class path
+        }
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AssignableTypeFilter(ServiceFixture.class));
         ClassLoader loader = application.getClassLoader();
