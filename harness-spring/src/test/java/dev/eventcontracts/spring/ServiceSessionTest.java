@@ -19,6 +19,7 @@ import dev.eventcontracts.spring.samples.nodlx.NoDeadLetterExchangeApp;
 import dev.eventcontracts.spring.samples.republish.RepublishingApp;
 import dev.eventcontracts.spring.samples.sequence.SequencingApp;
 import dev.eventcontracts.spring.samples.silent.SilentApp;
+import dev.eventcontracts.spring.samples.stateonly.StateOnlyApp;
 import dev.eventcontracts.spring.samples.unconfirmed.UnconfirmedPublisherApp;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -228,6 +229,30 @@ class ServiceSessionTest {
                 .contains("published a different message on exchange 'parcels' with routing key 'parcel.stored'")
                 .contains("{\"parcelId\":\"<parcelId>\",\"sequence\":2}")
                 .contains("expected {\"parcelId\":\"<parcelId>\",\"sequence\":1}");
+    }
+
+    @Test
+    void stateNamedByQuery_isAnEffect_aRowPerDeliveryFailsDuplicateDelivery() {
+        ServiceContract contract = ServiceContract.builder(
+                        StateOnlyApp.class, StateOnlyApp.CountingListener.class, "onScanned")
+                .queue("parcels.scanned")
+                .build();
+        ScenarioResult a;
+        String judgedOn;
+        List<ContractSession.Finding> findings;
+        try (ServiceSession session =
+                ServiceSession.start(contract, new ServiceSession.Options(null, null, null, Duration.ofSeconds(10)))) {
+            a = session.run(Scenario.DUPLICATE_DELIVERY);
+            judgedOn = session.judgedOn();
+            findings = session.findings();
+        }
+
+        assertThat(judgedOn).isEqualTo("service: broker journal + HTTP stub + state");
+        assertThat(findings).isEmpty();
+        assertThat(a.status()).as(a.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(a.message())
+                .contains("CountingListener#onScanned is not idempotent", "delivering it twice")
+                .contains("state is [\"+ {\\\"parcel_id\\\":\\\"<parcelId>\\\"}\"");
     }
 
     private static ScenarioResult runHttp(Class<?> application, Scenario scenario) {
