@@ -32,11 +32,40 @@ import java.lang.annotation.Target;
 public @interface EventConsumer {
 
     /**
-     * The queue the consumer reads from, e.g. {@code queue = "inventory.order-placed"}.
+     * The queue the consumer reads from, e.g. {@code queue = "inventory.order-placed"}. Exactly
+     * one of {@code queue} and {@link #topic()} is set.
      *
-     * @return the queue name; never empty
+     * @return the queue name, or empty for a Kafka consumer
      */
-    String queue();
+    String queue() default "";
+
+    /**
+     * The Kafka topic the consumer reads from, e.g. {@code topic = "orders.placed"}: the contract
+     * tests then drive it through a real Kafka broker (docs/kafka.md). Exactly one of {@link
+     * #queue()} and {@code topic} is set.
+     *
+     * @return the topic name, or empty for an AMQP consumer
+     */
+    String topic() default "";
+
+    /**
+     * The Kafka topic that receives records this consumer gives up on, e.g. {@code deadLetterTopic
+     * = "orders.placed.DLT"}. Empty means none, which the report lists as a finding. Only with
+     * {@link #topic()}.
+     *
+     * @return the dead-letter topic, or empty for none
+     */
+    String deadLetterTopic() default "";
+
+    /**
+     * The field path in the payload whose records must be applied in the order they were
+     * produced, e.g. {@code orderedBy = "orderId"}: records with the same value are the same Kafka
+     * key and must not overtake each other, also when one of them is retried. Only with {@link
+     * #topic()}; empty means the consumer promises no order (scenario (o) is skipped).
+     *
+     * @return the dotted field path, or empty
+     */
+    String orderedBy() default "";
 
     /**
      * The exchange the queue is bound to, e.g. {@code exchange = "orders"}. Empty means the queue

@@ -3,22 +3,17 @@ package dev.eventcontracts.broker;
 import dev.eventcontracts.broker.core.VirtualHostAdmin;
 import dev.eventcontracts.broker.faults.FaultRule;
 import dev.eventcontracts.broker.faults.Faults;
-import io.netty.channel.EventLoop;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /** {@link Faults} of a running broker: each call runs on the broker's thread and waits for it. */
 final class BrokerFaults implements Faults {
-    private final EventLoop loop;
+    private final BrokerThread thread;
     private final Supplier<VirtualHostAdmin> admin;
 
     /** {@code admin} gives the current virtual host's admin view (a restart replaces it). */
-    BrokerFaults(EventLoop loop, Supplier<VirtualHostAdmin> admin) {
-        this.loop = loop;
+    BrokerFaults(BrokerThread thread, Supplier<VirtualHostAdmin> admin) {
+        this.thread = thread;
         this.admin = admin;
     }
 
@@ -48,21 +43,7 @@ final class BrokerFaults implements Faults {
         });
     }
 
-    private <T> T onLoop(Callable<T> task) {
-        try {
-            if (loop.inEventLoop()) {
-                return task.call();
-            }
-            return loop.submit(task).get(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while changing fault rules", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("changing fault rules failed: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("the broker did not apply the fault rule change within 10 s", e);
-        } catch (Exception e) {
-            throw new IllegalStateException("changing fault rules failed: " + e, e);
-        }
+    private <T> T onLoop(java.util.concurrent.Callable<T> task) {
+        return thread.callWrapped(task, "changing fault rules");
     }
 }

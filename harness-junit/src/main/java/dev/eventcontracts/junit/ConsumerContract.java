@@ -2,6 +2,7 @@ package dev.eventcontracts.junit;
 
 import dev.eventcontracts.annotations.EventConsumer;
 import dev.eventcontracts.annotations.contract.ContractDefaults;
+import dev.eventcontracts.annotations.contract.ContractScenario;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
@@ -46,9 +47,14 @@ import org.apache.avro.specific.SpecificRecord;
  * @param idempotencyKey dotted field path of the business key in the payload, or empty
  * @param ignoreEffectPaths dotted paths in effects and state that differ between runs
  * @param fixture the fixture type, or null to build the consumer with its no-arg constructor
- * @param readerSchema the schema the consumer reads with
+ * @param readerSchema the schema the consumer reads with, or null when the payload is not Avro
  * @param writerSchemas every writer schema version to try in scenario (n), oldest first, ending
- *     with the reader schema
+ *     with the reader schema; empty when the payload is not Avro
+ * @param payloadFormat how messages are encoded: Avro, JSON (a record or POJO) or raw
+ *     ({@code byte[]}/{@code String} the consumer decodes itself)
+ * @param transport where the consumer reads: {@code AMQP} (a queue) or {@code KAFKA} (then {@code
+ *     queue} holds the topic and {@code deadLetterQueue} the dead-letter topic)
+ * @param orderedBy dotted field path whose records must be applied in order (Kafka), or empty
  */
 public record ConsumerContract(
         Class<?> consumerClass,
@@ -63,7 +69,10 @@ public record ConsumerContract(
         List<String> ignoreEffectPaths,
         Class<?> fixture,
         Schema readerSchema,
-        List<Schema> writerSchemas) {
+        List<Schema> writerSchemas,
+        PayloadFormat payloadFormat,
+        ContractScenario.Transport transport,
+        String orderedBy) {
 
     /** Copies the lists. */
     public ConsumerContract {
@@ -77,9 +86,24 @@ public record ConsumerContract(
         return handler.getParameterTypes()[0];
     }
 
+    /** The payload type with its type arguments, as JSON payloads are read. */
+    public java.lang.reflect.Type genericPayloadType() {
+        return handler.getGenericParameterTypes()[0];
+    }
+
     /** {@code SimpleName#handler}, as failure messages name the consumer. */
     public String displayName() {
         return consumerClass.getSimpleName() + "#" + handler.getName();
+    }
+
+    /** True when the consumer reads a Kafka topic (then {@link #queue()} is the topic). */
+    public boolean isKafka() {
+        return transport == ContractScenario.Transport.KAFKA;
+    }
+
+    /** The Kafka topic, or the queue on AMQP. */
+    public String topic() {
+        return queue;
     }
 
     /** True when a dead-letter queue is declared. */
@@ -108,6 +132,21 @@ public record ConsumerContract(
         if (annotation == null) {
             throw new IllegalArgumentException("Method '" + consumerClass.getName() + "#" + handlerName
                     + "' has no @EventConsumer annotation. Annotate it or use ConsumerContract.builder(...).");
+        }
+        if (!annotation.topic().isEmpty()) {
+            if (!annotation.queue().isEmpty()) {
+                throw new IllegalArgumentException("@EventConsumer on '" + consumerClass.getName() + "#" + handlerName
+                        + "' names both queue '" + annotation.queue() + "' and topic '" + annotation.topic()
+                        + "'. Keep queue for an AMQP consumer or topic for a Kafka consumer.");
+            }
+            return new Builder(consumerClass, handler)
+                    .topic(annotation.topic())
+                    .deadLetterTopic(annotation.deadLetterTopic())
+                    .maxAttempts(annotation.maxAttempts())
+                    .nonRetryable(annotation.nonRetryable())
+                    .idempotencyKey(annotation.idempotencyKey())
+                    .orderedBy(annotation.orderedBy())
+                    .ignoreEffectPaths(annotation.ignoreEffectPaths());
         }
         Builder builder = new Builder(consumerClass, handler)
                 .queue(annotation.queue())
@@ -150,6 +189,8 @@ public record ConsumerContract(
         private Class<?> fixture;
         private Schema readerSchema;
         private final List<Schema> previousWriterSchemas = new ArrayList<>();
+        private ContractScenario.Transport transport = ContractScenario.Transport.AMQP;
+        private String orderedBy = "";
 
         private Builder(Class<?> consumerClass, Method handler) {
             this.consumerClass = consumerClass;
@@ -159,6 +200,27 @@ public record ConsumerContract(
         /** The queue the consumer reads, e.g. {@code "inventory.order-placed"}. */
         public Builder queue(String queue) {
             this.queue = Objects.requireNonNull(queue, "queue");
+            return this;
+        }
+
+        /**
+         * The Kafka topic the consumer reads, e.g. {@code "orders.placed"}: the scenarios then run
+         * on Kafka (docs/kafka.md).
+         */
+        public Builder topic(String topic) {
+            this.queue = Objects.requireNonNull(topic, "topic");
+            this.transport = ContractScenario.Transport.KAFKA;
+            return this;
+        }
+
+        /** The dead-letter topic of a Kafka consumer, or empty for none. */
+        public Builder deadLetterTopic(String deadLetterTopic) {
+            return deadLetterQueue(deadLetterTopic);
+        }
+
+        /** Dotted path of the field whose records must be applied in order (Kafka), e.g. {@code "orderId"}. */
+        public Builder orderedBy(String orderedBy) {
+            this.orderedBy = Objects.requireNonNull(orderedBy, "orderedBy");
             return this;
         }
 
@@ -247,7 +309,16 @@ public record ConsumerContract(
         public ConsumerContract build() {
             String name = consumerClass.getName() + "#" + handler.getName();
             if (queue.isBlank()) {
-                throw new IllegalArgumentException("Contract of '" + name + "' has no queue. Set queue(\"...\").");
+                throw new IllegalArgumentException("Contract of '" + name + "' has no queue. Set queue(\"...\")"
+                        + " (AMQP) or topic(\"...\") (Kafka).");
+            }
+            if (transport == ContractScenario.Transport.KAFKA && !exchange.isEmpty()) {
+                throw new IllegalArgumentException("Contract of '" + name + "' reads Kafka topic '" + queue
+                        + "' but binds exchange '" + exchange + "'; Kafka has no exchanges: remove the binding.");
+            }
+            if (transport == ContractScenario.Transport.KAFKA && maxAttempts == 0) {
+                throw new IllegalArgumentException("Contract of '" + name + "' reads Kafka topic '" + queue
+                        + "' with maxAttempts 0; a Kafka record is not requeued: use 1 or more.");
             }
             if (maxAttempts < 0) {
                 throw new IllegalArgumentException("Contract of '" + name + "' has maxAttempts '" + maxAttempts
@@ -262,13 +333,21 @@ public record ConsumerContract(
             if (reader == null && SpecificRecord.class.isAssignableFrom(payload)) {
                 reader = SpecificData.get().getSchema(payload);
             }
-            if (reader == null) {
-                throw new IllegalArgumentException(
-                        "Contract of '" + name + "' has payload type '" + payload.getName()
-                                + "', which is not a generated Avro class. Give the schema with schemaFile(\"src/main/avro/....avsc\").");
+            PayloadFormat format = reader != null ? PayloadFormat.AVRO : format(name, payload);
+            if (format != PayloadFormat.AVRO && !previousWriterSchemas.isEmpty()) {
+                throw new IllegalArgumentException("Contract of '" + name + "' has older writer schemas but no reader"
+                        + " schema; give it with schemaFile(\"src/main/avro/....avsc\").");
+            }
+            if (transport == ContractScenario.Transport.KAFKA && format != PayloadFormat.AVRO) {
+                throw new IllegalArgumentException("Contract of '" + name + "' reads Kafka topic '" + queue
+                        + "' with a " + format + " payload (" + payload.getSimpleName() + "); the Kafka scenarios"
+                        + " send Avro records only so far (docs/kafka.md §4). Use a generated Avro class, or run the"
+                        + " listener in service mode, which uses the service's own deserializer.");
             }
             List<Schema> writers = new ArrayList<>(previousWriterSchemas);
-            writers.add(reader);
+            if (reader != null) {
+                writers.add(reader);
+            }
             return new ConsumerContract(
                     consumerClass,
                     handler,
@@ -282,7 +361,34 @@ public record ConsumerContract(
                     ignoreEffectPaths,
                     fixture,
                     reader,
-                    writers);
+                    writers,
+                    format,
+                    transport,
+                    orderedBy);
+        }
+
+        /** The format of a payload without an Avro schema: raw bytes/text, or JSON for a record or POJO. */
+        private static PayloadFormat format(String name, Class<?> payload) {
+            if (payload == byte[].class || payload == String.class) {
+                return PayloadFormat.RAW;
+            }
+            if (org.apache.avro.generic.IndexedRecord.class.isAssignableFrom(payload)) {
+                throw new IllegalArgumentException("Contract of '" + name + "' has payload type '" + payload.getName()
+                        + "', an Avro record without a generated class. Give the schema with"
+                        + " schemaFile(\"src/main/avro/....avsc\").");
+            }
+            boolean platform =
+                    payload.getName().startsWith("java.") || payload.getName().startsWith("javax.");
+            if (payload.isPrimitive()
+                    || payload.isArray()
+                    || payload.isInterface()
+                    || java.lang.reflect.Modifier.isAbstract(payload.getModifiers())
+                    || platform) {
+                throw new IllegalArgumentException("Contract of '" + name + "' has payload type '" + payload.getName()
+                        + "', which contract tests cannot build messages for. Take a generated Avro class, a Java"
+                        + " record or POJO (sent as JSON), or byte[]/String with samples from the fixture.");
+            }
+            return PayloadFormat.JSON;
         }
     }
 }

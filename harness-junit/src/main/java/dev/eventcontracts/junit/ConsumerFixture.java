@@ -35,15 +35,35 @@ public interface ConsumerFixture<T> {
     }
 
     /**
+     * Good payloads to send instead of the samples the scenarios build from the payload type or
+     * schema. Needed for {@code byte[]} and {@code String} payloads without a schema (every
+     * scenario is skipped without them); optional otherwise. Return instances of the payload type
+     * (an Avro record, a record or POJO sent as JSON), or {@code byte[]}/{@code String} bodies. Give
+     * four or more distinct events: scenarios send up to three together and a fourth in (m); the
+     * list is reused from the start when it is shorter. The default, none, builds them.
+     *
+     * <pre>{@code
+     * public List<?> samples() {
+     *     return List.of("{\"orderId\":\"o-1\",\"qty\":2}", "{\"orderId\":\"o-2\",\"qty\":1}",
+     *             "{\"orderId\":\"o-3\",\"qty\":5}", "{\"orderId\":\"o-4\",\"qty\":3}");
+     * }
+     * }</pre>
+     */
+    default List<?> samples() {
+        return List.of();
+    }
+
+    /**
      * Business-invalid payloads the consumer must refuse: each must make the handler throw one of
      * the contract's {@code nonRetryable} exceptions through its own validation. Scenario (i)
      * delivers each and expects it dead-lettered after one attempt; scenario (m) includes the
-     * first. Return instances of the payload type (an Avro record) or {@code byte[]} bodies. The
-     * default, none, skips (i): without them no path reaches the consumer's validation.
+     * first. Return instances of the payload type (an Avro record, a record or POJO sent as JSON),
+     * or {@code byte[]}/{@code String} bodies. The default, none, skips (i): without them no path
+     * reaches the consumer's validation.
      *
      * <pre>{@code
      * public List<?> poisonSamples() {
-     *     return List.of(OrderPlaced.newBuilder(Orders.sample()).setQuantity(-1).build());
+     *     return List.of(new OrderPlaced("o-invalid", "sku-1", -1));
      * }
      * }</pre>
      */

@@ -17,9 +17,16 @@ class AllScenariosTest {
     @ParameterizedTest
     @MethodSource("brokers")
     void correctConsumer_passesEveryScenarioAToN(BrokerTarget broker) {
-        List<ScenarioResult> results = ScenarioRunner.run(broker.uri(), SampleContracts.correct(), Scenario.values());
+        List<ScenarioResult> results = ScenarioRunner.run(
+                broker.uri(),
+                SampleContracts.correct(),
+                Scenario.on(dev.eventcontracts.annotations.contract.ContractScenario.Transport.AMQP)
+                        .toArray(Scenario[]::new));
 
-        assertThat(results).extracting(ScenarioResult::scenario).containsExactly(Scenario.values());
+        assertThat(results)
+                .extracting(ScenarioResult::scenario)
+                .containsExactly(Scenario.on(dev.eventcontracts.annotations.contract.ContractScenario.Transport.AMQP)
+                        .toArray(Scenario[]::new));
         assertThat(results)
                 .allSatisfy(r -> assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.PASSED));
     }

@@ -44,6 +44,7 @@ import dev.eventcontracts.junit.samples.InventoryConsumers.RawInventoryFixture;
 import dev.eventcontracts.junit.samples.InventoryConsumers.SwallowingConsumer;
 import dev.eventcontracts.junit.samples.InventoryConsumers.SwallowingFixture;
 import dev.eventcontracts.junit.samples.ShippingConsumer;
+import dev.eventcontracts.junit.samples.json.JsonConsumers;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -464,5 +465,45 @@ class DefectProofTest {
                         instanceof Integer q
                 ? q
                 : -1;
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokers")
+    void jsonRecordConsumerWithoutDeduplication_failsDuplicateDelivery_namingTheJsonEvent(BrokerTarget broker) {
+        ConsumerContract defect = JsonConsumers.contract(
+                        JsonConsumers.JsonNoDedupConsumer.class, "onRequested", JsonConsumers.JsonNoDedupFixture.class)
+                .build();
+        ConsumerContract correct = JsonConsumers.contract(
+                        JsonConsumers.JsonInventoryConsumer.class,
+                        "onRequested",
+                        JsonConsumers.JsonInventoryFixture.class)
+                .build();
+
+        ScenarioResult result = runOne(broker.uri(), defect, Scenario.DUPLICATE_DELIVERY);
+
+        assertThat(result.status()).as(result.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(result.message())
+                .startsWith("JsonNoDedupConsumer is not idempotent: delivering StockReservationRequested{orderId=o-1}"
+                        + " twice (immediate duplicate) published 2 messages on exchange 'inventory' with routing key"
+                        + " 'stock.reserved' (expected 1)");
+        assertThat(runOne(broker.uri(), correct, Scenario.DUPLICATE_DELIVERY).status())
+                .isEqualTo(ScenarioStatus.PASSED);
+    }
+
+    @ParameterizedTest
+    @MethodSource("brokers")
+    void jsonConsumerSwallowingItsValidation_failsNonRetryable_throughTheJsonPoisonSample(BrokerTarget broker) {
+        ConsumerContract defect = JsonConsumers.contract(
+                        JsonConsumers.JsonSwallowingConsumer.class,
+                        "onRequested",
+                        JsonConsumers.JsonSwallowingFixture.class)
+                .build();
+
+        ScenarioResult result = runOne(broker.uri(), defect, Scenario.NON_RETRYABLE);
+
+        assertThat(result.status()).as(result.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(result.message())
+                .startsWith("JsonSwallowingConsumer swallows poison silently: poison sample 1 of JsonSwallowingFixture"
+                        + " (StockReservationRequested{orderId=o-99}) was acked");
     }
 }

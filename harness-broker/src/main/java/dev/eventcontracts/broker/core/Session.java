@@ -1,24 +1,22 @@
 package dev.eventcontracts.broker.core;
 
 import dev.eventcontracts.broker.amqp.codec.BasicProperties;
-import dev.eventcontracts.broker.faults.FaultRule;
 import dev.eventcontracts.broker.store.Message;
 import dev.eventcontracts.broker.store.QueueEntry;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * The broker side of one AMQP channel: its consumers, unacknowledged deliveries, prefetch,
- * confirm and transaction modes. Every method runs on the virtual host's thread and either
- * succeeds or throws {@link AmqpException}.
+ * The broker side of one AMQP channel: its topology operations, consumers, prefetch, flow and
+ * confirm and transaction modes. Delivery bookkeeping and settlement are {@link Deliveries}', the
+ * publish side {@link Publishing}'s; deliveries leave through a {@link DeliveryOutlet} decorated
+ * with the fault rules ({@link FaultedDeliveries}). Every method runs on the virtual host's
+ * thread and either succeeds or throws {@link AmqpException}.
  */
 public final class Session {
     private final int channel;
@@ -26,47 +24,21 @@ public final class Session {
     private final Topology topology;
     private final ClientConnection connection;
     private final SessionOutput output;
-    private final LinkedHashMap<Long, Delivery> unacked = new LinkedHashMap<>();
+    private final Deliveries deliveries;
+    private final Publishing publishing;
+    private final DeliveryOutlet outlet;
     private final Map<String, dev.eventcontracts.broker.core.Consumer> consumers = new LinkedHashMap<>();
-    private final Transaction tx = new Transaction();
-    private long nextDeliveryTag = 1;
     private int consumerPrefetch;
-    private int globalPrefetch;
-    private int globalUnacked;
-    private boolean confirmMode;
-    private long publishSequence;
     private boolean transactional;
     private boolean flowActive = true;
     private boolean closed;
     private String lastQueue;
-    private Delivery getCopy;
     /** The consumer tag and address of this channel's direct reply-to consumer, if any. */
     private String replyConsumerTag;
 
     private String replyAddress;
     /** Rotates which consumer's queue is offered capacity first (channel-wide prefetch fairness). */
     private int dispatchRotation;
-
-    /** One unacknowledged delivery. */
-    private record Delivery(
-            long tag,
-            MessageQueue queue,
-            QueueEntry entry,
-            dev.eventcontracts.broker.core.Consumer consumer,
-            boolean copy) {}
-
-    /** What to do with settled deliveries. */
-    private enum Settle {
-        ACK,
-        REQUEUE,
-        REJECT
-    }
-
-    /** Publishes and settlements held back until {@code tx.commit}. */
-    private static final class Transaction {
-        final List<Runnable> publishes = new ArrayList<>();
-        final List<Map.Entry<Settle, List<Delivery>>> settlements = new ArrayList<>();
-    }
 
     /** Reply to {@code queue.declare}. */
     public record QueueDeclareOk(String queue, int messageCount, int consumerCount) {}
@@ -77,6 +49,9 @@ public final class Session {
         this.topology = vhost.topology();
         this.connection = connection;
         this.output = output;
+        this.deliveries = new Deliveries(vhost);
+        this.publishing = new Publishing(vhost, connection, output, () -> closed);
+        this.outlet = new FaultedDeliveries(DeliveryOutlet.direct(output), vhost, deliveries, output, () -> closed);
     }
 
     /** A snapshot for the admin API. */
@@ -87,9 +62,9 @@ public final class Session {
                 channel,
                 user,
                 consumers.size(),
-                unacked.size(),
+                deliveries.unackedCount(),
                 consumerPrefetch,
-                confirmMode,
+                publishing.inConfirmMode(),
                 transactional);
     }
 
@@ -217,7 +192,7 @@ public final class Session {
             throw AmqpException.of(AmqpException.NOT_IMPLEMENTED, "prefetch_size!=0 (" + prefetchSize + ")");
         }
         if (global) {
-            globalPrefetch = prefetchCount;
+            deliveries.globalPrefetch(prefetchCount);
             dispatchMine(new LinkedHashSet<>());
         } else {
             consumerPrefetch = prefetchCount;
@@ -287,9 +262,9 @@ public final class Session {
     }
 
     /** A reply sent to this channel's reply address: delivered at once, no-ack. */
-    private void deliverReply(Message message) {
+    void deliverReply(Message message) {
         if (!closed) {
-            output.deliver(replyConsumerTag, nextDeliveryTag++, false, message, message.properties());
+            output.deliver(replyConsumerTag, deliveries.nextTag(), false, message, message.properties());
         }
     }
 
@@ -323,64 +298,15 @@ public final class Session {
     }
 
     boolean hasGlobalCapacity() {
-        return globalPrefetch == 0 || globalUnacked < globalPrefetch;
+        return deliveries.hasGlobalCapacity();
     }
 
     void deliver(dev.eventcontracts.broker.core.Consumer c, MessageQueue q, QueueEntry e) {
-        long tag = nextDeliveryTag++;
+        long tag = deliveries.nextTag();
         q.delivered(e);
         boolean redelivered = e.redelivered();
-        if (c.noAck) {
-            q.settle(e);
-        } else {
-            track(new Delivery(tag, q, e, c, false));
-        }
-        BasicProperties props = propertiesFor(q, e);
-        FaultInjector faults = vhost.faults();
-        FaultInjector.Plan plan = faults.onDelivery(q.name);
-        if (plan == FaultInjector.Plan.NONE) {
-            output.deliver(c.tag, tag, redelivered, e.message(), props);
-            return;
-        }
-        faults.emit(plan, () -> sendUnlessClosed(c.tag, tag, redelivered, e, props));
-        if (plan.duplicate()) {
-            long copyTag = nextDeliveryTag++;
-            if (!c.noAck) {
-                track(new Delivery(copyTag, q, e, c, true));
-            }
-            faults.emit(plan, () -> sendUnlessClosed(c.tag, copyTag, true, e, props));
-        }
-        afterDelivery(plan, tag, q);
-    }
-
-    /** The closing faults a plan asks for, once the delivery {@code tag} from {@code q} is on its way. */
-    private void afterDelivery(FaultInjector.Plan plan, long tag, MessageQueue q) {
-        if (plan.closeChannel() || plan.closeConnection()) {
-            String text = "CONNECTION_FORCED - closed by harness fault rule after delivery " + tag + " from queue '"
-                    + q.name + "'";
-            vhost.executor().execute(() -> {
-                if (plan.closeConnection()) {
-                    output.closeConnection(AmqpException.CONNECTION_FORCED, text);
-                } else if (!closed) {
-                    output.closeChannel(AmqpException.CONNECTION_FORCED, text);
-                }
-            });
-        }
-        if (plan.restart()) {
-            vhost.requestRestart("fault rule RestartBroker after delivery " + tag + " from queue '" + q.name + "'");
-        }
-    }
-
-    private void track(Delivery d) {
-        unacked.put(d.tag, d);
-        d.consumer.unacked++;
-        globalUnacked++;
-    }
-
-    private void sendUnlessClosed(String consumerTag, long tag, boolean redelivered, QueueEntry e, BasicProperties p) {
-        if (!closed) {
-            output.deliver(consumerTag, tag, redelivered, e.message(), p);
-        }
+        deliveries.toConsumer(tag, c, q, e);
+        outlet.deliver(c, q, e, tag, redelivered, propertiesFor(q, e));
     }
 
     private static BasicProperties propertiesFor(MessageQueue q, QueueEntry e) {
@@ -395,55 +321,23 @@ public final class Session {
     public boolean get(String queue, boolean noAck) {
         allow(AccessControl.Need.READ, "queue", resolve(queue));
         MessageQueue q = topology.accessibleQueue(resolve(queue), connection);
-        if (getCopy != null && getCopy(q, noAck)) {
+        QueueEntry copy = deliveries.takeGetCopy(q);
+        if (copy != null) {
+            // the copy a duplicate rule left: its own tag, redelivered; settling it touches nothing
+            long tag = deliveries.nextTag();
+            deliveries.toGet(tag, noAck, q, copy, true);
+            output.getOk(tag, true, copy.message(), propertiesFor(q, copy), q.messageCount());
             return true;
         }
         QueueEntry e = q.fetch();
         if (e == null) {
             return false;
         }
-        long tag = nextDeliveryTag++;
+        long tag = deliveries.nextTag();
         q.delivered(e);
         boolean redelivered = e.redelivered();
-        if (noAck) {
-            q.settle(e);
-        } else {
-            unacked.put(tag, new Delivery(tag, q, e, null, false));
-        }
-        BasicProperties props = propertiesFor(q, e);
-        FaultInjector.Plan plan = vhost.faults().onGet(q.name);
-        if (plan == FaultInjector.Plan.NONE) {
-            output.getOk(tag, redelivered, e.message(), props, q.messageCount());
-            return true;
-        }
-        int count = q.messageCount();
-        vhost.faults().emit(plan, () -> {
-            if (!closed) {
-                output.getOk(tag, redelivered, e.message(), props, count);
-            }
-        });
-        if (plan.duplicate()) {
-            getCopy = new Delivery(0, q, e, null, true);
-        }
-        afterDelivery(plan, tag, q);
-        return true;
-    }
-
-    /**
-     * Serves the copy a duplicate rule left for this channel's next {@code basic.get} on the same
-     * queue: its own tag, {@code redelivered=true}; settling it does not touch the message.
-     */
-    private boolean getCopy(MessageQueue q, boolean noAck) {
-        Delivery copy = getCopy;
-        if (copy == null || copy.queue() != q) {
-            return false;
-        }
-        getCopy = null;
-        long tag = nextDeliveryTag++;
-        if (!noAck) {
-            unacked.put(tag, new Delivery(tag, q, copy.entry(), null, true));
-        }
-        output.getOk(tag, true, copy.entry().message(), propertiesFor(q, copy.entry()), q.messageCount());
+        deliveries.toGet(tag, noAck, q, e, false);
+        outlet.getOk(q, e, tag, redelivered, propertiesFor(q, e), q.messageCount());
         return true;
     }
 
@@ -451,17 +345,17 @@ public final class Session {
 
     /** {@code basic.ack}. */
     public void ack(long tag, boolean multiple) {
-        settle(take(tag, multiple), Settle.ACK);
+        settle(deliveries.take(tag, multiple), Deliveries.Settle.ACK);
     }
 
     /** {@code basic.nack}. */
     public void nack(long tag, boolean multiple, boolean requeue) {
-        settle(take(tag, multiple), requeue ? Settle.REQUEUE : Settle.REJECT);
+        settle(deliveries.take(tag, multiple), requeue ? Deliveries.Settle.REQUEUE : Deliveries.Settle.REJECT);
     }
 
     /** {@code basic.reject}. */
     public void reject(long tag, boolean requeue) {
-        settle(take(tag, false), requeue ? Settle.REQUEUE : Settle.REJECT);
+        settle(deliveries.take(tag, false), requeue ? Deliveries.Settle.REQUEUE : Deliveries.Settle.REJECT);
     }
 
     /** {@code basic.recover}: requeues every unacknowledged delivery. */
@@ -470,73 +364,14 @@ public final class Session {
             throw AmqpException.of(AmqpException.NOT_IMPLEMENTED, "requeue=false");
         }
         Set<MessageQueue> touched = new LinkedHashSet<>();
-        apply(take(0, true), Settle.REQUEUE, touched);
+        deliveries.requeueAll(touched);
         dispatchMine(touched);
     }
 
-    private List<Delivery> take(long tag, boolean multiple) {
-        List<Delivery> taken = new ArrayList<>();
-        if (multiple) {
-            if (tag != 0 && !unacked.containsKey(tag)) {
-                throw unknownTag(tag);
-            }
-            Iterator<Delivery> it = unacked.values().iterator();
-            while (it.hasNext()) {
-                Delivery d = it.next();
-                if (tag != 0 && d.tag > tag) {
-                    break;
-                }
-                it.remove();
-                taken.add(d);
-            }
-        } else {
-            Delivery d = unacked.remove(tag);
-            if (d == null) {
-                throw unknownTag(tag);
-            }
-            taken.add(d);
-        }
-        return taken;
-    }
-
-    private static AmqpException unknownTag(long tag) {
-        return AmqpException.preconditionFailed("unknown delivery tag " + tag);
-    }
-
-    private void settle(List<Delivery> deliveries, Settle how) {
-        if (deliveries.isEmpty()) {
-            return;
-        }
-        if (transactional) {
-            tx.settlements.add(Map.entry(how, deliveries));
-            return;
-        }
-        Set<MessageQueue> touched = new LinkedHashSet<>();
-        apply(deliveries, how, touched);
-        dispatchMine(touched);
-    }
-
-    private void apply(List<Delivery> deliveries, Settle how, Set<MessageQueue> touched) {
-        for (Delivery d : deliveries) {
-            if (d.consumer != null) {
-                d.consumer.unacked--;
-                globalUnacked--;
-            }
-            if (d.copy) {
-                continue;
-            }
-            switch (how) {
-                case ACK -> {
-                    if (vhost.faults().loseAck(d.queue.name)) {
-                        d.queue.requeue(d.entry, false);
-                    } else {
-                        d.queue.settle(d.entry);
-                    }
-                }
-                case REQUEUE -> d.queue.requeue(d.entry, true);
-                case REJECT -> d.queue.reject(d.entry);
-            }
-            touched.add(d.queue);
+    private void settle(List<Deliveries.Delivery> taken, Deliveries.Settle how) {
+        Set<MessageQueue> touched = deliveries.settle(taken, how, transactional);
+        if (touched != null) {
+            dispatchMine(touched);
         }
     }
 
@@ -577,94 +412,8 @@ public final class Session {
             boolean immediate,
             BasicProperties properties,
             byte[] body) {
-        if (immediate) {
-            throw AmqpException.of(AmqpException.NOT_IMPLEMENTED, "immediate=true");
-        }
-        allow(AccessControl.Need.WRITE, "exchange", exchangeName);
-        Exchange exchange = topology.existingExchange(exchangeName);
-        if (exchange.internal) {
-            throw AmqpException.accessRefused(
-                    "cannot publish to internal exchange '" + exchangeName + "' in vhost '" + vhost.name() + "'");
-        }
-        Publications.validateUserId(properties.userId(), connection.user(), vhost.userTags());
-        Publications.validateExpiration(properties.expiration());
-        if (properties.replyTo() != null && DirectReplyTo.isPseudoQueue(properties.replyTo())) {
-            if (replyAddress == null) {
-                throw AmqpException.preconditionFailed("fast reply consumer does not exist");
-            }
-            properties = properties.withReplyTo(replyAddress);
-        }
-        Message message = Publications.toMessage(exchangeName, routingKey, properties, body);
-        long sequence = confirmMode ? ++publishSequence : 0;
-        FaultRule.PublishRule fault = vhost.faults().onPublish(exchangeName, routingKey);
-        if (fault != null) {
-            faultPublish(fault, message, sequence);
-            return;
-        }
-        if (transactional) {
-            tx.publishes.add(() -> route(exchangeName, message, mandatory, 0));
-            return;
-        }
-        route(exchangeName, message, mandatory, sequence);
-    }
-
-    /**
-     * A publish a fault rule stops (docs/broker.md, *Fault injection*): never routed, recorded in
-     * the journal with the rule's type, then nacked, refused with 403 or answered by closing the
-     * connection with 320.
-     */
-    private void faultPublish(FaultRule.PublishRule fault, Message message, long sequence) {
-        boolean nack = fault instanceof FaultRule.NackPublishes && sequence > 0;
-        vhost.journal().record(message, List.of(), false, nack ? "nack" : "none", connection, fault.type());
-        String detail = "publish to exchange '" + message.exchange() + "' with routing key '" + message.routingKey()
-                + "' in vhost '" + vhost.name() + "' refused by harness fault rule "
-                + fault.getClass().getSimpleName();
-        if (fault instanceof FaultRule.RefusePublishes) {
-            throw AmqpException.accessRefused(detail);
-        } else if (fault instanceof FaultRule.CloseConnectionOnPublish) {
-            output.closeConnection(
-                    AmqpException.CONNECTION_FORCED,
-                    AmqpException.name(AmqpException.CONNECTION_FORCED) + " - " + detail);
-        } else if (nack) {
-            output.confirm(sequence, false, false);
-        }
-    }
-
-    private void route(String exchangeName, Message message, boolean mandatory, long sequence) {
-        Exchange exchange = vhost.exchange(exchangeName);
-        Optional<Session> replyTarget =
-                exchangeName.isEmpty() ? vhost.directReplyTo().target(message.routingKey()) : Optional.empty();
-        replyTarget.ifPresent(target -> target.deliverReply(message));
-        VirtualHost.Routed routed = exchange == null || replyTarget.isPresent()
-                ? new VirtualHost.Routed(List.of(), false, false)
-                : vhost.publish(exchange, message);
-        boolean returned = routed.queues().isEmpty() && replyTarget.isEmpty() && mandatory;
-        if (returned) {
-            output.returned(312, "NO_ROUTE", message);
-        }
-        if (sequence > 0 && routed.persisted()) {
-            vhost.store().afterSync(written -> {
-                if (!closed) {
-                    output.confirm(sequence, false, written && !routed.rejected());
-                }
-            });
-        } else if (sequence > 0) {
-            output.confirm(sequence, false, !routed.rejected());
-        }
-        vhost.journal()
-                .record(
-                        message,
-                        routed.queues(),
-                        returned,
-                        sequence > 0 ? (routed.rejected() ? "nack" : "ack") : "none",
-                        connection,
-                        null);
-        if (sequence == 0 && routed.persisted()) {
-            String failure = vhost.store().writeFailure();
-            if (!failure.isEmpty()) {
-                throw AmqpException.of(AmqpException.INTERNAL_ERROR, failure);
-            }
-        }
+        publishing.publish(
+                exchangeName, routingKey, mandatory, immediate, properties, body, replyAddress, transactional);
     }
 
     // ---- confirms and transactions ---------------------------------------------------------
@@ -674,12 +423,12 @@ public final class Session {
         if (transactional) {
             throw AmqpException.preconditionFailed("cannot switch from tx to confirm mode");
         }
-        confirmMode = true;
+        publishing.confirmMode();
     }
 
     /** {@code tx.select}. */
     public void txSelect() {
-        if (confirmMode) {
+        if (publishing.inConfirmMode()) {
             throw AmqpException.preconditionFailed("cannot switch from confirm to tx mode");
         }
         transactional = true;
@@ -688,35 +437,17 @@ public final class Session {
     /** {@code tx.commit}: routes held publishes, then applies held settlements. */
     public void txCommit() {
         requireTransactional();
-        List<Runnable> publishes = new ArrayList<>(tx.publishes);
-        var settlements = new ArrayList<>(tx.settlements);
-        tx.publishes.clear();
-        tx.settlements.clear();
-        publishes.forEach(Runnable::run);
+        publishing.commit();
         Set<MessageQueue> touched = new LinkedHashSet<>();
-        for (var s : settlements) {
-            apply(s.getValue(), s.getKey(), touched);
-        }
+        deliveries.commit(touched);
         dispatchMine(touched);
     }
 
     /** {@code tx.rollback}: drops held publishes; held settlements become unacknowledged again. */
     public void txRollback() {
         requireTransactional();
-        tx.publishes.clear();
-        restoreHeldSettlements();
-    }
-
-    private void restoreHeldSettlements() {
-        if (tx.settlements.isEmpty()) {
-            return;
-        }
-        TreeMap<Long, Delivery> all = new TreeMap<>();
-        unacked.values().forEach(d -> all.put(d.tag, d));
-        tx.settlements.forEach(s -> s.getValue().forEach(d -> all.put(d.tag, d)));
-        tx.settlements.clear();
-        unacked.clear();
-        unacked.putAll(all);
+        publishing.dropHeld();
+        deliveries.restoreHeld();
     }
 
     private void requireTransactional() {
@@ -742,10 +473,10 @@ public final class Session {
             return;
         }
         closed = true;
-        tx.publishes.clear();
-        restoreHeldSettlements();
+        publishing.dropHeld();
+        deliveries.restoreHeld();
         Set<MessageQueue> touched = new LinkedHashSet<>();
-        apply(take(0, true), Settle.REQUEUE, touched);
+        deliveries.requeueAll(touched);
         for (MessageQueue q : touched) {
             q.dispatch();
         }

@@ -80,7 +80,15 @@ public final class ConnectionFuzz {
                 in,
                 1,
                 dev.eventcontracts.broker.amqp.codec.AmqpMethod.of(
-                        50, 10, 0, "", false, false, true, true, false, Map.of()));
+                        dev.eventcontracts.broker.amqp.codec.MethodSpec.QUEUE_DECLARE,
+                        0,
+                        "",
+                        false,
+                        false,
+                        true,
+                        true,
+                        false,
+                        Map.of()));
         channel.writeInbound(in);
         channel.runPendingTasks();
         host.runPendingTasks();

@@ -4,6 +4,7 @@ import dev.eventcontracts.broker.amqp.codec.AmqpMethod;
 import dev.eventcontracts.broker.amqp.codec.BasicProperties;
 import dev.eventcontracts.broker.amqp.codec.FrameWriter;
 import dev.eventcontracts.broker.amqp.codec.LongString;
+import dev.eventcontracts.broker.amqp.codec.MethodSpec;
 import dev.eventcontracts.broker.amqp.codec.ProtocolHeader;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -51,25 +52,31 @@ final class FuzzFrames {
     static byte[] handshake() {
         ByteBuf b = Unpooled.buffer();
         b.writeBytes(ProtocolHeader.amqp091());
-        FrameWriter.method(b, 0, AmqpMethod.of(10, 11, Map.of(), "PLAIN", "\0guest\0guest".getBytes(), "en_US"));
-        FrameWriter.method(b, 0, AmqpMethod.of(10, 31, 2047, 131072, 0));
-        FrameWriter.method(b, 0, AmqpMethod.of(10, 40, "/", "", false));
-        FrameWriter.method(b, 1, AmqpMethod.of(20, 10, ""));
+        FrameWriter.method(
+                b,
+                0,
+                AmqpMethod.of(MethodSpec.CONNECTION_START_OK, Map.of(), "PLAIN", "\0guest\0guest".getBytes(), "en_US"));
+        FrameWriter.method(b, 0, AmqpMethod.of(MethodSpec.CONNECTION_TUNE_OK, 2047, 131072, 0));
+        FrameWriter.method(b, 0, AmqpMethod.of(MethodSpec.CONNECTION_OPEN, "/", "", false));
+        FrameWriter.method(b, 1, AmqpMethod.of(MethodSpec.CHANNEL_OPEN, ""));
         return bytes(b);
     }
 
     static List<byte[]> validFrames() {
         List<byte[]> frames = new ArrayList<>();
         Map<String, Object> args = Map.of("x-message-ttl", 10, "x-dead-letter-exchange", LongString.of("amq.fanout"));
-        frames.add(method(AmqpMethod.of(50, 10, 0, "fuzz-q", false, false, false, true, false, args)));
-        frames.add(method(AmqpMethod.of(40, 10, 0, "fuzz-x", "topic", false, false, true, false, false, Map.of())));
-        frames.add(method(AmqpMethod.of(50, 20, 0, "fuzz-q", "fuzz-x", "#", false, Map.of())));
-        frames.add(method(AmqpMethod.of(60, 20, 0, "fuzz-q", "", false, false, false, false, Map.of())));
-        frames.add(method(AmqpMethod.of(60, 80, 1L, true)));
-        frames.add(method(AmqpMethod.of(60, 120, 0L, true, true)));
-        frames.add(method(AmqpMethod.of(85, 10, false)));
+        frames.add(
+                method(AmqpMethod.of(MethodSpec.QUEUE_DECLARE, 0, "fuzz-q", false, false, false, true, false, args)));
+        frames.add(method(AmqpMethod.of(
+                MethodSpec.EXCHANGE_DECLARE, 0, "fuzz-x", "topic", false, false, true, false, false, Map.of())));
+        frames.add(method(AmqpMethod.of(MethodSpec.QUEUE_BIND, 0, "fuzz-q", "fuzz-x", "#", false, Map.of())));
+        frames.add(
+                method(AmqpMethod.of(MethodSpec.BASIC_CONSUME, 0, "fuzz-q", "", false, false, false, false, Map.of())));
+        frames.add(method(AmqpMethod.of(MethodSpec.BASIC_ACK, 1L, true)));
+        frames.add(method(AmqpMethod.of(MethodSpec.BASIC_NACK, 0L, true, true)));
+        frames.add(method(AmqpMethod.of(MethodSpec.CONFIRM_SELECT, false)));
         ByteBuf publish = Unpooled.buffer();
-        FrameWriter.method(publish, 1, AmqpMethod.of(60, 40, 0, "fuzz-x", "a.b", true, false));
+        FrameWriter.method(publish, 1, AmqpMethod.of(MethodSpec.BASIC_PUBLISH, 0, "fuzz-x", "a.b", true, false));
         BasicProperties props = BasicProperties.EMPTY
                 .withHeaders(Map.of("CC", List.of(LongString.of("c"))))
                 .withExpiration("5");

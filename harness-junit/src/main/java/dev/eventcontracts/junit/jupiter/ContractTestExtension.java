@@ -7,6 +7,9 @@ import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.junit.internal.journal.PublishLog;
 import dev.eventcontracts.junit.internal.results.ResultsWriter;
 import dev.eventcontracts.junit.internal.scenario.ContractSession;
+import dev.eventcontracts.junit.internal.scenario.KafkaContractSession;
+import dev.eventcontracts.junit.internal.scenario.ScenarioSession;
+import dev.eventcontracts.kafka.KafkaCluster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The JUnit 5 extension generated contract tests use: connects to the broker named by system
  * property {@code eventcontracts.amqp.uri} (or starts an in-JVM harness broker when it is absent,
- * so a generated test runs from the IDE), runs one scenario per test method, fails the test with
+ * so a generated test runs from the IDE) — for a Kafka consumer the cluster named by {@code
+ * eventcontracts.kafka.bootstrap} (or an embedded Kafka broker when it is absent) — runs one scenario per test method, fails the test with
  * the scenario's message and fix, and writes the results JSON to {@code eventcontracts.results.dir}
  * (default {@code target/event-contracts/results}).
  *
@@ -69,7 +73,7 @@ public final class ContractTestExtension implements BeforeAllCallback, AfterAllC
     public static final String RESULTS_DIR_PROPERTY = "eventcontracts.results.dir";
 
     private final ConsumerContract contract;
-    private ContractSession session;
+    private ScenarioSession session;
     private AutoCloseable ownBroker;
     private ResultsWriter writer;
 
@@ -84,6 +88,23 @@ public final class ContractTestExtension implements BeforeAllCallback, AfterAllC
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException, TimeoutException {
+        String dir = context.getConfigurationParameter(RESULTS_DIR_PROPERTY)
+                .orElse(System.getProperty(RESULTS_DIR_PROPERTY, "target/event-contracts/results"));
+        writer = new ResultsWriter(Path.of(dir));
+        String settle = context.getConfigurationParameter(SETTLE_TIMEOUT_PROPERTY)
+                .orElse(System.getProperty(SETTLE_TIMEOUT_PROPERTY));
+        ContractSession.Options defaults = ContractSession.Options.defaults();
+        ContractSession.Options options =
+                new ContractSession.Options(defaults.seed(), settleTimeout(settle), defaults.loopBound());
+        if (contract.isKafka()) {
+            String bootstrap = context.getConfigurationParameter(KafkaCluster.BOOTSTRAP_PROPERTY)
+                    .orElse(System.getProperty(KafkaCluster.BOOTSTRAP_PROPERTY));
+            KafkaTarget target = KafkaTarget.resolve(bootstrap, Path.of(ENDPOINTS_FILE));
+            ownBroker = target.owned() ? target.cluster() : null;
+            session =
+                    new KafkaContractSession(contract, target.cluster(), target.description(), target.kind(), options);
+            return;
+        }
         String uri = context.getConfigurationParameter(AMQP_URI_PROPERTY).orElse(System.getProperty(AMQP_URI_PROPERTY));
         URI broker;
         PublishLog journal;
@@ -98,17 +119,7 @@ public final class ContractTestExtension implements BeforeAllCallback, AfterAllC
                     .orElse(System.getProperty(ADMIN_URI_PROPERTY));
             journal = HarnessAdmin.journalFor(broker, admin, Path.of(ENDPOINTS_FILE));
         }
-        String dir = context.getConfigurationParameter(RESULTS_DIR_PROPERTY)
-                .orElse(System.getProperty(RESULTS_DIR_PROPERTY, "target/event-contracts/results"));
-        writer = new ResultsWriter(Path.of(dir));
-        String settle = context.getConfigurationParameter(SETTLE_TIMEOUT_PROPERTY)
-                .orElse(System.getProperty(SETTLE_TIMEOUT_PROPERTY));
-        ContractSession.Options defaults = ContractSession.Options.defaults();
-        session = new ContractSession(
-                contract,
-                broker,
-                new ContractSession.Options(defaults.seed(), settleTimeout(settle), defaults.loopBound()),
-                journal);
+        session = new ContractSession(contract, broker, options, journal);
     }
 
     /** Parses {@link #SETTLE_TIMEOUT_PROPERTY}: whole seconds, at least 1. */
@@ -127,12 +138,7 @@ public final class ContractTestExtension implements BeforeAllCallback, AfterAllC
         }
         ScenarioResult result = session.run(scenario);
         try {
-            writer.write(
-                    contract,
-                    session.brokerDisplay(),
-                    session.effectsObservedAt(),
-                    session.findings(),
-                    session.results());
+            writer.write(contract, session);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write contract results to '" + writer.fileFor(contract) + "'", e);
         }

@@ -6,5 +6,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 @FunctionalInterface
 public interface RecordHandler {
 
-    void handle(ConsumerRecord<byte[], byte[]> record) throws Exception;
+    /**
+     * Handles one attempt at {@code record}.
+     *
+     * @param attempt the attempt at this record in this instance, 1-based (retries in place count up)
+     */
+    void handle(ConsumerRecord<byte[], byte[]> record, int attempt) throws Exception;
 }

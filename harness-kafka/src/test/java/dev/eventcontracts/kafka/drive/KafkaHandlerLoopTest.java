@@ -106,7 +106,7 @@ class KafkaHandlerLoopTest {
     @Test
     void poisonAndFlakyRecords_areDeadLetteredOrRetried_andTheRecordsBehindThemProcessed() throws Exception {
         Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
-        RecordHandler handler = record -> {
+        RecordHandler handler = (record, attempt) -> {
             int call = calls.computeIfAbsent(value(record), k -> new AtomicInteger())
                     .incrementAndGet();
             if (value(record).equals("poison")) {
@@ -150,7 +150,7 @@ class KafkaHandlerLoopTest {
     @Test
     void retriesExhaustedWithoutADeadLetterTopic_skipsTheRecordAndSaysSo() throws Exception {
         AtomicInteger calls = new AtomicInteger();
-        RecordHandler handler = record -> {
+        RecordHandler handler = (record, attempt) -> {
             calls.incrementAndGet();
             throw new IllegalStateException("always down");
         };
@@ -185,7 +185,7 @@ class KafkaHandlerLoopTest {
                 kafka.bootstrapServers(),
                 topic,
                 "analytics",
-                record -> {
+                (record, attempt) -> {
                     calls.incrementAndGet();
                     throw new Crash();
                 },
@@ -201,7 +201,7 @@ class KafkaHandlerLoopTest {
                 kafka.bootstrapServers(),
                 topic,
                 "analytics",
-                record -> calls.incrementAndGet(),
+                (record, attempt) -> calls.incrementAndGet(),
                 new DeliveryPolicy(1, List.of(), null))) {
             assertThat(second.awaitSettled(1, Duration.ofSeconds(60)))
                     .singleElement()
@@ -214,6 +214,43 @@ class KafkaHandlerLoopTest {
                 .as("processed twice: once before the crash, once redelivered")
                 .hasValue(2);
         assertThat(committed("analytics")).isEqualTo(1);
+    }
+
+    @Test
+    void commitActionCrash_stopsAfterTheHandler_withoutCommitting_andHoldLeavesTheOffsetForTheNextOwner()
+            throws Exception {
+        produce("order-1");
+        produce("order-2");
+
+        try (KafkaHandlerLoop crashing = KafkaHandlerLoop.builder(
+                        kafka.bootstrapServers(),
+                        topic,
+                        "billing",
+                        (record, attempt) -> {},
+                        new DeliveryPolicy(1, List.of(), null))
+                .commits(d -> CommitAction.CRASH)
+                .start()) {
+            assertThat(crashing.awaitSettled(1, Duration.ofSeconds(60))).hasSize(1);
+            assertThat(crashing.awaitStopped(Duration.ofSeconds(30))).isTrue();
+            assertThat(crashing.crashed()).isTrue();
+        }
+        assertThat(committed("billing")).as("nothing committed by the crash").isEqualTo(-1);
+
+        try (KafkaHandlerLoop holding = KafkaHandlerLoop.builder(
+                        kafka.bootstrapServers(),
+                        topic,
+                        "billing",
+                        (record, attempt) -> {},
+                        new DeliveryPolicy(1, List.of(), null))
+                .commits(d -> CommitAction.HOLD)
+                .start()) {
+            assertThat(holding.awaitSettled(2, Duration.ofSeconds(60)))
+                    .extracting(Delivery::offset)
+                    .containsExactly(0L, 1L);
+        }
+        assertThat(committed("billing"))
+                .as("held: the batch's commit never happened")
+                .isEqualTo(-1);
     }
 
     @Test

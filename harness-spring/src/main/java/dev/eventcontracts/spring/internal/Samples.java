@@ -1,5 +1,6 @@
 package dev.eventcontracts.spring.internal;
 
+import dev.eventcontracts.junit.TypeSamples;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class Samples {
     /** A fresh good sample: a new business event. */
     public Encoded good() {
         int seed = ++next;
-        Object payload = SampleValues.sample(setup.payloadType(), seed);
+        Object payload = TypeSamples.sample(setup.payloadType(), seed);
         return encode(payload, "sample");
     }
 
@@ -80,7 +81,7 @@ public final class Samples {
      * listener that validates its input fails on it every time — a failure that persists.
      */
     public Encoded blank() {
-        Encoded m = encode(SampleValues.blank(setup.payloadType()), "sample");
+        Encoded m = encode(TypeSamples.blank(setup.payloadType()), "sample");
         return new Encoded(
                 m.messageId(),
                 m.body(),

@@ -61,7 +61,13 @@ final class RegisteredWriters {
         Set<Path> written = new HashSet<>();
         List<Enriched> result = new ArrayList<>();
         for (ConsumerModel consumer : consumers) {
-            result.add(enrich(consumer, histories.getOrDefault(consumer.schema().fullName(), List.of()), written));
+            result.add(
+                    consumer.schema().avro()
+                            ? enrich(
+                                    consumer,
+                                    histories.getOrDefault(consumer.schema().fullName(), List.of()),
+                                    written)
+                            : new Enriched(consumer, List.of())); // JSON and raw payloads have no writer versions
         }
         removeStale(written);
         return result;
@@ -69,11 +75,14 @@ final class RegisteredWriters {
 
     private Map<String, List<VersionedSchema>> histories(List<ConsumerModel> consumers) throws IOException {
         Map<String, List<VersionedSchema>> histories = new HashMap<>();
-        if (consumers.isEmpty()) {
+        if (consumers.stream().noneMatch(c -> c.schema().avro())) {
             return histories;
         }
         try (SubjectRegistry subjects = SubjectRegistry.open(registry, false)) {
             for (ConsumerModel consumer : consumers) {
+                if (!consumer.schema().avro()) {
+                    continue;
+                }
                 String subject = consumer.schema().fullName();
                 if (!histories.containsKey(subject)) {
                     histories.put(subject, subjects.history(subject));
@@ -182,6 +191,8 @@ final class RegisteredWriters {
                 c.schema(),
                 writers,
                 c.file(),
-                c.line());
+                c.line(),
+                c.kafka(),
+                c.orderedBy());
     }
 }

@@ -60,6 +60,13 @@ final class ServiceContracts {
         Map<String, ConsumerContract> bySubject = new LinkedHashMap<>();
         List<String> notes = new ArrayList<>();
         for (ConsumerModel consumer : consumers) {
+            if (!consumer.schema().avro()) {
+                notes.add("consumer " + consumer.id() + " reads "
+                        + consumer.schema().kind() + " payload '"
+                        + consumer.schema().fullName()
+                        + "': consumer contracts cover Avro schemas only, none recorded.");
+                continue;
+            }
             Optional<LocalSchema> reader = schemas.stream()
                     .filter(s ->
                             s.schema().getFullName().equals(consumer.schema().fullName()))

@@ -22,10 +22,13 @@ import java.util.Objects;
  * @param idempotencyKey dotted path of the business key, or empty
  * @param ignoreEffectPaths volatile effect paths
  * @param fixtureClass fully qualified {@code ConsumerFixture} implementation, or null
- * @param schema how the payload's Avro schema is found
+ * @param schema how the payload is encoded: its Avro schema, or JSON, or raw bytes/text
  * @param previousWriterSchemas older writer versions of the payload schema ({@code .avsc} files)
  * @param file the source file of the handler
  * @param line the line of the handler
+ * @param kafka true when the consumer reads a Kafka topic: {@code queue} is the topic, {@code
+ *     deadLetterQueue} the dead-letter topic, and the generated test runs the Kafka scenarios
+ * @param orderedBy the field path whose records must be applied in order (Kafka), or empty
  */
 public record ConsumerModel(
         String consumerClass,
@@ -45,7 +48,9 @@ public record ConsumerModel(
         SchemaSource schema,
         List<Path> previousWriterSchemas,
         Path file,
-        int line) {
+        int line,
+        boolean kafka,
+        String orderedBy) {
 
     /** Copies the lists and checks the required parts. */
     public ConsumerModel {
@@ -55,6 +60,50 @@ public record ConsumerModel(
         nonRetryable = List.copyOf(nonRetryable);
         ignoreEffectPaths = List.copyOf(ignoreEffectPaths);
         previousWriterSchemas = List.copyOf(previousWriterSchemas);
+        orderedBy = orderedBy == null ? "" : orderedBy;
+    }
+
+    /** An AMQP consumer (no topic, no order). */
+    public ConsumerModel(
+            String consumerClass,
+            String packageName,
+            String handler,
+            String payloadType,
+            String annotation,
+            String queue,
+            String exchange,
+            String routingKey,
+            String deadLetterQueue,
+            int maxAttempts,
+            List<String> nonRetryable,
+            String idempotencyKey,
+            List<String> ignoreEffectPaths,
+            String fixtureClass,
+            SchemaSource schema,
+            List<Path> previousWriterSchemas,
+            Path file,
+            int line) {
+        this(
+                consumerClass,
+                packageName,
+                handler,
+                payloadType,
+                annotation,
+                queue,
+                exchange,
+                routingKey,
+                deadLetterQueue,
+                maxAttempts,
+                nonRetryable,
+                idempotencyKey,
+                ignoreEffectPaths,
+                fixtureClass,
+                schema,
+                previousWriterSchemas,
+                file,
+                line,
+                false,
+                "");
     }
 
     /** The simple name of the consumer class. */
@@ -67,13 +116,36 @@ public record ConsumerModel(
         return consumerClass + "#" + handler;
     }
 
+    /** How the scenarios encode a payload (docs/contract-tests.md, "Payload types"). */
+    public enum PayloadKind {
+        /** Avro binary: a generated SpecificRecord class, or an {@code .avsc} with the type's full name. */
+        AVRO,
+        /** JSON written with Jackson: a Java record or POJO. */
+        JSON,
+        /** {@code byte[]} or {@code String} the consumer decodes itself; needs the fixture's samples. */
+        RAW
+    }
+
     /**
-     * Where the payload's Avro schema comes from.
+     * Where the payload's schema comes from.
      *
-     * @param fullName the schema's full name
+     * @param fullName the schema's full name (the payload type's name for JSON and raw payloads)
      * @param specificRecord true when the payload is a generated SpecificRecord class (the schema
      *     is read from the class at run time)
-     * @param avscFile the {@code .avsc} file, or null when only the class is known
+     * @param avscFile the {@code .avsc} file, or null when only the class is known or the payload
+     *     is not Avro
+     * @param kind Avro, JSON or raw
      */
-    public record SchemaSource(String fullName, boolean specificRecord, Path avscFile) {}
+    public record SchemaSource(String fullName, boolean specificRecord, Path avscFile, PayloadKind kind) {
+
+        /** An Avro payload. */
+        public SchemaSource(String fullName, boolean specificRecord, Path avscFile) {
+            this(fullName, specificRecord, avscFile, PayloadKind.AVRO);
+        }
+
+        /** True for Avro payloads, the only ones with a schema and writer versions. */
+        public boolean avro() {
+            return kind == PayloadKind.AVRO;
+        }
+    }
 }

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * Something discovery noticed about a consumer or a source file, with where it is.
  *
- * <p>Codes: {@code no-dead-letter-queue}, {@code payload-not-avro}, {@code fixture-missing},
+ * <p>Codes: {@code no-dead-letter-queue}, {@code payload-not-avro}, {@code samples-missing}, {@code fixture-missing},
  * {@code duplicate-fixture}, {@code unparsable-source}, {@code unresolved-placeholder},
  * {@code unresolved-constant}, {@code no-queue}.
  *

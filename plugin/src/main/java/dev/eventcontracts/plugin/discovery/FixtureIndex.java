@@ -21,8 +21,9 @@ final class FixtureIndex {
      * @param className canonical name
      * @param source where it is
      * @param line its line
+     * @param suppliesSamples true when it (or a base class in the sources) declares {@code samples()}
      */
-    record Fixture(String className, SourceTree.Source source, int line) {}
+    record Fixture(String className, SourceTree.Source source, int line, boolean suppliesSamples) {}
 
     private final Map<String, List<Fixture>> byConsumer = new TreeMap<>();
 
@@ -39,7 +40,8 @@ final class FixtureIndex {
                                 .add(new Fixture(
                                         type.getFullyQualifiedName().orElse(type.getNameAsString()),
                                         source,
-                                        SourceTree.line(type))));
+                                        SourceTree.line(type),
+                                        declaresSamples(type))));
             }
         }
         return index;
@@ -47,6 +49,29 @@ final class FixtureIndex {
 
     List<Fixture> fixturesOf(String consumerClass) {
         return byConsumer.getOrDefault(consumerClass, List.of());
+    }
+
+    /** Whether the fixture overrides {@code samples()}: good messages for payloads we cannot build. */
+    private static boolean declaresSamples(ClassOrInterfaceDeclaration type) {
+        if (!type.getMethodsBySignature("samples").isEmpty()) {
+            return true;
+        }
+        try {
+            for (ResolvedReferenceType ancestor : type.resolve().getAllAncestors()) {
+                if (ancestor.getQualifiedName().equals(FIXTURE_INTERFACE)
+                        || ancestor.getQualifiedName().equals("java.lang.Object")) {
+                    continue;
+                }
+                boolean declared = ancestor.getDeclaredMethods().stream()
+                        .anyMatch(m -> m.getName().equals("samples") && m.getNoParams() == 0);
+                if (declared) {
+                    return true;
+                }
+            }
+        } catch (RuntimeException | StackOverflowError unresolvable) {
+            // only what the class itself declares is known
+        }
+        return false;
     }
 
     private static Optional<String> consumerOf(ClassOrInterfaceDeclaration type) {

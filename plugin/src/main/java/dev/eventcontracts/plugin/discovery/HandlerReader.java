@@ -50,7 +50,8 @@ final class HandlerReader {
                 }
                 // one method is one consumer: @EventConsumer wins over the framework's listener annotation
                 int chosen = Math.max(0, kinds.indexOf(ListenerAnnotation.EVENT_CONSUMER));
-                model(source, method, annotations.get(chosen), kinds.get(chosen))
+                boolean onKafka = kinds.contains(ListenerAnnotation.KAFKA_LISTENER);
+                model(source, method, annotations.get(chosen), kinds.get(chosen), onKafka)
                         .ifPresent(model -> {
                             out.add(model);
                             for (int i = 0; i < annotations.size(); i++) {
@@ -121,7 +122,11 @@ final class HandlerReader {
     }
 
     private Optional<ConsumerModel> model(
-            SourceTree.Source source, MethodDeclaration method, AnnotationExpr annotation, ListenerAnnotation kind) {
+            SourceTree.Source source,
+            MethodDeclaration method,
+            AnnotationExpr annotation,
+            ListenerAnnotation kind,
+            boolean onKafka) {
         Path file = source.file();
         int line = SourceTree.line(method);
         Optional<TypeDeclaration<?>> owner =
@@ -144,13 +149,19 @@ final class HandlerReader {
             return Optional.empty();
         }
         ListenerContract contract = read.get();
+        if (onKafka && !contract.kafka()) {
+            // a @KafkaListener method (alone, or with an @EventConsumer naming its topic as queue) runs on Kafka
+            contract = contract.onKafka();
+        }
         if (kind != ListenerAnnotation.EVENT_CONSUMER) {
             findings.add(new Finding(
                     Severity.INFO,
                     "contract-defaults",
                     id + " is found by @" + kind.simpleName() + ", which says nothing about dead-lettering, retries or"
                             + " idempotency: its contract test uses maxAttempts " + ContractDefaults.MAX_ATTEMPTS
-                            + (contract.deadLetterQueue().isEmpty() ? ", no dead-letter queue" : "")
+                            + (contract.deadLetterQueue().isEmpty()
+                                    ? contract.kafka() ? ", no dead-letter topic" : ", no dead-letter queue"
+                                    : "")
                             + " and no idempotency key. Add @EventConsumer to declare them.",
                     file,
                     line));
@@ -183,9 +194,23 @@ final class HandlerReader {
             findings.add(new Finding(
                     Severity.WARNING,
                     "payload-not-avro",
-                    id + " takes payload type '" + payloadType + "', which is neither a generated Avro SpecificRecord"
-                            + " class nor the full name of an .avsc schema in the schema directories; no contract"
-                            + " test is generated. Use the Avro-generated class as the parameter type.",
+                    id + " takes payload type '" + payloadType + "', which contract tests cannot build messages for:"
+                            + " it is neither a generated Avro SpecificRecord class, the full name of an .avsc schema"
+                            + " in the schema directories, a Java record or POJO (sent as JSON), nor byte[]/String; no"
+                            + " contract test is generated. Take one of those as the parameter type.",
+                    file,
+                    line));
+            return Optional.empty();
+        }
+        String fixture = fixture(consumerClass, id, file, line);
+        if (schema.get().kind() == ConsumerModel.PayloadKind.RAW && !suppliesSamples(consumerClass, fixture)) {
+            findings.add(new Finding(
+                    Severity.WARNING,
+                    "samples-missing",
+                    id + " takes its payload as " + simple(payloadType) + " and decodes it itself, so event-contracts"
+                            + " cannot build messages it accepts; no contract test is generated. Write a"
+                            + " ConsumerFixture<" + simple(consumerClass) + "> whose samples() returns four or more"
+                            + " valid bodies (and poisonSamples() invalid ones), or give an .avsc schema.",
                     file,
                     line));
             return Optional.empty();
@@ -195,12 +220,15 @@ final class HandlerReader {
             findings.add(new Finding(
                     Severity.WARNING,
                     "no-dead-letter-queue",
-                    id + " has no dead-letter queue: messages it cannot process are dropped or retried forever. Set"
-                            + " deadLetterQueue = \"" + contract.queue() + ".dlq\" in @EventConsumer.",
+                    contract.kafka()
+                            ? id + " has no dead-letter topic: records it cannot process are skipped and lost. Set"
+                                    + " deadLetterTopic = \"" + contract.queue() + ".DLT\" in @EventConsumer."
+                            : id + " has no dead-letter queue: messages it cannot process are dropped or retried"
+                                    + " forever. Set deadLetterQueue = \"" + contract.queue() + ".dlq\" in"
+                                    + " @EventConsumer.",
                     file,
                     line));
         }
-        String fixture = fixture(consumerClass, id, file, line);
         return Optional.of(new ConsumerModel(
                 consumerClass,
                 unit.getPackageDeclaration().map(p -> p.getNameAsString()).orElse(""),
@@ -219,7 +247,9 @@ final class HandlerReader {
                 schema.get(),
                 schemas.previousVersions(schema.get().fullName()),
                 file,
-                line));
+                line,
+                contract.kafka(),
+                contract.orderedBy()));
     }
 
     private Optional<ConsumerModel.SchemaSource> schema(Parameter parameter, String payloadType) {
@@ -238,7 +268,58 @@ final class HandlerReader {
         if (specific) {
             return Optional.of(new ConsumerModel.SchemaSource(payloadType, true, avsc.orElse(null)));
         }
-        return avsc.map(file -> new ConsumerModel.SchemaSource(payloadType, false, file));
+        if (avsc.isPresent()) {
+            return Optional.of(new ConsumerModel.SchemaSource(payloadType, false, avsc.get()));
+        }
+        if (payloadType.equals("byte[]") || payloadType.equals("java.lang.String") || payloadType.equals("String")) {
+            return Optional.of(new ConsumerModel.SchemaSource(payloadType, false, null, ConsumerModel.PayloadKind.RAW));
+        }
+        return json(parameter, payloadType)
+                ? Optional.of(new ConsumerModel.SchemaSource(payloadType, false, null, ConsumerModel.PayloadKind.JSON))
+                : Optional.empty();
+    }
+
+    /**
+     * True for a payload the scenarios send as JSON: a class or record of the project (or a
+     * library) that is neither abstract, an interface, a platform type nor an Avro type. An
+     * unresolvable type counts when its name is not a platform or Avro one; the generated test
+     * names it if it is not buildable after all.
+     */
+    private static boolean json(Parameter parameter, String payloadType) {
+        com.github.javaparser.ast.type.Type type = parameter.getType();
+        if (type.isPrimitiveType() || type.isArrayType() || payloadType.contains("<")) {
+            return false;
+        }
+        if (payloadType.startsWith("java.")
+                || payloadType.startsWith("javax.")
+                || payloadType.startsWith("org.apache.avro.")) {
+            return false;
+        }
+        try {
+            ResolvedType resolved = type.resolve();
+            if (!resolved.isReferenceType()) {
+                return false;
+            }
+            var declaration = resolved.asReferenceType().getTypeDeclaration().orElse(null);
+            if (declaration == null) {
+                return true;
+            }
+            if (declaration.isInterface() || declaration.isEnum() || declaration.isAnnotation()) {
+                return false;
+            }
+            return declaration
+                    .toAst(com.github.javaparser.ast.body.ClassOrInterfaceDeclaration.class)
+                    .map(c -> !c.isAbstract())
+                    .orElse(true);
+        } catch (RuntimeException | StackOverflowError unresolvable) {
+            return true;
+        }
+    }
+
+    private boolean suppliesSamples(String consumerClass, String fixture) {
+        return fixture != null
+                && fixtures.fixturesOf(consumerClass).stream()
+                        .anyMatch(f -> f.className().equals(fixture) && f.suppliesSamples());
     }
 
     private String fixture(String consumerClass, String id, Path file, int line) {

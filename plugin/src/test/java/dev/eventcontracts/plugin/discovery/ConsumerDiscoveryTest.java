@@ -113,10 +113,10 @@ class ConsumerDiscoveryTest {
     }
 
     @Test
-    void payloadNotAvro_isAFinding_andNoConsumerModel() {
-        Finding notAvro = finding("payload-not-avro", "MiscListeners.java").orElseThrow();
-        assertThat(notAvro.line()).isEqualTo(10);
-        assertThat(notAvro.message()).contains("MiscListeners#bill", "'java.lang.String'");
+    void stringPayloadWithoutFixtureSamples_isAFinding_andNoConsumerModel() {
+        Finding missing = finding("samples-missing", "MiscListeners.java").orElseThrow();
+        assertThat(missing.line()).isEqualTo(10);
+        assertThat(missing.message()).contains("MiscListeners#bill takes its payload as String", "samples()");
     }
 
     @Test

@@ -15,14 +15,51 @@ import java.util.Map;
  */
 public record AmqpMethod(MethodSpec spec, List<Object> args) {
 
-    /** A method with the given arguments; their count must match the spec. */
-    public static AmqpMethod of(int classId, int methodId, Object... args) {
-        MethodSpec spec = MethodSpec.of(classId, methodId);
+    /**
+     * A method with the given arguments in wire order ({@link MethodSpec#fieldNames()}); their
+     * count must match the spec: {@code AmqpMethod.of(MethodSpec.BASIC_ACK, tag, false)}.
+     */
+    public static AmqpMethod of(MethodSpec spec, Object... args) {
         if (args.length != spec.fields().length()) {
             throw new IllegalArgumentException(
-                    spec.name() + " takes " + spec.fields().length() + " arguments");
+                    spec.amqpName() + " takes " + spec.fields().length() + " arguments " + spec.fieldNames());
         }
         return new AmqpMethod(spec, List.of(args));
+    }
+
+    /** Whether this is the method {@code spec}. */
+    public boolean is(MethodSpec spec) {
+        return this.spec == spec;
+    }
+
+    /** The argument {@code name} as an int (octet, short or long field): {@code integer("reply-code")}. */
+    public int integer(String name) {
+        return integer(spec.field(name));
+    }
+
+    /** The argument {@code name} as a long (long-long field): {@code longLong("delivery-tag")}. */
+    public long longLong(String name) {
+        return longLong(spec.field(name));
+    }
+
+    /** The argument {@code name} as a string (short string field): {@code string("exchange")}. */
+    public String string(String name) {
+        return string(spec.field(name));
+    }
+
+    /** The argument {@code name} as bytes (long string field): {@code bytes("response")}. */
+    public byte[] bytes(String name) {
+        return bytes(spec.field(name));
+    }
+
+    /** The argument {@code name} as a boolean (bit field): {@code bit("mandatory")}. */
+    public boolean bit(String name) {
+        return bit(spec.field(name));
+    }
+
+    /** The argument {@code name} as a table: {@code table("arguments")}. */
+    public Map<String, Object> table(String name) {
+        return table(spec.field(name));
     }
 
     /** Class id. */
@@ -162,6 +199,6 @@ public record AmqpMethod(MethodSpec spec, List<Object> args) {
 
     @Override
     public String toString() {
-        return spec.name() + args;
+        return spec.amqpName() + args;
     }
 }

@@ -102,7 +102,7 @@ public final class FrameDecoder extends ByteToMessageDecoder {
         }
         MethodSpec spec = MethodSpec.lookup(
                 payload.getUnsignedShort(payload.readerIndex()), payload.getUnsignedShort(payload.readerIndex() + 2));
-        String name = spec == null ? "method" : spec.name();
+        String name = spec == null ? "method" : spec.amqpName();
         try {
             AmqpMethod m = AmqpMethod.decode(payload);
             if (payload.isReadable()) {

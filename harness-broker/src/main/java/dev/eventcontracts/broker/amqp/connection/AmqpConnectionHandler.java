@@ -1,5 +1,12 @@
 package dev.eventcontracts.broker.amqp.connection;
 
+import static dev.eventcontracts.broker.amqp.codec.MethodSpec.CONNECTION_BLOCKED;
+import static dev.eventcontracts.broker.amqp.codec.MethodSpec.CONNECTION_CLOSE;
+import static dev.eventcontracts.broker.amqp.codec.MethodSpec.CONNECTION_CLOSE_OK;
+import static dev.eventcontracts.broker.amqp.codec.MethodSpec.CONNECTION_UNBLOCKED;
+import static dev.eventcontracts.broker.amqp.codec.MethodSpec.CONNECTION_UPDATE_SECRET;
+import static dev.eventcontracts.broker.amqp.codec.MethodSpec.CONNECTION_UPDATE_SECRET_OK;
+
 import dev.eventcontracts.broker.amqp.codec.AmqpMethod;
 import dev.eventcontracts.broker.amqp.codec.AmqpProtocolException;
 import dev.eventcontracts.broker.amqp.codec.FrameDecoder;
@@ -21,34 +28,22 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The server side of one AMQP connection: handshake, channel bookkeeping, heartbeats and the one
- * error path ({@link #closeChannel} / {@link #closeConnection}). Frames come decoded from {@link
- * FrameDecoder}; channel methods go to {@link ChannelContext}. Runs on the virtual host's thread.
- *
- * <p>Memory-alarm flow control works as in RabbitMQ: while the {@link MemoryAlarm} is on, a
- * connection is {@code blocking}; the first publish it sends makes it {@code blocked}: the broker
- * tells the client with {@code connection.blocked} (if its client properties announced that
- * capability) and stops reading from the socket, holding frames already decoded. Connections that
- * only consume are never blocked, so queues can drain. When the alarm clears, the connection gets
- * {@code connection.unblocked}, the held frames are processed and reading resumes. A blocked
- * connection is exempt from the missed-heartbeat check, since the broker itself stopped reading.
+ * The Netty side of one AMQP connection: it takes decoded frames from {@link FrameDecoder}, hands
+ * them on, and owns the one error path ({@link #closeChannel} / {@link #closeConnection}), the
+ * heartbeats and the output. The negotiation is {@link Negotiation}'s, the channels {@link
+ * ChannelTable}'s (their methods go to {@link ChannelContext}) and memory-alarm flow control
+ * {@link FlowControl}'s (docs/broker.md, Architecture). Runs on the virtual host's thread.
  */
 public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter implements MemoryAlarm.Listener {
     private enum State {
         AWAIT_HEADER,
-        AWAIT_START_OK,
-        AWAIT_TUNE_OK,
-        AWAIT_OPEN,
+        NEGOTIATING,
         OPEN,
         CLOSING,
         CLOSED
@@ -60,24 +55,17 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
     private final ConnectionSettings settings;
     private final VirtualHost vhost;
     private final Set<AmqpConnectionHandler> openConnections;
-    private final Map<Integer, ChannelContext> channels = new HashMap<>();
-    private final Handshake handshake;
+    private final Negotiation negotiation;
+    private final ChannelTable channels;
+    private final FlowControl flow = new FlowControl(this);
     private ChannelHandlerContext ctx;
     private State state = State.AWAIT_HEADER;
     private ClientConnection client;
     private long frameMax;
-    private int channelMax;
     private AmqpMethod currentMethod;
     private boolean flushScheduled;
     private ScheduledFuture<?> closeTimer;
-    private boolean clientWantsBlockedNotify;
-    private FlowState flow = FlowState.RUNNING;
-    private boolean blockedSent;
-    private final ArrayDeque<InboundFrame> held = new ArrayDeque<>();
     private long heartbeatMillis;
-    private long resumedAtNanos;
-    private boolean resumed;
-    private Optional<String> certificateUser = Optional.empty();
     private final DropLog dropLog = new DropLog();
 
     /**
@@ -93,8 +81,8 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
         this.vhost = vhost;
         this.openConnections = openConnections;
         this.frameMax = settings.frameMax();
-        this.channelMax = settings.channelMax();
-        this.handshake = new Handshake(settings);
+        this.negotiation = new Negotiation(this, settings, vhost);
+        this.channels = new ChannelTable(this, settings.channelMax());
     }
 
     @Override
@@ -120,7 +108,7 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
         state = State.CLOSED;
         openConnections.remove(this);
         vhost.memory().unsubscribe(this);
-        held.clear();
+        flow.clear();
         if (closeTimer != null) {
             closeTimer.cancel(false);
         }
@@ -136,17 +124,19 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
             return;
         }
         InboundFrame frame = (InboundFrame) msg;
-        if (flow == FlowState.BLOCKED || !held.isEmpty()) {
-            held.addLast(frame); // read before reading stopped: processed when the alarm clears
+        if (flow.hold(frame)) {
             return;
         }
         process(frame);
     }
 
-    private void process(InboundFrame frame) {
+    /** Processes one frame; every refusal ends on the error path. */
+    void process(InboundFrame frame) {
         try {
             onFrame(frame);
-            blockIfPublishing(frame);
+            if (state == State.OPEN && flow.isBlocking() && channels.completesPublish(frame)) {
+                flow.afterPublish();
+            }
         } catch (AmqpProtocolException e) {
             closeConnection(e.replyCode(), e.getMessage(), currentClassId(), currentMethodId());
         } catch (AmqpException e) {
@@ -177,11 +167,7 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (ctx.channel().isWritable() && state == State.OPEN) {
-            for (ChannelContext ch : List.copyOf(channels.values())) {
-                if (!ch.isClosing()) {
-                    ch.session().resume();
-                }
-            }
+            channels.resumeAll();
         }
         ctx.fireChannelWritabilityChanged();
     }
@@ -197,7 +183,7 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
                 ByteBuf hb = allocate(8);
                 FrameWriter.heartbeat(hb);
                 ctx.writeAndFlush(hb);
-            } else if (idle.state() == IdleState.READER_IDLE && !readingPaused()) {
+            } else if (idle.state() == IdleState.READER_IDLE && !flow.readingPaused(heartbeatMillis)) {
                 dropSocket("missed heartbeats from client, timeout: " + heartbeatMillis / 1000 + "s");
             }
         } else {
@@ -205,86 +191,48 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
         }
     }
 
-    /**
-     * Whether silence from the peer is our own doing: the connection is blocked, or reading
-     * resumed less than one heartbeat timeout ago.
-     */
-    private boolean readingPaused() {
-        return flow == FlowState.BLOCKED
-                || (resumed && System.nanoTime() - resumedAtNanos < TimeUnit.MILLISECONDS.toNanos(heartbeatMillis * 2));
-    }
-
-    // ---- memory-alarm flow control ---------------------------------------------------------
+    // ---- memory-alarm flow control (FlowControl) -------------------------------------------
 
     @Override
     public void memoryAlarm(boolean on) {
-        if (state != State.OPEN) {
-            return;
-        }
-        if (on) {
-            if (flow == FlowState.RUNNING) {
-                flow(FlowState.BLOCKING);
-            }
-            return;
-        }
-        FlowState was = flow;
-        flow(FlowState.RUNNING);
-        if (was == FlowState.BLOCKED) {
-            if (blockedSent) {
-                blockedSent = false;
-                sendMethod(0, AmqpMethod.of(10, 61));
-            }
-            resumeReading();
+        if (state == State.OPEN) {
+            flow.alarm(on);
         }
     }
 
-    /**
-     * After a completed publish (the message is routed first, as RabbitMQ does): a blocking
-     * connection becomes blocked and stops being read.
-     */
-    private void blockIfPublishing(InboundFrame frame) {
-        if (flow != FlowState.BLOCKING || state != State.OPEN || !isPublish(frame)) {
-            return;
-        }
-        flow(FlowState.BLOCKED);
-        ctx.channel().config().setAutoRead(false);
-        if (clientWantsBlockedNotify && !blockedSent) {
-            blockedSent = true;
-            sendMethod(0, AmqpMethod.of(10, 60, MemoryAlarm.REASON));
-        }
-    }
-
-    /** Whether {@code frame} completed a publish (its header without body, or its last body frame). */
-    private boolean isPublish(InboundFrame frame) {
-        if (!(frame instanceof InboundFrame.ContentHeaderFrame) && !(frame instanceof InboundFrame.Body)) {
-            return false;
-        }
-        ChannelContext ch = channels.get(frame.channel());
-        return ch != null && !ch.expectsContent();
-    }
-
-    /** Processes the frames held while blocked, then reads from the socket again. */
-    private void resumeReading() {
-        resumedAtNanos = System.nanoTime();
-        resumed = true;
-        while (!held.isEmpty() && flow != FlowState.BLOCKED && state != State.CLOSED) {
-            process(held.pollFirst());
-        }
-        if (flow != FlowState.BLOCKED) {
-            ctx.channel().config().setAutoRead(true);
-        }
-    }
-
-    private void flow(FlowState next) {
-        flow = next;
+    void flowStateChanged(FlowState next) {
         if (client != null) {
             client.flowState(next);
         }
     }
 
-    private static boolean announcesCapability(AmqpMethod startOk, String capability) {
-        Object caps = startOk.table(0).get("capabilities");
-        return caps instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get(capability));
+    void autoRead(boolean on) {
+        ctx.channel().config().setAutoRead(on);
+    }
+
+    boolean isClosed() {
+        return state == State.CLOSED;
+    }
+
+    // ---- negotiation (Negotiation) ---------------------------------------------------------
+
+    /** Login succeeded in {@code connection.start-ok}. */
+    void loggedIn(ClientConnection loggedIn, boolean wantsBlockedNotify) {
+        this.client = loggedIn;
+        flow.clientWantsBlockedNotify(wantsBlockedNotify);
+    }
+
+    /** {@code connection.tune-ok} agreed on these limits: the pipeline follows them. */
+    void tuned(long negotiatedFrameMax, int negotiatedChannelMax, int heartbeat) {
+        frameMax = negotiatedFrameMax;
+        channels.channelMax(negotiatedChannelMax);
+        ctx.pipeline().get(FrameDecoder.class).frameMax(frameMax);
+        if (heartbeat > 0) {
+            long ms = heartbeat * 1000L;
+            heartbeatMillis = ms;
+            ctx.pipeline()
+                    .addBefore(ctx.name(), "heartbeat", new IdleStateHandler(ms * 2, ms / 2, 0, TimeUnit.MILLISECONDS));
+        }
     }
 
     private int currentClassId() {
@@ -295,6 +243,7 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
         return currentMethod == null ? 0 : currentMethod.methodId();
     }
 
+    /** The method being processed, whose ids an error's {@code close} names. */
     void inMethod(AmqpMethod m) {
         currentMethod = m;
     }
@@ -314,9 +263,8 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
                 state = State.CLOSED;
                 return;
             }
-            state = State.AWAIT_START_OK;
-            certificateUser = verifiedCertificateUser();
-            sendMethod(0, handshake.start(certificateUser.isPresent()));
+            state = State.NEGOTIATING;
+            negotiation.start(verifiedCertificateUser());
             return;
         }
         if (frame instanceof InboundFrame.Heartbeat) {
@@ -327,10 +275,9 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
         }
         if (state == State.CLOSING) {
             if (frame instanceof InboundFrame.Method m && m.channel() == 0) {
-                int id = m.method().methodId();
-                if (m.method().classId() == 10 && (id == 51 || id == 50)) {
-                    if (id == 50) {
-                        sendMethod(0, AmqpMethod.of(10, 51));
+                if (m.method().is(CONNECTION_CLOSE) || m.method().is(CONNECTION_CLOSE_OK)) {
+                    if (m.method().is(CONNECTION_CLOSE)) {
+                        sendMethod(0, AmqpMethod.of(CONNECTION_CLOSE_OK));
                     }
                     ctx.flush();
                     ctx.close();
@@ -339,108 +286,23 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
             return;
         }
         if (state != State.OPEN) {
-            onHandshakeFrame(frame);
+            if (negotiation.onFrame(frame) && state == State.NEGOTIATING) {
+                opened();
+            }
             return;
         }
         if (frame.channel() == 0) {
             onConnectionFrame(frame);
             return;
         }
-        onChannelFrame(frame);
+        channels.onFrame(frame, client);
     }
 
-    private void onHandshakeFrame(InboundFrame frame) {
-        if (!(frame instanceof InboundFrame.Method mf) || frame.channel() != 0) {
-            throw AmqpException.of(
-                    AmqpException.COMMAND_INVALID, "expected a connection method on channel 0 during the handshake");
-        }
-        AmqpMethod m = mf.method();
-        currentMethod = m;
-        switch (state) {
-            case AWAIT_START_OK -> {
-                expect(m, 11, "connection.start-ok");
-                String user;
-                try {
-                    user = handshake.authenticate(m, fromLoopback(), certificateUser);
-                } catch (Handshake.MechanismNotOfferedException e) {
-                    dropSocket(e.getMessage()); // as RabbitMQ: no connection.close, the socket just closes
-                    return;
-                }
-                if (user == null && !announcesCapability(m, "authentication_failure_close")) {
-                    // as RabbitMQ: only a client that announced authentication_failure_close gets a 403
-                    dropSocket("login refused for mechanism " + m.string(1) + " (no authentication_failure_close)");
-                    return;
-                }
-                if (user == null) {
-                    closeConnection(
-                            AmqpException.ACCESS_REFUSED,
-                            "ACCESS_REFUSED - Login was refused using authentication mechanism " + m.string(1)
-                                    + ". For details see the broker logfile.",
-                            0,
-                            0);
-                    return;
-                }
-                client = vhost.connect(user, handshake.clientWantsCancelNotify(m), connectionName());
-                client.clientProperties(m.table(0));
-                client.onForcedClose(this::forceClose);
-                clientWantsBlockedNotify = announcesCapability(m, "connection.blocked");
-                state = State.AWAIT_TUNE_OK;
-                sendMethod(
-                        0,
-                        AmqpMethod.of(10, 30, settings.channelMax(), settings.frameMax(), settings.heartbeatSeconds()));
-            }
-            case AWAIT_TUNE_OK -> {
-                expect(m, 31, "connection.tune-ok");
-                tuned(m.integer(0), m.integer(1) & 0xFFFFFFFFL, m.integer(2));
-                state = State.AWAIT_OPEN;
-            }
-            case AWAIT_OPEN -> {
-                expect(m, 40, "connection.open");
-                if (!m.string(0).equals(vhost.name())) {
-                    throw AmqpException.of(AmqpException.NOT_ALLOWED, "vhost " + m.string(0) + " not found");
-                }
-                if (settings.maxConnections() > 0 && vhost.connectionCount() > settings.maxConnections()) {
-                    throw AmqpException.of(
-                            AmqpException.NOT_ALLOWED,
-                            "access to vhost '" + vhost.name() + "' refused for user '" + client.user()
-                                    + "': connection limit (" + settings.maxConnections() + ") is reached");
-                }
-                state = State.OPEN;
-                sendMethod(0, AmqpMethod.of(10, 41, ""));
-                vhost.memory().subscribe(this);
-                if (vhost.memory().isOn()) {
-                    flow(FlowState.BLOCKING);
-                }
-            }
-            default -> throw new IllegalStateException("handshake frame in state " + state);
-        }
-    }
-
-    private static void expect(AmqpMethod m, int methodId, String name) {
-        if (m.classId() != 10 || m.methodId() != methodId) {
-            throw AmqpException.of(
-                    AmqpException.COMMAND_INVALID,
-                    "expected '" + name + "', got '" + m.spec().name() + "'");
-        }
-    }
-
-    private void tuned(int clientChannelMax, long clientFrameMax, int heartbeat) {
-        if (clientFrameMax != 0 && clientFrameMax < 4096) {
-            throw AmqpException.of(AmqpException.NOT_ALLOWED, "frame_max=" + clientFrameMax + " < 4096 min size");
-        }
-        if (clientFrameMax > settings.frameMax()) {
-            throw AmqpException.of(
-                    AmqpException.NOT_ALLOWED,
-                    "frame_max=" + clientFrameMax + " > " + settings.frameMax() + " max size");
-        }
-        frameMax = clientFrameMax == 0 ? settings.frameMax() : clientFrameMax;
-        channelMax = clientChannelMax == 0 ? settings.channelMax() : Math.min(clientChannelMax, settings.channelMax());
-        ctx.pipeline().get(FrameDecoder.class).frameMax(frameMax);
-        if (heartbeat > 0) {
-            long ms = heartbeat * 1000L;
-            heartbeatMillis = ms;
-            ctx.pipeline()
-                    .addBefore(ctx.name(), "heartbeat", new IdleStateHandler(ms * 2, ms / 2, 0, TimeUnit.MILLISECONDS));
+    private void opened() {
+        state = State.OPEN;
+        vhost.memory().subscribe(this);
+        if (vhost.memory().isOn()) {
+            flow.openedDuringAlarm();
         }
     }
 
@@ -450,126 +312,32 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
         }
         AmqpMethod m = mf.method();
         currentMethod = m;
-        if (m.classId() == 10 && m.methodId() == 50) {
-            sendMethod(0, AmqpMethod.of(10, 51));
-            state = State.CLOSED;
-            client.close();
-            ctx.flush();
-            ctx.close();
-            return;
-        }
-        if (m.classId() == 10 && (m.methodId() == 70)) {
-            sendMethod(0, AmqpMethod.of(10, 71));
-            return;
-        }
-        if (m.classId() == 10 && (m.methodId() == 60 || m.methodId() == 61)) {
-            return;
-        }
-        throw AmqpException.of(
-                AmqpException.COMMAND_INVALID, "unexpected method " + m.spec().name() + " on channel 0");
-    }
-
-    private void onChannelFrame(InboundFrame frame) {
-        int number = frame.channel();
-        ChannelContext ch = channels.get(number);
-        if (frame instanceof InboundFrame.Method mf) {
-            AmqpMethod m = mf.method();
-            currentMethod = m;
-            if (ch == null) {
-                openChannel(number, m);
-                return;
+        switch (m.spec()) {
+            case CONNECTION_CLOSE -> {
+                sendMethod(0, AmqpMethod.of(CONNECTION_CLOSE_OK));
+                state = State.CLOSED;
+                client.close();
+                ctx.flush();
+                ctx.close();
             }
-            if (ch.isClosing()) {
-                if (m.classId() == 20 && m.methodId() == 41) {
-                    channels.remove(number);
-                } else if (m.classId() == 20 && m.methodId() == 40) {
-                    sendMethod(number, AmqpMethod.of(20, 41));
-                }
-                return;
+            case CONNECTION_UPDATE_SECRET -> sendMethod(0, AmqpMethod.of(CONNECTION_UPDATE_SECRET_OK));
+            case CONNECTION_BLOCKED, CONNECTION_UNBLOCKED -> {
+                // a client's own flow notices: nothing to do
             }
-            if (ch.expectsContent()) {
+            default ->
                 throw AmqpException.of(
-                        AmqpException.UNEXPECTED_FRAME,
-                        ch.awaitingHeader()
-                                ? "expected content header for class 60, got non content header frame instead"
-                                : "expected content body, got non content body frame instead");
-            }
-            if (m.classId() == 20 && m.methodId() == 40) {
-                ch.session().close();
-                channels.remove(number);
-                sendMethod(number, AmqpMethod.of(20, 41));
-                return;
-            }
-            if (m.classId() == 20 && m.methodId() == 41) {
-                return;
-            }
-            ch.onMethod(m);
-            return;
+                        AmqpException.COMMAND_INVALID,
+                        "unexpected method " + m.spec().amqpName() + " on channel 0");
         }
-        if (ch == null) {
-            throw AmqpException.of(
-                    AmqpException.CHANNEL_ERROR, "unexpected content frame on unopened channel " + number);
-        }
-        if (ch.isClosing()) {
-            return;
-        }
-        if (frame instanceof InboundFrame.MalformedContentHeader bad) {
-            if (!ch.awaitingHeader()) {
-                throw AmqpException.of(
-                        AmqpException.UNEXPECTED_FRAME, "expected method frame, got non method frame instead");
-            }
-            throw bad.error();
-        }
-        if (frame instanceof InboundFrame.ContentHeaderFrame h) {
-            if (!ch.awaitingHeader()) {
-                throw AmqpException.of(
-                        AmqpException.UNEXPECTED_FRAME, "expected method frame, got non method frame instead");
-            }
-            currentMethod = ch.pendingMethod();
-            ch.onHeader(h.header());
-        } else if (frame instanceof InboundFrame.Body b) {
-            if (!ch.expectsContent() || ch.awaitingHeader()) {
-                throw AmqpException.of(
-                        AmqpException.UNEXPECTED_FRAME, "expected method frame, got non method frame instead");
-            }
-            currentMethod = ch.pendingMethod();
-            ch.onBody(b.bytes());
-        }
-    }
-
-    private void openChannel(int number, AmqpMethod m) {
-        if (m.classId() != 20 || m.methodId() != 10) {
-            throw AmqpException.of(
-                    AmqpException.CHANNEL_ERROR,
-                    "expected 'channel.open' on channel " + number + ", got '"
-                            + m.spec().name() + "'");
-        }
-        if (number > channelMax) {
-            throw AmqpException.of(
-                    AmqpException.CHANNEL_ERROR,
-                    "channel " + number + " exceeds the negotiated channel_max " + channelMax);
-        }
-        ChannelContext ch = new ChannelContext(this, number);
-        ch.attach(client.openSession(number, ch));
-        channels.put(number, ch);
-        sendMethod(number, AmqpMethod.of(20, 11, new byte[0]));
     }
 
     // ---- the error path --------------------------------------------------------------------
 
     /** Closes one channel with a soft error: its unacked deliveries are requeued. */
     void closeChannel(int number, int code, String text, int classId, int methodId) {
-        ChannelContext ch = channels.get(number);
-        if (ch == null) {
+        if (!channels.close(number, code, text, classId, methodId)) {
             closeConnection(code, text, classId, methodId);
-            return;
         }
-        if (ch.isClosing()) {
-            return;
-        }
-        ch.markClosing();
-        ch.session().close();
-        sendMethod(number, AmqpMethod.of(20, 40, code, ReplyText.truncate(text), classId, methodId));
     }
 
     /** Closes the connection with a hard error; the socket closes on close-ok or after a timeout. */
@@ -583,7 +351,7 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
         if (client != null) {
             client.close();
         }
-        sendMethod(0, AmqpMethod.of(10, 50, code, ReplyText.truncate(text), classId, methodId));
+        sendMethod(0, AmqpMethod.of(CONNECTION_CLOSE, code, ReplyText.truncate(text), classId, methodId));
         ctx.flush();
         closeTimer = ctx.executor()
                 .schedule(
@@ -592,12 +360,8 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
                         },
                         settings.closeTimeoutMillis(),
                         TimeUnit.MILLISECONDS);
-        if (flow == FlowState.BLOCKED) {
-            flow = FlowState.RUNNING; // read the peer's close-ok; CLOSING ignores everything else
-            resumeReading();
-        }
+        flow.releaseForClose();
     }
-
     /** Closes the connection with 320 CONNECTION_FORCED (broker shutdown). */
     public void forceClose() {
         forceClose("shutdown");
@@ -619,7 +383,7 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
     }
 
     /** Closes the socket without {@code connection.close}, and logs why. */
-    private void dropSocket(String reason) {
+    void dropSocket(String reason) {
         if (state != State.CLOSED) {
             dropLog.socketClosed(connectionName(), client == null ? null : client.user(), reason);
         }
@@ -663,12 +427,12 @@ public final class AmqpConnectionHandler extends ChannelInboundHandlerAdapter im
                 : ServerTls.clientCommonName(tls.engine().getSession());
     }
 
-    private boolean fromLoopback() {
+    boolean fromLoopback() {
         return !(ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress a)
                 || a.getAddress().isLoopbackAddress();
     }
 
-    private String connectionName() {
+    String connectionName() {
         return address(ctx.channel().remoteAddress()) + " -> "
                 + address(ctx.channel().localAddress());
     }

@@ -1,9 +1,12 @@
 package dev.eventcontracts.broker.amqp.connection;
 
+import static dev.eventcontracts.broker.amqp.codec.MethodSpec.*;
+
 import dev.eventcontracts.broker.amqp.codec.AmqpMethod;
 import dev.eventcontracts.broker.amqp.codec.BasicProperties;
 import dev.eventcontracts.broker.amqp.codec.ContentHeader;
 import dev.eventcontracts.broker.amqp.codec.FrameWriter;
+import dev.eventcontracts.broker.amqp.codec.MethodSpec;
 import dev.eventcontracts.broker.core.AmqpException;
 import dev.eventcontracts.broker.core.Session;
 import dev.eventcontracts.broker.core.SessionOutput;
@@ -65,147 +68,128 @@ final class ChannelContext implements SessionOutput {
     // ---- inbound ---------------------------------------------------------------------------
 
     void onMethod(AmqpMethod m) {
-        switch (m.classId()) {
-            case 20 -> onChannelMethod(m);
-            case 40 -> onExchangeMethod(m);
-            case 50 -> onQueueMethod(m);
-            case 60 -> onBasicMethod(m);
-            case 85 -> onConfirmMethod(m);
-            case 90 -> onTxMethod(m);
-            default -> throw unexpected(m);
-        }
-    }
-
-    private AmqpException unexpected(AmqpMethod m) {
-        return AmqpException.of(
-                AmqpException.COMMAND_INVALID, "unexpected method " + m.spec().name() + " on channel " + number);
-    }
-
-    private void onChannelMethod(AmqpMethod m) {
-        switch (m.methodId()) {
-            case 20 -> {
-                session.flow(m.bit(0));
-                reply(20, 21, m.bit(0));
-            }
-            case 21 -> {
-                // flow-ok from the client: nothing to do
-            }
-            case 10 -> throw AmqpException.of(AmqpException.CHANNEL_ERROR, "second 'channel.open' seen");
-            default -> throw unexpected(m);
-        }
-    }
-
-    private void onExchangeMethod(AmqpMethod m) {
-        switch (m.methodId()) {
-            case 10 -> {
-                session.exchangeDeclare(m.string(1), m.string(2), m.bit(3), m.bit(4), m.bit(5), m.bit(6), m.table(8));
-                replyUnlessNoWait(m.bit(7), 40, 11);
-            }
-            case 20 -> {
-                session.exchangeDelete(m.string(1), m.bit(2));
-                replyUnlessNoWait(m.bit(3), 40, 21);
-            }
-            case 30 -> {
-                session.exchangeBind(m.string(1), m.string(2), m.string(3), m.table(5));
-                replyUnlessNoWait(m.bit(4), 40, 31);
-            }
-            case 40 -> {
-                session.exchangeUnbind(m.string(1), m.string(2), m.string(3), m.table(5));
-                replyUnlessNoWait(m.bit(4), 40, 51);
-            }
-            default -> throw unexpected(m);
-        }
-    }
-
-    private void onQueueMethod(AmqpMethod m) {
-        switch (m.methodId()) {
-            case 10 -> {
-                Session.QueueDeclareOk ok =
-                        session.queueDeclare(m.string(1), m.bit(2), m.bit(3), m.bit(4), m.bit(5), m.table(7));
-                replyUnlessNoWait(m.bit(6), 50, 11, ok.queue(), ok.messageCount(), ok.consumerCount());
-            }
-            case 20 -> {
-                session.queueBind(m.string(1), m.string(2), m.string(3), m.table(5));
-                replyUnlessNoWait(m.bit(4), 50, 21);
-            }
-            case 30 -> {
-                int count = session.queuePurge(m.string(1));
-                replyUnlessNoWait(m.bit(2), 50, 31, count);
-            }
-            case 40 -> {
-                int count = session.queueDelete(m.string(1), m.bit(2), m.bit(3));
-                replyUnlessNoWait(m.bit(4), 50, 41, count);
-            }
-            case 50 -> {
-                session.queueUnbind(m.string(1), m.string(2), m.string(3), m.table(4));
-                reply(50, 51);
-            }
-            default -> throw unexpected(m);
-        }
-    }
-
-    private void onBasicMethod(AmqpMethod m) {
-        switch (m.methodId()) {
-            case 40 -> {
+        switch (m.spec()) {
+            case BASIC_PUBLISH -> {
                 pendingPublish = m;
                 pendingProperties = null;
             }
-            case 80 -> session.ack(m.longLong(0), m.bit(1));
-            case 120 -> session.nack(m.longLong(0), m.bit(1), m.bit(2));
-            case 90 -> session.reject(m.longLong(0), m.bit(1));
-            case 10 -> {
-                session.qos(m.integer(0) & 0xFFFFFFFFL, m.integer(1), m.bit(2));
-                reply(60, 11);
+            case BASIC_ACK -> session.ack(m.longLong("delivery-tag"), m.bit("multiple"));
+            case BASIC_NACK -> session.nack(m.longLong("delivery-tag"), m.bit("multiple"), m.bit("requeue"));
+            case BASIC_REJECT -> session.reject(m.longLong("delivery-tag"), m.bit("requeue"));
+            case BASIC_QOS -> {
+                session.qos(m.integer("prefetch-size") & 0xFFFFFFFFL, m.integer("prefetch-count"), m.bit("global"));
+                reply(BASIC_QOS_OK);
             }
-            case 20 -> {
-                boolean noWait = m.bit(6);
-                session.consume(m.string(1), m.string(2), m.bit(4), m.bit(5), m.table(7), tag -> {
-                    if (!noWait) {
-                        reply(60, 21, tag);
-                    }
-                });
+            case BASIC_CONSUME -> {
+                boolean noWait = m.bit("no-wait");
+                session.consume(
+                        m.string("queue"),
+                        m.string("consumer-tag"),
+                        m.bit("no-ack"),
+                        m.bit("exclusive"),
+                        m.table("arguments"),
+                        tag -> {
+                            if (!noWait) {
+                                reply(BASIC_CONSUME_OK, tag);
+                            }
+                        });
             }
-            case 30 -> {
-                session.cancel(m.string(0));
-                replyUnlessNoWait(m.bit(1), 60, 31, m.string(0));
+            case BASIC_CANCEL -> {
+                session.cancel(m.string("consumer-tag"));
+                replyUnlessNoWait(m.bit("no-wait"), BASIC_CANCEL_OK, m.string("consumer-tag"));
             }
-            case 70 -> {
-                if (!session.get(m.string(1), m.bit(2))) {
-                    reply(60, 72, "");
+            case BASIC_GET -> {
+                if (!session.get(m.string("queue"), m.bit("no-ack"))) {
+                    reply(BASIC_GET_EMPTY, "");
                 }
             }
-            case 110 -> {
-                session.recover(m.bit(0));
-                reply(60, 111);
+            case BASIC_RECOVER -> {
+                session.recover(m.bit("requeue"));
+                reply(BASIC_RECOVER_OK);
             }
-            case 100 -> session.recover(m.bit(0));
-            default -> throw unexpected(m);
-        }
-    }
-
-    private void onConfirmMethod(AmqpMethod m) {
-        if (m.methodId() != 10) {
-            throw unexpected(m);
-        }
-        session.confirmSelect();
-        replyUnlessNoWait(m.bit(0), 85, 11);
-    }
-
-    private void onTxMethod(AmqpMethod m) {
-        switch (m.methodId()) {
-            case 10 -> {
+            case BASIC_RECOVER_ASYNC -> session.recover(m.bit("requeue"));
+            case CHANNEL_FLOW -> {
+                session.flow(m.bit("active"));
+                reply(CHANNEL_FLOW_OK, m.bit("active"));
+            }
+            case CHANNEL_FLOW_OK -> {
+                // flow-ok from the client: nothing to do
+            }
+            case CHANNEL_OPEN -> throw AmqpException.of(AmqpException.CHANNEL_ERROR, "second 'channel.open' seen");
+            case EXCHANGE_DECLARE -> {
+                session.exchangeDeclare(
+                        m.string("exchange"),
+                        m.string("type"),
+                        m.bit("passive"),
+                        m.bit("durable"),
+                        m.bit("auto-delete"),
+                        m.bit("internal"),
+                        m.table("arguments"));
+                replyUnlessNoWait(m.bit("no-wait"), EXCHANGE_DECLARE_OK);
+            }
+            case EXCHANGE_DELETE -> {
+                session.exchangeDelete(m.string("exchange"), m.bit("if-unused"));
+                replyUnlessNoWait(m.bit("no-wait"), EXCHANGE_DELETE_OK);
+            }
+            case EXCHANGE_BIND -> {
+                session.exchangeBind(
+                        m.string("destination"), m.string("source"), m.string("routing-key"), m.table("arguments"));
+                replyUnlessNoWait(m.bit("no-wait"), EXCHANGE_BIND_OK);
+            }
+            case EXCHANGE_UNBIND -> {
+                session.exchangeUnbind(
+                        m.string("destination"), m.string("source"), m.string("routing-key"), m.table("arguments"));
+                replyUnlessNoWait(m.bit("no-wait"), EXCHANGE_UNBIND_OK);
+            }
+            case QUEUE_DECLARE -> {
+                Session.QueueDeclareOk ok = session.queueDeclare(
+                        m.string("queue"),
+                        m.bit("passive"),
+                        m.bit("durable"),
+                        m.bit("exclusive"),
+                        m.bit("auto-delete"),
+                        m.table("arguments"));
+                replyUnlessNoWait(
+                        m.bit("no-wait"), QUEUE_DECLARE_OK, ok.queue(), ok.messageCount(), ok.consumerCount());
+            }
+            case QUEUE_BIND -> {
+                session.queueBind(
+                        m.string("queue"), m.string("exchange"), m.string("routing-key"), m.table("arguments"));
+                replyUnlessNoWait(m.bit("no-wait"), QUEUE_BIND_OK);
+            }
+            case QUEUE_PURGE -> {
+                int count = session.queuePurge(m.string("queue"));
+                replyUnlessNoWait(m.bit("no-wait"), QUEUE_PURGE_OK, count);
+            }
+            case QUEUE_DELETE -> {
+                int count = session.queueDelete(m.string("queue"), m.bit("if-unused"), m.bit("if-empty"));
+                replyUnlessNoWait(m.bit("no-wait"), QUEUE_DELETE_OK, count);
+            }
+            case QUEUE_UNBIND -> {
+                session.queueUnbind(
+                        m.string("queue"), m.string("exchange"), m.string("routing-key"), m.table("arguments"));
+                reply(QUEUE_UNBIND_OK);
+            }
+            case CONFIRM_SELECT -> {
+                session.confirmSelect();
+                replyUnlessNoWait(m.bit("no-wait"), CONFIRM_SELECT_OK);
+            }
+            case TX_SELECT -> {
                 session.txSelect();
-                reply(90, 11);
+                reply(TX_SELECT_OK);
             }
-            case 20 -> {
+            case TX_COMMIT -> {
                 session.txCommit();
-                reply(90, 21);
+                reply(TX_COMMIT_OK);
             }
-            case 30 -> {
+            case TX_ROLLBACK -> {
                 session.txRollback();
-                reply(90, 31);
+                reply(TX_ROLLBACK_OK);
             }
-            default -> throw unexpected(m);
+            default ->
+                throw AmqpException.of(
+                        AmqpException.COMMAND_INVALID,
+                        "unexpected method " + m.spec().amqpName() + " on channel " + number);
         }
     }
 
@@ -214,7 +198,7 @@ final class ChannelContext implements SessionOutput {
 
     /** A content header for the pending publish. */
     void onHeader(ContentHeader header) {
-        if (header.classId() != 60) {
+        if (header.classId() != MethodSpec.BASIC) {
             throw AmqpException.of(
                     AmqpException.UNEXPECTED_FRAME,
                     "content header for class " + header.classId() + " does not match method class 60");
@@ -269,13 +253,13 @@ final class ChannelContext implements SessionOutput {
         pendingPublish = null;
         pendingProperties = null;
         pendingBody = null;
-        String exchange = m.string(1);
+        String exchange = m.string("exchange");
         if (exchange.equals(lastExchange)) {
             exchange = lastExchange;
         } else {
             lastExchange = exchange;
         }
-        String routingKey = m.string(2);
+        String routingKey = m.string("routing-key");
         if (routingKey.equals(lastRoutingKey)) {
             routingKey = lastRoutingKey;
         } else {
@@ -285,47 +269,48 @@ final class ChannelContext implements SessionOutput {
             props = BasicProperties.EMPTY;
         }
         connection.inMethod(m);
-        session.publish(exchange, routingKey, m.bit(3), m.bit(4), props, body);
+        session.publish(exchange, routingKey, m.bit("mandatory"), m.bit("immediate"), props, body);
     }
 
     // ---- outbound --------------------------------------------------------------------------
 
-    private void replyUnlessNoWait(boolean noWait, int classId, int methodId, Object... args) {
+    private void replyUnlessNoWait(boolean noWait, MethodSpec spec, Object... args) {
         if (!noWait) {
-            reply(classId, methodId, args);
+            reply(spec, args);
         }
     }
 
-    void reply(int classId, int methodId, Object... args) {
-        connection.sendMethod(number, AmqpMethod.of(classId, methodId, args));
+    void reply(MethodSpec spec, Object... args) {
+        connection.sendMethod(number, AmqpMethod.of(spec, args));
     }
 
     @Override
     public void deliver(
             String consumerTag, long deliveryTag, boolean redelivered, Message message, BasicProperties properties) {
-        AmqpMethod m =
-                AmqpMethod.of(60, 60, consumerTag, deliveryTag, redelivered, message.exchange(), message.routingKey());
+        AmqpMethod m = AmqpMethod.of(
+                BASIC_DELIVER, consumerTag, deliveryTag, redelivered, message.exchange(), message.routingKey());
         sendWithContent(m, message, properties);
     }
 
     @Override
     public void getOk(long deliveryTag, boolean redelivered, Message message, BasicProperties properties, int count) {
-        AmqpMethod m = AmqpMethod.of(60, 71, deliveryTag, redelivered, message.exchange(), message.routingKey(), count);
+        AmqpMethod m =
+                AmqpMethod.of(BASIC_GET_OK, deliveryTag, redelivered, message.exchange(), message.routingKey(), count);
         sendWithContent(m, message, properties);
     }
 
     @Override
     public void returned(int replyCode, String replyText, Message message) {
-        AmqpMethod m = AmqpMethod.of(60, 50, replyCode, replyText, message.exchange(), message.routingKey());
+        AmqpMethod m = AmqpMethod.of(BASIC_RETURN, replyCode, replyText, message.exchange(), message.routingKey());
         sendWithContent(m, message, message.properties());
     }
 
     @Override
     public void confirm(long sequence, boolean multiple, boolean ack) {
         if (ack) {
-            reply(60, 80, sequence, multiple);
+            reply(BASIC_ACK, sequence, multiple);
         } else {
-            reply(60, 120, sequence, multiple, false);
+            reply(BASIC_NACK, sequence, multiple, false);
         }
     }
 
@@ -346,7 +331,7 @@ final class ChannelContext implements SessionOutput {
 
     @Override
     public void cancelledByBroker(String consumerTag) {
-        reply(60, 30, consumerTag, false);
+        reply(BASIC_CANCEL, consumerTag, false);
     }
 
     private void sendWithContent(AmqpMethod m, Message message, BasicProperties properties) {

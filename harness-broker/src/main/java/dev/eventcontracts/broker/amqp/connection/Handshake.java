@@ -3,6 +3,7 @@ package dev.eventcontracts.broker.amqp.connection;
 import dev.eventcontracts.broker.amqp.codec.AmqpMethod;
 import dev.eventcontracts.broker.amqp.codec.FieldTables;
 import dev.eventcontracts.broker.amqp.codec.LongString;
+import dev.eventcontracts.broker.amqp.codec.MethodSpec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +48,7 @@ final class Handshake {
         props.put("information", LongString.of("In-memory AMQP 0-9-1 broker that behaves like RabbitMQ 3.10.8"));
         props.put("cluster_name", LongString.of("event-contracts-harness"));
         return AmqpMethod.of(
-                10,
-                10,
+                MethodSpec.CONNECTION_START,
                 0,
                 9,
                 props,
@@ -72,7 +72,7 @@ final class Handshake {
      * @throws MechanismNotOfferedException when the client chose EXTERNAL without a certificate
      */
     String authenticate(AmqpMethod startOk, boolean fromLoopback, Optional<String> certificateUser) {
-        String mechanism = startOk.string(1);
+        String mechanism = startOk.string("mechanism");
         if (mechanism.equals("EXTERNAL")) {
             if (certificateUser.isEmpty()) {
                 throw new MechanismNotOfferedException(mechanism);
@@ -84,7 +84,7 @@ final class Handshake {
             }
             return user;
         }
-        byte[] response = startOk.bytes(2);
+        byte[] response = startOk.bytes("response");
         String user;
         String password;
         if (mechanism.equals("PLAIN")) {
@@ -120,7 +120,7 @@ final class Handshake {
     }
 
     boolean clientWantsCancelNotify(AmqpMethod startOk) {
-        Object caps = startOk.table(0).get("capabilities");
+        Object caps = startOk.table("client-properties").get("capabilities");
         return caps instanceof Map<?, ?> m && Boolean.TRUE.equals(m.get("consumer_cancel_notify"));
     }
 

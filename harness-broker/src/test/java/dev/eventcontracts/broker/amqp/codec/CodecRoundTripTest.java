@@ -83,21 +83,23 @@ class CodecRoundTripTest {
     @Test
     void everyKnownMethod_roundTrips() {
         List<AmqpMethod> methods = new ArrayList<>();
-        methods.add(AmqpMethod.of(10, 10, 0, 9, everyValueType(), "PLAIN".getBytes(), "en_US".getBytes()));
-        methods.add(AmqpMethod.of(10, 30, 2047, 131072, 60));
-        methods.add(AmqpMethod.of(10, 50, 320, "CONNECTION_FORCED - bye", 0, 0));
-        methods.add(AmqpMethod.of(40, 10, 0, "x", "topic", false, true, false, true, false, Map.of("k", 1)));
-        methods.add(AmqpMethod.of(50, 10, 0, "q", true, false, true, false, true, Map.of()));
-        methods.add(AmqpMethod.of(50, 11, "q", 3, 1));
-        methods.add(AmqpMethod.of(60, 20, 0, "q", "tag", false, true, false, true, Map.of()));
-        methods.add(AmqpMethod.of(60, 60, "tag", Long.MAX_VALUE, true, "ex", "rk"));
-        methods.add(AmqpMethod.of(60, 120, 42L, true, false));
-        methods.add(AmqpMethod.of(60, 10, 0, 200, true));
+        methods.add(AmqpMethod.of(
+                MethodSpec.CONNECTION_START, 0, 9, everyValueType(), "PLAIN".getBytes(), "en_US".getBytes()));
+        methods.add(AmqpMethod.of(MethodSpec.CONNECTION_TUNE, 2047, 131072, 60));
+        methods.add(AmqpMethod.of(MethodSpec.CONNECTION_CLOSE, 320, "CONNECTION_FORCED - bye", 0, 0));
+        methods.add(AmqpMethod.of(
+                MethodSpec.EXCHANGE_DECLARE, 0, "x", "topic", false, true, false, true, false, Map.of("k", 1)));
+        methods.add(AmqpMethod.of(MethodSpec.QUEUE_DECLARE, 0, "q", true, false, true, false, true, Map.of()));
+        methods.add(AmqpMethod.of(MethodSpec.QUEUE_DECLARE_OK, "q", 3, 1));
+        methods.add(AmqpMethod.of(MethodSpec.BASIC_CONSUME, 0, "q", "tag", false, true, false, true, Map.of()));
+        methods.add(AmqpMethod.of(MethodSpec.BASIC_DELIVER, "tag", Long.MAX_VALUE, true, "ex", "rk"));
+        methods.add(AmqpMethod.of(MethodSpec.BASIC_NACK, 42L, true, false));
+        methods.add(AmqpMethod.of(MethodSpec.BASIC_QOS, 0, 200, true));
         for (AmqpMethod m : methods) {
             ByteBuf buf = Unpooled.buffer();
             m.encode(buf);
             AmqpMethod decoded = AmqpMethod.decode(buf);
-            assertThat(buf.isReadable()).as(m.spec().name()).isFalse();
+            assertThat(buf.isReadable()).as(m.spec().amqpName()).isFalse();
             assertThat(decoded.spec()).isEqualTo(m.spec());
             for (int i = 0; i < m.args().size(); i++) {
                 Object expected = m.args().get(i);
@@ -105,7 +107,7 @@ class CodecRoundTripTest {
                     assertThat(decoded.bytes(i)).isEqualTo(b);
                 } else if (!(expected instanceof Map)) {
                     assertThat(decoded.args().get(i))
-                            .as("%s arg %d", m.spec().name(), i)
+                            .as("%s arg %d", m.spec().amqpName(), i)
                             .isEqualTo(expected);
                 }
             }
@@ -152,14 +154,14 @@ class CodecRoundTripTest {
         EmbeddedChannel ch = new EmbeddedChannel(new FrameDecoder(131072));
         ByteBuf all = Unpooled.buffer();
         all.writeBytes(ProtocolHeader.amqp091());
-        FrameWriter.method(all, 0, AmqpMethod.of(10, 31, 2047, 131072, 0));
+        FrameWriter.method(all, 0, AmqpMethod.of(MethodSpec.CONNECTION_TUNE_OK, 2047, 131072, 0));
         FrameWriter.heartbeat(all);
         while (all.isReadable()) {
             ch.writeInbound(all.readRetainedSlice(Math.min(3, all.readableBytes())));
         }
         assertThat((Object) ch.readInbound()).isEqualTo(new InboundFrame.Header(true));
         InboundFrame.Method m = ch.readInbound();
-        assertThat(m.method().spec().name()).isEqualTo("connection.tune-ok");
+        assertThat(m.method().spec().amqpName()).isEqualTo("connection.tune-ok");
         assertThat((Object) ch.readInbound()).isEqualTo(new InboundFrame.Heartbeat(0));
     }
 

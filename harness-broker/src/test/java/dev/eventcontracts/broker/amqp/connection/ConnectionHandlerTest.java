@@ -7,6 +7,7 @@ import dev.eventcontracts.broker.amqp.codec.BasicProperties;
 import dev.eventcontracts.broker.amqp.codec.ContentHeader;
 import dev.eventcontracts.broker.amqp.codec.FrameDecoder;
 import dev.eventcontracts.broker.amqp.codec.FrameWriter;
+import dev.eventcontracts.broker.amqp.codec.MethodSpec;
 import dev.eventcontracts.broker.amqp.codec.ProtocolHeader;
 import dev.eventcontracts.broker.core.VirtualHost;
 import dev.eventcontracts.broker.store.InMemoryMessageStore;
@@ -33,7 +34,7 @@ class ConnectionHandlerTest {
         }
 
         String name() {
-            return type == 1 ? method().spec().name() : "frame-type-" + type;
+            return type == 1 ? method().spec().amqpName() : "frame-type-" + type;
         }
     }
 
@@ -82,25 +83,32 @@ class ConnectionHandlerTest {
     private void handshake() {
         channel.writeInbound(Unpooled.wrappedBuffer(ProtocolHeader.amqp091()));
         assertThat(received()).extracting(Out::name).containsExactly("connection.start");
-        send(0, AmqpMethod.of(10, 11, Map.of(), "PLAIN", "\0guest\0guest".getBytes(StandardCharsets.UTF_8), "en_US"));
+        send(
+                0,
+                AmqpMethod.of(
+                        MethodSpec.CONNECTION_START_OK,
+                        Map.of(),
+                        "PLAIN",
+                        "\0guest\0guest".getBytes(StandardCharsets.UTF_8),
+                        "en_US"));
         assertThat(received()).extracting(Out::name).containsExactly("connection.tune");
-        send(0, AmqpMethod.of(10, 31, 2047, 131072, 0));
-        send(0, AmqpMethod.of(10, 40, "/", "", false));
+        send(0, AmqpMethod.of(MethodSpec.CONNECTION_TUNE_OK, 2047, 131072, 0));
+        send(0, AmqpMethod.of(MethodSpec.CONNECTION_OPEN, "/", "", false));
         assertThat(received()).extracting(Out::name).containsExactly("connection.open-ok");
-        send(1, AmqpMethod.of(20, 10, ""));
+        send(1, AmqpMethod.of(MethodSpec.CHANNEL_OPEN, ""));
         assertThat(received()).extracting(Out::name).containsExactly("channel.open-ok");
     }
 
     @Test
     void handshake_thenPublishAndGet_overAnInMemoryChannel() {
         handshake();
-        send(1, AmqpMethod.of(50, 10, 0, "q", false, false, false, false, false, Map.of()));
+        send(1, AmqpMethod.of(MethodSpec.QUEUE_DECLARE, 0, "q", false, false, false, false, false, Map.of()));
         assertThat(received()).extracting(Out::name).containsExactly("queue.declare-ok");
-        send(1, AmqpMethod.of(60, 40, 0, "", "q", false, false));
+        send(1, AmqpMethod.of(MethodSpec.BASIC_PUBLISH, 0, "", "q", false, false));
         ByteBuf content = Unpooled.buffer();
         FrameWriter.content(content, 1, BasicProperties.EMPTY, null, "hi".getBytes(StandardCharsets.UTF_8), 131072);
         channel.writeInbound(content);
-        send(1, AmqpMethod.of(60, 70, 0, "q", true));
+        send(1, AmqpMethod.of(MethodSpec.BASIC_GET, 0, "q", true));
         List<Out> out = received();
         assertThat(out).extracting(Out::name).containsExactly("basic.get-ok", "frame-type-2", "frame-type-3");
         assertThat(out.get(0).method().string(3)).isEqualTo("q");
@@ -122,7 +130,7 @@ class ConnectionHandlerTest {
     @Test
     void softError_closesOnlyTheChannel_withClassAndMethodIds() {
         handshake();
-        send(1, AmqpMethod.of(50, 10, 0, "missing", true, false, false, false, false, Map.of()));
+        send(1, AmqpMethod.of(MethodSpec.QUEUE_DECLARE, 0, "missing", true, false, false, false, false, Map.of()));
         List<Out> out = received();
         assertThat(out).extracting(Out::name).containsExactly("channel.close");
         AmqpMethod close = out.get(0).method();
@@ -130,20 +138,20 @@ class ConnectionHandlerTest {
         assertThat(close.string(1)).isEqualTo("NOT_FOUND - no queue 'missing' in vhost '/'");
         assertThat(close.integer(2)).isEqualTo(50);
         assertThat(close.integer(3)).isEqualTo(10);
-        send(1, AmqpMethod.of(20, 41));
-        send(1, AmqpMethod.of(20, 10, ""));
+        send(1, AmqpMethod.of(MethodSpec.CHANNEL_CLOSE_OK));
+        send(1, AmqpMethod.of(MethodSpec.CHANNEL_OPEN, ""));
         assertThat(received()).extracting(Out::name).containsExactly("channel.open-ok");
     }
 
     @Test
     void hardError_sendsConnectionClose_andClosesOnCloseOk() {
         handshake();
-        send(1, AmqpMethod.of(60, 110, false));
+        send(1, AmqpMethod.of(MethodSpec.BASIC_RECOVER, false));
         List<Out> out = received();
         assertThat(out).extracting(Out::name).containsExactly("connection.close");
         assertThat(out.get(0).method().integer(0)).isEqualTo(540);
         assertThat(channel.isOpen()).isTrue();
-        send(0, AmqpMethod.of(10, 51));
+        send(0, AmqpMethod.of(MethodSpec.CONNECTION_CLOSE_OK));
         assertThat(channel.isOpen()).isFalse();
     }
 
@@ -152,7 +160,14 @@ class ConnectionHandlerTest {
         channel.writeInbound(Unpooled.wrappedBuffer(ProtocolHeader.amqp091()));
         received();
         Map<String, Object> props = Map.of("capabilities", Map.of("authentication_failure_close", true));
-        send(0, AmqpMethod.of(10, 11, props, "PLAIN", "\0guest\0nope".getBytes(StandardCharsets.UTF_8), "en_US"));
+        send(
+                0,
+                AmqpMethod.of(
+                        MethodSpec.CONNECTION_START_OK,
+                        props,
+                        "PLAIN",
+                        "\0guest\0nope".getBytes(StandardCharsets.UTF_8),
+                        "en_US"));
         List<Out> out = received();
         assertThat(out).extracting(Out::name).containsExactly("connection.close");
         assertThat(out.get(0).method().integer(0)).isEqualTo(403);
@@ -162,7 +177,14 @@ class ConnectionHandlerTest {
     void wrongPassword_withoutAuthenticationFailureClose_closesTheSocketWithoutAFrame() {
         channel.writeInbound(Unpooled.wrappedBuffer(ProtocolHeader.amqp091()));
         received();
-        send(0, AmqpMethod.of(10, 11, Map.of(), "PLAIN", "\0guest\0nope".getBytes(StandardCharsets.UTF_8), "en_US"));
+        send(
+                0,
+                AmqpMethod.of(
+                        MethodSpec.CONNECTION_START_OK,
+                        Map.of(),
+                        "PLAIN",
+                        "\0guest\0nope".getBytes(StandardCharsets.UTF_8),
+                        "en_US"));
         assertThat(received()).isEmpty();
         assertThat(channel.isOpen()).isFalse();
     }
@@ -170,7 +192,7 @@ class ConnectionHandlerTest {
     @Test
     void clientConnectionClose_isAnsweredWithCloseOk() {
         handshake();
-        send(0, AmqpMethod.of(10, 50, 200, "bye", 0, 0));
+        send(0, AmqpMethod.of(MethodSpec.CONNECTION_CLOSE, 200, "bye", 0, 0));
         assertThat(received()).extracting(Out::name).containsExactly("connection.close-ok");
         assertThat(channel.isOpen()).isFalse();
     }

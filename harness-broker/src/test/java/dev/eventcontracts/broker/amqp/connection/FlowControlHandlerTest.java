@@ -6,6 +6,7 @@ import dev.eventcontracts.broker.amqp.codec.AmqpMethod;
 import dev.eventcontracts.broker.amqp.codec.BasicProperties;
 import dev.eventcontracts.broker.amqp.codec.FrameDecoder;
 import dev.eventcontracts.broker.amqp.codec.FrameWriter;
+import dev.eventcontracts.broker.amqp.codec.MethodSpec;
 import dev.eventcontracts.broker.amqp.codec.ProtocolHeader;
 import dev.eventcontracts.broker.core.VirtualHost;
 import dev.eventcontracts.broker.store.InMemoryMessageStore;
@@ -34,7 +35,7 @@ class FlowControlHandlerTest {
     /** One frame the server wrote: type, channel and the decoded method (null for content). */
     private record Out(int type, int channel, AmqpMethod method) {
         String name() {
-            return type == 1 ? method.spec().name() : "frame-type-" + type;
+            return type == 1 ? method.spec().amqpName() : "frame-type-" + type;
         }
     }
 
@@ -62,7 +63,7 @@ class FlowControlHandlerTest {
 
     private void publish(String queue, String body) {
         ByteBuf b = Unpooled.buffer();
-        FrameWriter.method(b, 1, AmqpMethod.of(60, 40, 0, "", queue, false, false));
+        FrameWriter.method(b, 1, AmqpMethod.of(MethodSpec.BASIC_PUBLISH, 0, "", queue, false, false));
         FrameWriter.content(b, 1, BasicProperties.EMPTY, null, body.getBytes(StandardCharsets.UTF_8), 131072);
         channel.writeInbound(b);
     }
@@ -97,18 +98,17 @@ class FlowControlHandlerTest {
         send(
                 0,
                 AmqpMethod.of(
-                        10,
-                        11,
+                        MethodSpec.CONNECTION_START_OK,
                         Map.of("capabilities", caps),
                         "PLAIN",
                         "\0guest\0guest".getBytes(StandardCharsets.UTF_8),
                         "en_US"));
         assertThat(names()).containsExactly("connection.tune");
-        send(0, AmqpMethod.of(10, 31, 2047, 131072, 60));
-        send(0, AmqpMethod.of(10, 40, "/", "", false));
+        send(0, AmqpMethod.of(MethodSpec.CONNECTION_TUNE_OK, 2047, 131072, 60));
+        send(0, AmqpMethod.of(MethodSpec.CONNECTION_OPEN, "/", "", false));
         assertThat(names()).containsExactly("connection.open-ok");
-        send(1, AmqpMethod.of(20, 10, ""));
-        send(1, AmqpMethod.of(50, 10, 0, "q", false, false, false, false, false, Map.of()));
+        send(1, AmqpMethod.of(MethodSpec.CHANNEL_OPEN, ""));
+        send(1, AmqpMethod.of(MethodSpec.QUEUE_DECLARE, 0, "q", false, false, false, false, false, Map.of()));
         assertThat(names()).containsExactly("channel.open-ok", "queue.declare-ok");
     }
 
@@ -155,7 +155,7 @@ class FlowControlHandlerTest {
         assertThat(names()).containsExactly("connection.blocked");
 
         publish("q", "third");
-        send(1, AmqpMethod.of(60, 70, 0, "q", true));
+        send(1, AmqpMethod.of(MethodSpec.BASIC_GET, 0, "q", true));
         assertThat(names()).isEmpty();
         assertThat(vhost.admin().queue("q").orElseThrow().messagesReady()).isEqualTo(2);
 
@@ -195,9 +195,9 @@ class FlowControlHandlerTest {
         channel.runPendingTasks();
         assertThat(connectionState()).isEqualTo("blocking");
 
-        send(1, AmqpMethod.of(60, 70, 0, "q", false));
+        send(1, AmqpMethod.of(MethodSpec.BASIC_GET, 0, "q", false));
         assertThat(names()).containsExactly("basic.get-ok", "frame-type-2", "frame-type-3");
-        send(1, AmqpMethod.of(60, 80, 1L, false));
+        send(1, AmqpMethod.of(MethodSpec.BASIC_ACK, 1L, false));
         received();
         assertThat(vhost.memory().used()).isZero();
         assertThat(vhost.memory().isOn()).isFalse();
@@ -246,13 +246,13 @@ class FlowControlHandlerTest {
         received();
         long one = 5 + 2; // body + property flags of empty properties
         assertThat(vhost.memory().used()).isEqualTo(one);
-        send(1, AmqpMethod.of(60, 70, 0, "q", false));
+        send(1, AmqpMethod.of(MethodSpec.BASIC_GET, 0, "q", false));
         received();
         assertThat(vhost.memory().used()).as("unacked still held").isEqualTo(one);
-        send(1, AmqpMethod.of(60, 120, 1L, false, true));
+        send(1, AmqpMethod.of(MethodSpec.BASIC_NACK, 1L, false, true));
         received();
         assertThat(vhost.memory().used()).as("requeued").isEqualTo(one);
-        send(1, AmqpMethod.of(50, 30, 0, "q", false));
+        send(1, AmqpMethod.of(MethodSpec.QUEUE_PURGE, 0, "q", false));
         received();
         assertThat(vhost.memory().used()).as("purged").isZero();
     }

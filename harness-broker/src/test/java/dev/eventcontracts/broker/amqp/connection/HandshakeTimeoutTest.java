@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.eventcontracts.broker.amqp.codec.AmqpMethod;
 import dev.eventcontracts.broker.amqp.codec.FrameDecoder;
 import dev.eventcontracts.broker.amqp.codec.FrameWriter;
+import dev.eventcontracts.broker.amqp.codec.MethodSpec;
 import dev.eventcontracts.broker.amqp.codec.ProtocolHeader;
 import dev.eventcontracts.broker.core.VirtualHost;
 import dev.eventcontracts.broker.store.InMemoryMessageStore;
@@ -66,7 +67,10 @@ class HandshakeTimeoutTest {
     void negotiationStoppedAfterStartOk_isClosedWhenTheTimeoutPasses() {
         ByteBuf b = Unpooled.buffer();
         b.writeBytes(ProtocolHeader.amqp091());
-        FrameWriter.method(b, 0, AmqpMethod.of(10, 11, Map.of(), "PLAIN", "\0guest\0guest".getBytes(), "en_US"));
+        FrameWriter.method(
+                b,
+                0,
+                AmqpMethod.of(MethodSpec.CONNECTION_START_OK, Map.of(), "PLAIN", "\0guest\0guest".getBytes(), "en_US"));
         channel.writeInbound(b);
         advance(10_100);
         assertThat(channel.isOpen()).isFalse();
@@ -76,9 +80,12 @@ class HandshakeTimeoutTest {
     void openedConnection_outlivesTheTimeout_andTheTimerIsGone() {
         ByteBuf b = Unpooled.buffer();
         b.writeBytes(ProtocolHeader.amqp091());
-        FrameWriter.method(b, 0, AmqpMethod.of(10, 11, Map.of(), "PLAIN", "\0guest\0guest".getBytes(), "en_US"));
-        FrameWriter.method(b, 0, AmqpMethod.of(10, 31, 2047, 131072, 0));
-        FrameWriter.method(b, 0, AmqpMethod.of(10, 40, "/", "", false));
+        FrameWriter.method(
+                b,
+                0,
+                AmqpMethod.of(MethodSpec.CONNECTION_START_OK, Map.of(), "PLAIN", "\0guest\0guest".getBytes(), "en_US"));
+        FrameWriter.method(b, 0, AmqpMethod.of(MethodSpec.CONNECTION_TUNE_OK, 2047, 131072, 0));
+        FrameWriter.method(b, 0, AmqpMethod.of(MethodSpec.CONNECTION_OPEN, "/", "", false));
         channel.writeInbound(b);
         advance(60_000);
         assertThat(channel.isOpen()).isTrue();

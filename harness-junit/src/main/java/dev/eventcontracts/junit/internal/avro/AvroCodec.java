@@ -1,5 +1,6 @@
 package dev.eventcontracts.junit.internal.avro;
 
+import dev.eventcontracts.junit.internal.codec.UndecodableMessageException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -130,19 +131,6 @@ public final class AvroCodec {
                 }
             }
             return super.getClass(schema);
-        }
-    }
-
-    /** Thrown when a message cannot be decoded; such messages are dead-lettered at once. */
-    public static final class UndecodableMessageException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        UndecodableMessageException(String message) {
-            super(message);
-        }
-
-        UndecodableMessageException(String message, Throwable cause) {
-            super(message, cause);
         }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.eventcontracts.junit.ConsumerContract;
 import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.junit.internal.scenario.ContractSession;
+import dev.eventcontracts.junit.internal.scenario.ScenarioSession;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,9 @@ import java.util.Map;
  */
 public final class ResultsWriter {
 
+    /** The format version written in {@code formatVersion}. */
+    public static final int FORMAT_VERSION = 1;
+
     /**
      * What a results file says about the consumer and the run, besides the scenarios.
      *
@@ -28,7 +32,10 @@ public final class ResultsWriter {
      * @param handler the handler (listener) method name
      * @param queue the queue it reads
      * @param deadLetterQueue the dead-letter queue (service mode: the queue's dead-letter exchange), or null
+     * @param topic the Kafka topic, or null for AMQP (then {@code topic}/{@code deadLetterTopic} are not written)
      * @param broker the broker URI without credentials
+     * @param brokerKind {@code amqp-harness}, {@code rabbitmq}, {@code embedded-kafka}, {@code
+     *     external-kafka}, or null (not written)
      * @param judgedOn what idempotency was judged on
      * @param effectsObservedAt where published messages were seen
      * @param mode {@code service} for service mode, null for plain mode (not written)
@@ -38,13 +45,12 @@ public final class ResultsWriter {
             String handler,
             String queue,
             String deadLetterQueue,
+            String topic,
             String broker,
+            String brokerKind,
             String judgedOn,
             String effectsObservedAt,
             String mode) {}
-
-    /** The format version written in {@code formatVersion}. */
-    public static final int FORMAT_VERSION = 1;
 
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Path directory;
@@ -83,18 +89,34 @@ public final class ResultsWriter {
             List<ContractSession.Finding> findings,
             List<ScenarioResult> results)
             throws IOException {
+        return write(header(contract, broker, null, effectsObservedAt), findings, results);
+    }
+
+    /**
+     * Writes the results of {@code session} so far, replacing the previous file; names the broker
+     * and its kind ({@code amqp-harness}, {@code rabbitmq}, {@code embedded-kafka}, {@code
+     * external-kafka}).
+     */
+    public Path write(ConsumerContract contract, ScenarioSession session) throws IOException {
         return write(
-                new Header(
-                        contract.consumerClass(),
-                        contract.handler().getName(),
-                        contract.queue(),
-                        contract.hasDeadLetterQueue() ? contract.deadLetterQueue() : null,
-                        broker,
-                        contract.fixture() == null ? "effects" : "effects+state",
-                        effectsObservedAt,
-                        null),
-                findings,
-                results);
+                header(contract, session.brokerDisplay(), session.brokerKind(), session.effectsObservedAt()),
+                session.findings(),
+                session.results());
+    }
+
+    private static Header header(
+            ConsumerContract contract, String broker, String brokerKind, String effectsObservedAt) {
+        return new Header(
+                contract.consumerClass(),
+                contract.handler().getName(),
+                contract.queue(),
+                contract.hasDeadLetterQueue() ? contract.deadLetterQueue() : null,
+                contract.isKafka() ? contract.topic() : null,
+                broker,
+                brokerKind,
+                contract.fixture() == null ? "effects" : "effects+state",
+                effectsObservedAt,
+                null);
     }
 
     /** Writes the results so far under {@code header}, replacing the previous file. */
@@ -107,7 +129,15 @@ public final class ResultsWriter {
         root.put("handler", header.handler());
         root.put("queue", header.queue());
         root.put("deadLetterQueue", header.deadLetterQueue());
+        if (header.topic() != null) {
+            root.put("topic", header.topic());
+            root.put("deadLetterTopic", header.deadLetterQueue());
+        }
         root.put("broker", header.broker());
+        if (header.brokerKind() != null) {
+            root.put("brokerKind", header.brokerKind());
+        }
+        root.put("transport", header.topic() != null ? "kafka" : "amqp");
         root.put("judgedOn", header.judgedOn());
         if (header.mode() != null) {
             root.put("mode", header.mode());

@@ -10,10 +10,12 @@ import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.junit.ScenarioStatus;
 import dev.eventcontracts.junit.internal.amqp.Journal;
 import dev.eventcontracts.junit.internal.avro.AvroCodec;
+import dev.eventcontracts.junit.internal.codec.UndecodableMessageException;
 import dev.eventcontracts.junit.internal.effects.HttpStub;
 import dev.eventcontracts.junit.internal.effects.Normalizer;
 import dev.eventcontracts.junit.internal.effects.PublishedEffects;
 import dev.eventcontracts.junit.internal.journal.PublishLog;
+import dev.eventcontracts.junit.internal.json.JsonCodec;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.net.URI;
@@ -32,7 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * HTTP stub, the codec and sample data, caches baseline runs, and turns every scenario into a
  * {@link ScenarioResult} (never throws for a consumer's misbehaviour).
  */
-public final class ContractSession implements AutoCloseable {
+public final class ContractSession implements ScenarioSession {
 
     /**
      * Tunables of a session.
@@ -62,6 +64,7 @@ public final class ContractSession implements AutoCloseable {
     private final HttpStub http;
     private final Normalizer normalizer;
     private final AvroCodec codec;
+    private final JsonCodec json;
     private final HandlerInvoker invoker;
     private final Samples samples;
     private final Map<Integer, Baseline> baselines = new HashMap<>();
@@ -111,9 +114,12 @@ public final class ContractSession implements AutoCloseable {
         this.normalizer = new Normalizer(new ObjectMapper(), contract.ignoreEffectPaths());
         this.published = new PublishedEffects(journal, clientAddress(connection), normalizer);
         this.http = new HttpStub(normalizer);
-        this.codec = new AvroCodec(contract.readerSchema(), contract.writerSchemas());
-        this.invoker = new HandlerInvoker(contract, codec, options.settleTimeout());
-        this.samples = new Samples(contract, options.seed());
+        this.codec = contract.readerSchema() == null
+                ? null
+                : new AvroCodec(contract.readerSchema(), contract.writerSchemas());
+        this.json = JsonCodec.forClasspath(contract.consumerClass().getClassLoader());
+        this.invoker = new HandlerInvoker(contract, codec, json, options.settleTimeout());
+        this.samples = new Samples(contract, options.seed(), json, this::fixtureSamples, this::fixtureName);
     }
 
     /** The contract under test. */
@@ -139,22 +145,47 @@ public final class ContractSession implements AutoCloseable {
                 + (brokerUri.getPort() > 0 ? ":" + brokerUri.getPort() : "");
     }
 
+    /**
+     * {@code amqp-harness} when the broker keeps a publish journal (the harness broker),
+     * otherwise {@code rabbitmq}.
+     */
+    @Override
+    public String brokerKind() {
+        return published.journaled() ? "amqp-harness" : "rabbitmq";
+    }
+
     /** Results of the scenarios run so far, in run order. */
+    @Override
     public synchronized List<ScenarioResult> results() {
         return List.copyOf(results);
     }
 
     /** Runs one scenario; consumer misbehaviour is a FAILED result, broken infrastructure an ERROR. */
+    @Override
     public ScenarioResult run(Scenario scenario) {
+        if (!scenario.descriptor().runsOn(dev.eventcontracts.annotations.contract.ContractScenario.Transport.AMQP)) {
+            ScenarioResult result = new ScenarioResult(
+                    scenario,
+                    ScenarioStatus.SKIPPED,
+                    scenario.id() + " is a Kafka scenario; " + contract.displayName() + " reads an AMQP queue.",
+                    null,
+                    0);
+            synchronized (this) {
+                results.add(result);
+            }
+            return result;
+        }
         long start = System.nanoTime();
         synchronized (this) {
             lastRun = null;
         }
         Verdict verdict;
         try {
-            verdict = scenario.isIdempotency()
-                    ? new IdempotencyScenarios(this).run(scenario)
-                    : new DeadLetterScenarios(this).run(scenario);
+            verdict = !samples.hasGood()
+                    ? noSamples()
+                    : scenario.isIdempotency()
+                            ? new IdempotencyScenarios(this).run(scenario)
+                            : new DeadLetterScenarios(this).run(scenario);
         } catch (BaselineException e) {
             verdict = Verdict.error(e.getMessage());
         } catch (IOException | RuntimeException e) {
@@ -174,6 +205,13 @@ public final class ContractSession implements AutoCloseable {
             results.add(result);
         }
         return result;
+    }
+
+    /** Every scenario is skipped, with the finding {@code samples-missing}, when no good message exists. */
+    private Verdict noSamples() {
+        String why = samples.whyNoGood();
+        report(new Finding("samples-missing", "WARNING", why));
+        return Verdict.skipped(why);
     }
 
     /** True when at least one scenario failed or errored. */
@@ -269,6 +307,16 @@ public final class ContractSession implements AutoCloseable {
         return cached;
     }
 
+    /** The fixture's good samples (none without a fixture). */
+    private List<?> fixtureSamples() {
+        Object fixture = newFixture();
+        return fixture instanceof dev.eventcontracts.junit.ConsumerFixture<?> f ? f.samples() : List.of();
+    }
+
+    private String fixtureName() {
+        return contract.fixture() == null ? "no fixture" : contract.fixture().getSimpleName();
+    }
+
     /** The fixture's poison samples (none without a fixture), read once. */
     synchronized List<Sample> poisonSamples() {
         if (poison == null) {
@@ -298,7 +346,7 @@ public final class ContractSession implements AutoCloseable {
     }
 
     boolean isNonRetryable(Throwable failure) {
-        if (failure instanceof AvroCodec.UndecodableMessageException) {
+        if (failure instanceof UndecodableMessageException) {
             return true;
         }
         return contract.nonRetryable().stream().anyMatch(type -> type.isInstance(failure));

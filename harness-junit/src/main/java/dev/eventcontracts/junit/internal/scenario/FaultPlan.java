@@ -1,6 +1,5 @@
 package dev.eventcontracts.junit.internal.scenario;
 
-import dev.eventcontracts.junit.internal.amqp.ListenerContainer.Incoming;
 import dev.eventcontracts.junit.internal.effects.HttpStub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,15 +23,23 @@ final class FaultPlan {
         BOUNDARY
     }
 
+    /**
+     * The attempt the handler is in: which message (or Kafka record label) and which attempt.
+     *
+     * @param messageId the message id, or the record's label on Kafka
+     * @param attempt the attempt, 1-based
+     */
+    record Attempt(String messageId, int attempt) {}
+
     private final Mode mode;
-    private final Predicate<Incoming> target;
+    private final Predicate<Attempt> target;
     // one delivery is in the handler at a time while failures are injected (one instance, prefetch
     // 1), and an async handler's I/O runs on other threads: so plain fields, not thread-locals
-    private volatile Incoming current;
+    private volatile Attempt current;
     private final java.util.concurrent.atomic.AtomicBoolean fired = new java.util.concurrent.atomic.AtomicBoolean();
     private final HttpStub http;
 
-    private FaultPlan(Mode mode, Predicate<Incoming> target, HttpStub http) {
+    private FaultPlan(Mode mode, Predicate<Attempt> target, HttpStub http) {
         this.mode = mode;
         this.target = target;
         this.http = http;
@@ -42,7 +49,7 @@ final class FaultPlan {
         return new FaultPlan(Mode.BOUNDARY, i -> false, null);
     }
 
-    static FaultPlan transientFailure(Mode mode, Predicate<Incoming> target, HttpStub http) {
+    static FaultPlan transientFailure(Mode mode, Predicate<Attempt> target, HttpStub http) {
         return new FaultPlan(mode, target, http);
     }
 
@@ -51,14 +58,14 @@ final class FaultPlan {
     }
 
     /** Called by the processor around the handler, on the container's worker thread. */
-    void enter(Incoming incoming) {
-        current = incoming;
+    void enter(Attempt attempt) {
+        current = attempt;
         fired.set(false);
-        if (mode == Mode.BOUNDARY && target.test(incoming)) {
+        if (mode == Mode.BOUNDARY && target.test(attempt)) {
             fired.set(true);
-            throw failure("before the handler ran", incoming);
+            throw failure("before the handler ran", attempt);
         }
-        if (mode == Mode.HTTP && target.test(incoming)) {
+        if (mode == Mode.HTTP && target.test(attempt)) {
             fired.set(true);
             http.failRequests();
         }
@@ -82,15 +89,15 @@ final class FaultPlan {
     }
 
     private RuntimeException fire(Mode at, String where) {
-        Incoming incoming = current;
-        if (mode != at || incoming == null || !target.test(incoming) || !fired.compareAndSet(false, true)) {
+        Attempt attempt = current;
+        if (mode != at || attempt == null || !target.test(attempt) || !fired.compareAndSet(false, true)) {
             return null;
         }
-        return failure(where, incoming);
+        return failure(where, attempt);
     }
 
-    private static UncheckedIOException failure(String where, Incoming incoming) {
+    private static UncheckedIOException failure(String where, Attempt attempt) {
         return new UncheckedIOException(new IOException("Connection reset " + where + " (transient failure injected"
-                + " by event-contracts, attempt " + incoming.attempt() + ")"));
+                + " by event-contracts, attempt " + attempt.attempt() + ")"));
     }
 }

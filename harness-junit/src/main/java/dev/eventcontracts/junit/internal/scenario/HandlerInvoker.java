@@ -3,15 +3,19 @@ package dev.eventcontracts.junit.internal.scenario;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Envelope;
 import dev.eventcontracts.junit.ConsumerContract;
+import dev.eventcontracts.junit.PayloadFormat;
 import dev.eventcontracts.junit.internal.amqp.ListenerContainer.Incoming;
 import dev.eventcontracts.junit.internal.avro.AvroCodec;
+import dev.eventcontracts.junit.internal.json.JsonCodec;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
  * Calls the consumer's handler for one delivery: decodes the body into the payload type (raw
- * bytes, a GenericRecord or a generated SpecificRecord) and fills further parameters by type
+ * bytes or text, a GenericRecord or a generated SpecificRecord, a record or POJO read from JSON
+ * with Jackson) and fills further parameters by type
  * ({@link AMQP.BasicProperties}, {@link Envelope}, headers {@link Map}); an asynchronous result
  * ({@code CompletionStage}, Reactor {@code Mono}, Mutiny {@code Uni}) is awaited, so the delivery
  * is acked when it completes and failed when it fails.
@@ -19,12 +23,20 @@ import java.util.Map;
 final class HandlerInvoker {
 
     private final Method handler;
+    private final ConsumerContract contract;
     private final AvroCodec codec;
+    private final JsonCodec json;
     private final java.time.Duration timeout;
 
-    HandlerInvoker(ConsumerContract contract, AvroCodec codec, java.time.Duration timeout) {
+    /**
+     * @param codec the Avro codec, or null when the payload is not Avro
+     * @param json the JSON codec for record and POJO payloads
+     */
+    HandlerInvoker(ConsumerContract contract, AvroCodec codec, JsonCodec json, java.time.Duration timeout) {
         this.handler = contract.handler();
+        this.contract = contract;
         this.codec = codec;
+        this.json = json;
         this.timeout = timeout;
         handler.setAccessible(true);
         for (Class<?> type : handler.getParameterTypes()) {
@@ -65,6 +77,12 @@ final class HandlerInvoker {
     private Object payload(Class<?> type, Incoming incoming) {
         if (type == byte[].class) {
             return incoming.body();
+        }
+        if (contract.payloadFormat() == PayloadFormat.RAW) {
+            return new String(incoming.body(), StandardCharsets.UTF_8);
+        }
+        if (contract.payloadFormat() == PayloadFormat.JSON) {
+            return json.read(incoming.body(), contract.genericPayloadType());
         }
         Map<String, Object> headers = incoming.properties().getHeaders();
         Object id = headers == null ? null : headers.get(AvroCodec.SCHEMA_ID_HEADER);

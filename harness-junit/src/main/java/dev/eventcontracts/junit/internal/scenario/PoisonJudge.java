@@ -105,7 +105,7 @@ final class PoisonJudge {
         if (sample.schemaId() != null && !(schemaId instanceof Number n && n.longValue() == sample.schemaId())) {
             return "lost header '" + AvroCodec.SCHEMA_ID_HEADER + "' (found '" + schemaId + "')";
         }
-        if (!Objects.equals(AvroCodec.CONTENT_TYPE, copy.properties().getContentType())) {
+        if (!Objects.equals(sample.contentType(), copy.properties().getContentType())) {
             return "lost its content type (found '" + copy.properties().getContentType() + "')";
         }
         Object xDeath = headers.get("x-death");

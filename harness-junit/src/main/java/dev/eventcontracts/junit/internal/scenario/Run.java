@@ -161,7 +161,7 @@ final class Run implements AutoCloseable {
                 session::isNonRetryable,
                 incoming -> {
                     awaitPartner();
-                    faults.enter(incoming);
+                    faults.enter(new FaultPlan.Attempt(incoming.messageId(), incoming.attempt()));
                     try {
                         invoker.invoke(consumer, incoming);
                     } finally {

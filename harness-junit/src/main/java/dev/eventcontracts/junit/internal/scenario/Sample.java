@@ -5,17 +5,25 @@ import dev.eventcontracts.junit.internal.avro.AvroCodec;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * A message a scenario publishes: body, schema id header and how failure messages name it.
+ * A message a scenario publishes: body, content type, schema id header and how failure messages
+ * name it.
  *
  * @param body the body
- * @param schemaId the writer schema id for the header, or null for no header
+ * @param schemaId the Avro writer schema id for the header, or null for no header
+ * @param contentType e.g. {@code application/avro} or {@code application/json}
  * @param description e.g. {@code OrderPlaced{orderId=o-3}}
  */
-record Sample(byte[] body, Long schemaId, String description) {
+record Sample(byte[] body, Long schemaId, String contentType, String description) {
 
-    /** Properties with {@code messageId}, the Avro content type and the schema id header. */
+    /** The same message under another description. */
+    Sample as(String otherDescription) {
+        return new Sample(body, schemaId, contentType, otherDescription);
+    }
+
+    /** Properties with {@code messageId}, the content type and the schema id header (Avro only). */
     AMQP.BasicProperties properties(String messageId) {
         Map<String, Object> headers = new HashMap<>();
         if (schemaId != null) {
@@ -23,7 +31,7 @@ record Sample(byte[] body, Long schemaId, String description) {
         }
         return new AMQP.BasicProperties.Builder()
                 .messageId(messageId)
-                .contentType(AvroCodec.CONTENT_TYPE)
+                .contentType(contentType)
                 .deliveryMode(2)
                 .headers(headers)
                 .build();
@@ -33,7 +41,8 @@ record Sample(byte[] body, Long schemaId, String description) {
     public boolean equals(Object o) {
         return o instanceof Sample s
                 && Arrays.equals(body, s.body)
-                && java.util.Objects.equals(schemaId, s.schemaId)
+                && Objects.equals(schemaId, s.schemaId)
+                && Objects.equals(contentType, s.contentType)
                 && description.equals(s.description);
     }
 

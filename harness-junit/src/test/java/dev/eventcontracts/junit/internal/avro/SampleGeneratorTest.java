@@ -52,7 +52,7 @@ class SampleGeneratorTest {
         AvroCodec codec = new AvroCodec(schema, List.of(schema));
 
         assertThatThrownBy(() -> codec.decode(new byte[] {2, 'a'}, 12345L, OrderPlaced.class))
-                .isInstanceOf(AvroCodec.UndecodableMessageException.class)
+                .isInstanceOf(dev.eventcontracts.junit.internal.codec.UndecodableMessageException.class)
                 .hasMessageContaining("writer schema id '12345' is not a known version");
     }
 }

@@ -1,0 +1,307 @@
+package dev.eventcontracts.junit.internal.scenario;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eventcontracts.annotations.contract.ContractScenario;
+import dev.eventcontracts.junit.ConsumerContract;
+import dev.eventcontracts.junit.ConsumerFixture;
+import dev.eventcontracts.junit.Scenario;
+import dev.eventcontracts.junit.ScenarioResult;
+import dev.eventcontracts.junit.ScenarioStatus;
+import dev.eventcontracts.junit.internal.avro.AvroCodec;
+import dev.eventcontracts.junit.internal.effects.HttpStub;
+import dev.eventcontracts.junit.internal.effects.Normalizer;
+import dev.eventcontracts.junit.internal.json.JsonCodec;
+import dev.eventcontracts.kafka.KafkaCluster;
+import dev.eventcontracts.kafka.RunTopics;
+import java.lang.reflect.Constructor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Runs the Kafka contract scenarios of one consumer on one Kafka cluster (docs/kafka.md): owns the
+ * producer, the admin client, the run-unique topics, the HTTP stub, the codec and sample data,
+ * caches baseline runs, and turns every scenario into a {@link ScenarioResult} (never throws for a
+ * consumer's misbehaviour). The consumer is driven by our own listener container, {@code
+ * KafkaHandlerLoop}, with the contract's retries and dead-letter topic.
+ */
+public final class KafkaContractSession implements ScenarioSession {
+
+    private final ConsumerContract contract;
+    private final KafkaCluster cluster;
+    private final String description;
+    private final String kind;
+    private final ContractSession.Options options;
+    private final RunTopics topics;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final Admin admin;
+    private final HttpStub http;
+    private final Normalizer normalizer;
+    private final AvroCodec codec;
+    private final KafkaInvoker invoker;
+    private final Samples samples;
+    private final Map<Integer, Baseline> baselines = new HashMap<>();
+    private final List<ScenarioResult> results = new ArrayList<>();
+    private final Set<ContractSession.Finding> findings = new LinkedHashSet<>();
+    private final AtomicInteger runs = new AtomicInteger();
+    private List<Sample> poison;
+    private KafkaRun lastRun;
+
+    /**
+     * A session on {@code cluster}.
+     *
+     * @param description how results and reports name the cluster, e.g. {@code embedded Kafka
+     *     4.1.2 (KRaft) at 127.0.0.1:40123}
+     * @param kind {@code embedded-kafka} or {@code external-kafka}
+     */
+    public KafkaContractSession(
+            ConsumerContract contract,
+            KafkaCluster cluster,
+            String description,
+            String kind,
+            ContractSession.Options options) {
+        if (!contract.isKafka()) {
+            throw new IllegalArgumentException(contract.displayName() + " reads AMQP queue '" + contract.queue()
+                    + "'; use ContractSession for AMQP consumers.");
+        }
+        this.contract = contract;
+        this.cluster = cluster;
+        this.description = description;
+        this.kind = kind;
+        this.options = options;
+        this.topics = cluster.runTopics(RunTopics.newRunId());
+        this.producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        cluster.bootstrapServers(),
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        0),
+                new ByteArraySerializer(),
+                new ByteArraySerializer());
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
+        this.normalizer = new Normalizer(new ObjectMapper(), contract.ignoreEffectPaths());
+        this.http = new HttpStub(normalizer);
+        this.codec = new AvroCodec(contract.readerSchema(), contract.writerSchemas());
+        this.invoker = new KafkaInvoker(contract, codec, options.settleTimeout());
+        this.samples = new Samples(
+                contract,
+                options.seed(),
+                JsonCodec.forClasspath(contract.consumerClass().getClassLoader()),
+                this::fixtureSamples,
+                () -> contract.fixture() == null
+                        ? "no fixture"
+                        : contract.fixture().getSimpleName());
+    }
+
+    @Override
+    public ScenarioResult run(Scenario scenario) {
+        long start = System.nanoTime();
+        synchronized (this) {
+            lastRun = null;
+        }
+        Verdict verdict;
+        if (!scenario.descriptor().runsOn(ContractScenario.Transport.KAFKA)) {
+            verdict = Verdict.skipped(scenario.id() + " is an AMQP scenario; " + contract.displayName()
+                    + " reads Kafka topic '" + contract.topic() + "'.");
+        } else {
+            try {
+                verdict = new KafkaScenarios(this).run(scenario);
+            } catch (ContractSession.BaselineException e) {
+                verdict = Verdict.error(e.getMessage());
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                verdict = Verdict.error(scenario.id() + " could not run on " + description + ": " + e);
+            }
+        }
+        boolean broken = verdict.status() == ScenarioStatus.FAILED || verdict.status() == ScenarioStatus.ERROR;
+        ScenarioResult result = new ScenarioResult(
+                scenario,
+                verdict.status(),
+                verdict.message(),
+                verdict.fix(),
+                (System.nanoTime() - start) / 1_000_000,
+                broken ? lastJournal() : List.of());
+        synchronized (this) {
+            results.removeIf(r -> r.scenario() == scenario);
+            results.add(result);
+        }
+        return result;
+    }
+
+    private synchronized List<ScenarioResult.JournalEvent> lastJournal() {
+        return lastRun == null ? List.of() : lastRun.journal();
+    }
+
+    KafkaRun newRun(int partitions) {
+        KafkaRun run = new KafkaRun(this, "r" + runs.incrementAndGet(), partitions);
+        synchronized (this) {
+            lastRun = run;
+        }
+        return run;
+    }
+
+    /** The effects of producing good samples 1..n once each, on a fresh fixture (cached). */
+    synchronized Baseline baseline(int n) throws Exception {
+        Baseline cached = baselines.get(n);
+        if (cached == null) {
+            cached = new KafkaScenarios(this).baseline(n);
+            baselines.put(n, cached);
+        }
+        return cached;
+    }
+
+    /** The fixture's poison samples (none without a fixture), read once. */
+    /** The fixture's good samples (none without a fixture). */
+    private List<?> fixtureSamples() {
+        Object fixture = newFixture();
+        return fixture instanceof dev.eventcontracts.junit.ConsumerFixture<?> f ? f.samples() : List.of();
+    }
+
+    synchronized List<Sample> poisonSamples() {
+        if (poison == null) {
+            Object fixture = newFixture();
+            poison = fixture instanceof ConsumerFixture<?> f
+                    ? samples.poison(f.poisonSamples(), contract.fixture().getSimpleName())
+                    : List.of();
+        }
+        return poison;
+    }
+
+    Object newFixture() {
+        Class<?> type = contract.fixture();
+        if (type == null) {
+            return null;
+        }
+        try {
+            Constructor<?> constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(
+                    "Cannot instantiate fixture '" + type.getName() + "': it needs a public no-arg constructor (" + e
+                            + ").",
+                    e);
+        }
+    }
+
+    private final List<String> groups = new ArrayList<>();
+
+    /** Remembers a run's consumer group, deleted with the topics when the session closes. */
+    synchronized void groupCreated(String group) {
+        groups.add(group);
+    }
+
+    synchronized void report(ContractSession.Finding finding) {
+        if (findings.stream().noneMatch(f -> f.code().equals(finding.code()))) {
+            findings.add(finding);
+        }
+    }
+
+    ConsumerContract contract() {
+        return contract;
+    }
+
+    KafkaCluster cluster() {
+        return cluster;
+    }
+
+    RunTopics topics() {
+        return topics;
+    }
+
+    KafkaProducer<byte[], byte[]> producer() {
+        return producer;
+    }
+
+    Admin admin() {
+        return admin;
+    }
+
+    HttpStub http() {
+        return http;
+    }
+
+    Normalizer normalizer() {
+        return normalizer;
+    }
+
+    AvroCodec codec() {
+        return codec;
+    }
+
+    KafkaInvoker invoker() {
+        return invoker;
+    }
+
+    Samples samples() {
+        return samples;
+    }
+
+    ContractSession.Options options() {
+        return options;
+    }
+
+    @Override
+    public synchronized List<ScenarioResult> results() {
+        return List.copyOf(results);
+    }
+
+    @Override
+    public String brokerDisplay() {
+        return description;
+    }
+
+    @Override
+    public String brokerKind() {
+        return kind;
+    }
+
+    /** Published messages are seen where the consumer sends them: {@code ctx.publisher()}. */
+    @Override
+    public String effectsObservedAt() {
+        return "ctx.publisher()";
+    }
+
+    @Override
+    public synchronized List<ContractSession.Finding> findings() {
+        return List.copyOf(findings);
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        producer.close(java.time.Duration.ofSeconds(5));
+        List<String> created;
+        synchronized (this) {
+            created = List.copyOf(groups);
+        }
+        try {
+            // runs sharing a cluster leave no consumer groups behind (their members have left)
+            admin.deleteConsumerGroups(created).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            // best effort: a group that still has a member, or is already gone, is left to the cluster
+        }
+        admin.close(java.time.Duration.ofSeconds(5));
+        try {
+            topics.close();
+        } catch (RuntimeException e) {
+            // best effort: a failed cleanup must not hide the verdicts
+        }
+    }
+}
