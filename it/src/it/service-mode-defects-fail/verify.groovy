@@ -27,13 +27,28 @@ violation('AcklessListener', '(j) retries-exhausted',
          'Fix: set spring.rabbitmq.listener.simple.acknowledge-mode: auto'])
 // (5) an idempotent write, but the outgoing event on every redelivery
 violation('RepublishingListener', '(b) lost-ack',
-        ['RepublishingListener#onShipment is not idempotent', '{publish shipments/republish.stored=1}',
-         '{publish shipments/republish.stored=2}'])
+        ['RepublishingListener#onShipment is not idempotent',
+         "published 2 messages on exchange 'shipments' with routing key 'republish.stored' (expected 1)"])
+
+// (6) processed shipments recorded in memory: a restart and a second instance announce again
+violation('UndeclaredDeadLetterExchangeListener', '(d) batch-replay',
+        ['UndeclaredDeadLetterExchangeListener#onShipment is not idempotent', 'after the service restarted',
+         "published 4 messages on exchange 'shipments' with routing key 'nobody-dlx.stored' (expected 2)"])
+violation('UndeclaredDeadLetterExchangeListener', '(f) concurrent-instances',
+        ['two instances of the service', "published 2 messages on exchange 'shipments'"])
+// (7) the announcement's confirm is ignored: a publish the broker nacks is lost, the shipment acked
+violation('UndeclaredDeadLetterExchangeListener', '(k) transient-recovers',
+        ["nacked its publish to exchange 'shipments' with routing key 'nobody-dlx.stored' once",
+         'acknowledged the event anyway and its outgoing message was lost'])
 
 assert !log.contains("consumer 'com.example.defects.GoodListener#onShipment'") : 'the right listener is not blamed'
 assert log.contains('BUILD FAILURE')
 
 def good = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/event-contracts/results/GoodListener-onShipment.json'))
 assert good.mode == 'service'
+assert good.effectsObservedAt == 'broker-journal'
+assert good.findings == []
+assert good.scenarios.find { it.id == 'concurrent-instances' }.status == 'PASSED'
+assert good.scenarios.find { it.id == 'transient-recovers' }.status == 'PASSED'
 assert good.scenarios.every { it.status in ['PASSED', 'SKIPPED'] }
 return true

@@ -15,7 +15,9 @@ assert results.consumer == 'com.example.inventory.OrderPlacedListener#onOrderPla
 assert results.mode == 'service'
 def passed = results.scenarios.findAll { it.status == 'PASSED' }*.id
 assert passed.containsAll(['duplicate-delivery', 'lost-ack', 'out-of-order-redelivery', 'batch-replay',
-        'republished-new-message-id', 'undecodable-bytes', 'wrong-schema', 'retries-exhausted',
-        'no-head-of-line-blocking', 'conservation'])
+        'republished-new-message-id', 'concurrent-instances', 'undecodable-bytes', 'wrong-schema',
+        'retries-exhausted', 'transient-recovers', 'no-head-of-line-blocking', 'conservation'])
+assert results.effectsObservedAt == 'broker-journal'
+assert results.findings == []
 assert results.scenarios.every { it.status in ['PASSED', 'SKIPPED'] }
 return true

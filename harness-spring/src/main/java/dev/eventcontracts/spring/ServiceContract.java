@@ -26,6 +26,8 @@ import java.util.Objects;
  *     against the service's environment)
  * @param claimedDeadLetterQueue the dead-letter queue {@code @EventConsumer} claims, or empty
  * @param claimedMaxAttempts the attempts {@code @EventConsumer} claims, or 0 for no claim
+ * @param fixture the listener's {@link ServiceFixture} class, or null to look for one under the
+ *     application's package
  */
 public record ServiceContract(
         Class<?> application,
@@ -33,7 +35,8 @@ public record ServiceContract(
         Method listener,
         String queue,
         String claimedDeadLetterQueue,
-        int claimedMaxAttempts) {
+        int claimedMaxAttempts,
+        Class<?> fixture) {
 
     /** Validates the parts. */
     public ServiceContract {
@@ -105,6 +108,7 @@ public record ServiceContract(
         private String queue = "";
         private String claimedDeadLetterQueue = "";
         private int claimedMaxAttempts;
+        private Class<?> fixture;
 
         private Builder(Class<?> application, Class<?> listenerClass, Method listener) {
             this.application = application;
@@ -134,10 +138,19 @@ public record ServiceContract(
             return this;
         }
 
+        /**
+         * The listener's fixture, instead of looking for a {@code ServiceFixture<Listener>} under
+         * the application's package.
+         */
+        public Builder fixture(Class<? extends ServiceFixture<?>> fixture) {
+            this.fixture = Objects.requireNonNull(fixture, "fixture");
+            return this;
+        }
+
         /** The contract. */
         public ServiceContract build() {
             return new ServiceContract(
-                    application, listenerClass, listener, queue, claimedDeadLetterQueue, claimedMaxAttempts);
+                    application, listenerClass, listener, queue, claimedDeadLetterQueue, claimedMaxAttempts, fixture);
         }
     }
 }

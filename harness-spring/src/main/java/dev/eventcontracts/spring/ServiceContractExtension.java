@@ -2,7 +2,10 @@ package dev.eventcontracts.spring;
 
 import dev.eventcontracts.junit.Scenario;
 import dev.eventcontracts.junit.ScenarioResult;
-import dev.eventcontracts.spring.internal.ResultsFile;
+import dev.eventcontracts.junit.internal.results.ResultsWriter;
+import dev.eventcontracts.junit.internal.scenario.ContractSession;
+import dev.eventcontracts.junit.jupiter.ContractTestExtension;
+import dev.eventcontracts.junit.jupiter.ScenarioOutcomes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,12 +14,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.opentest4j.AssertionFailedError;
 
 /**
  * The JUnit 5 extension of generated service-mode contract tests: starts the service's own
@@ -42,23 +43,23 @@ import org.opentest4j.AssertionFailedError;
 public final class ServiceContractExtension implements BeforeAllCallback, AfterAllCallback {
 
     /** System property naming the broker's AMQP URI; absent means a broker in the test JVM. */
-    public static final String AMQP_URI_PROPERTY = "eventcontracts.amqp.uri";
+    public static final String AMQP_URI_PROPERTY = ContractTestExtension.AMQP_URI_PROPERTY;
 
     /** System property naming the harness broker's admin API, which service mode observes through. */
-    public static final String ADMIN_URI_PROPERTY = "eventcontracts.admin.uri";
+    public static final String ADMIN_URI_PROPERTY = ContractTestExtension.ADMIN_URI_PROPERTY;
 
     /** System property naming the schema registry, passed on to the service. */
     public static final String REGISTRY_URI_PROPERTY = "eventcontracts.registry.uri";
 
     /** System property: seconds a scenario waits for its messages to settle (default 10). */
-    public static final String SETTLE_TIMEOUT_PROPERTY = "eventcontracts.settle.timeout";
+    public static final String SETTLE_TIMEOUT_PROPERTY = ContractTestExtension.SETTLE_TIMEOUT_PROPERTY;
 
     /** System property naming the results directory (default {@code target/event-contracts/results}). */
-    public static final String RESULTS_DIR_PROPERTY = "eventcontracts.results.dir";
+    public static final String RESULTS_DIR_PROPERTY = ContractTestExtension.RESULTS_DIR_PROPERTY;
 
     private final ServiceContract contract;
     private final List<ScenarioResult> results = new ArrayList<>();
-    private ResultsFile resultsFile;
+    private ResultsWriter resultsFile;
     private String brokerDisplay;
     private String unavailable;
     private ServiceSession session;
@@ -75,7 +76,7 @@ public final class ServiceContractExtension implements BeforeAllCallback, AfterA
     @Override
     public void beforeAll(ExtensionContext context) {
         resultsFile =
-                new ResultsFile(Path.of(property(context, RESULTS_DIR_PROPERTY, "target/event-contracts/results")));
+                new ResultsWriter(Path.of(property(context, RESULTS_DIR_PROPERTY, "target/event-contracts/results")));
         String amqp = property(context, AMQP_URI_PROPERTY, "");
         String admin = property(context, ADMIN_URI_PROPERTY, "");
         boolean ownBroker = amqp.isBlank() || amqp.startsWith("${");
@@ -97,22 +98,12 @@ public final class ServiceContractExtension implements BeforeAllCallback, AfterA
     }
 
     private static String property(ExtensionContext context, String name, String fallback) {
-        return context.getConfigurationParameter(name).orElse(System.getProperty(name, fallback));
+        return ScenarioOutcomes.property(context, name, fallback);
     }
 
     /** Parses {@link #SETTLE_TIMEOUT_PROPERTY}: whole seconds, at least 1. */
     static Duration settleTimeout(ExtensionContext context) {
-        String value = property(context, SETTLE_TIMEOUT_PROPERTY, "10");
-        try {
-            long seconds = Long.parseLong(value.trim());
-            if (seconds >= 1) {
-                return Duration.ofSeconds(seconds);
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(SETTLE_TIMEOUT_PROPERTY + " '" + value
-                + "' is not a number of seconds of at least 1; use e.g. -D" + SETTLE_TIMEOUT_PROPERTY + "=30");
+        return ScenarioOutcomes.settleTimeout(property(context, SETTLE_TIMEOUT_PROPERTY, ""));
     }
 
     /**
@@ -128,26 +119,29 @@ public final class ServiceContractExtension implements BeforeAllCallback, AfterA
                 unavailable != null ? ServiceSession.unavailable(scenario, unavailable) : session.run(scenario);
         results.removeIf(r -> r.scenario() == scenario);
         results.add(result);
+        List<ContractSession.Finding> findings = session == null ? List.of() : session.findings();
         try {
             resultsFile.write(
-                    contract.target(),
-                    session == null ? contract.queue() : session.queue(),
-                    session == null ? null : session.deadLetterExchange(),
-                    brokerDisplay,
+                    new ResultsWriter.Header(
+                            contract.listenerClass(),
+                            contract.handlerName(),
+                            session == null ? contract.queue() : session.queue(),
+                            session == null ? null : session.deadLetterExchange(),
+                            null,
+                            brokerDisplay,
+                            "amqp-harness",
+                            session == null ? "service: broker journal + HTTP stub" : session.judgedOn(),
+                            "broker-journal",
+                            "service"),
+                    findings,
                     results);
         } catch (IOException e) {
             throw new UncheckedIOException(
-                    "Cannot write results to '" + resultsFile.fileFor(contract.target()) + "'", e);
+                    "Cannot write results to '" + resultsFile.fileFor(contract.listenerClass(), contract.handlerName())
+                            + "'",
+                    e);
         }
-        switch (result.status()) {
-            case FAILED -> throw new AssertionFailedError(result.describe());
-            case ERROR -> throw new IllegalStateException(result.describe());
-            case SKIPPED -> Assumptions.abort(result.message());
-            default -> {
-                // passed
-            }
-        }
-        return result;
+        return ScenarioOutcomes.enforce(result);
     }
 
     /**

@@ -4,23 +4,24 @@ import dev.eventcontracts.broker.HarnessBroker;
 import dev.eventcontracts.junit.Scenario;
 import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.junit.ScenarioStatus;
+import dev.eventcontracts.junit.internal.scenario.ContractSession;
 import dev.eventcontracts.spring.internal.BrokerAdmin;
+import dev.eventcontracts.spring.internal.FixtureLookup;
 import dev.eventcontracts.spring.internal.HttpStub;
+import dev.eventcontracts.spring.internal.Instances;
 import dev.eventcontracts.spring.internal.ListenerSetup;
 import dev.eventcontracts.spring.internal.Observer;
 import dev.eventcontracts.spring.internal.SamplePublisher;
 import dev.eventcontracts.spring.internal.Samples;
 import dev.eventcontracts.spring.internal.ServiceApp;
 import dev.eventcontracts.spring.internal.ServiceScenarios;
+import dev.eventcontracts.spring.internal.UserSamples;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import org.springframework.amqp.rabbit.listener.RabbitListenerEndpointRegistry;
 
 /**
  * One running service under contract: the broker (given, or started here), the HTTP stub, the
@@ -47,6 +48,7 @@ public final class ServiceSession implements AutoCloseable {
     private final String brokerDisplay;
     private final ListenerSetup setup;
     private final ServiceScenarios scenarios;
+    private final Observer observer;
 
     private ServiceSession(ServiceContract contract, Options options) {
         this.contract = contract;
@@ -63,30 +65,30 @@ public final class ServiceSession implements AutoCloseable {
         try {
             HttpStub stub = new HttpStub();
             resources.add(0, stub);
-            ServiceApp app = ServiceApp.start(
-                    contract.application(), new ServiceApp.Wiring(broker, stub.baseUri(), options.registry()));
-            resources.add(0, app);
-            setup = ListenerSetup.read(app.context(), contract.target(), brokerAdmin);
-            awaitConsumer(brokerAdmin, setup.queue());
+            Instances instances = new Instances(
+                    contract.application(),
+                    new ServiceApp.Wiring(broker, stub.baseUri(), options.registry()),
+                    brokerAdmin);
+            resources.add(0, instances);
+            setup = ListenerSetup.read(instances.primary(), contract.target(), brokerAdmin);
+            instances.listenerQueue(setup.queue());
             SamplePublisher publisher = new SamplePublisher(broker);
             resources.add(0, publisher);
-            Observer observer = new Observer(brokerAdmin, stub, setup, options.settleTimeout(), LOOP_BOUND);
-            RabbitListenerEndpointRegistry registry = app.context()
-                    .getBeanProvider(RabbitListenerEndpointRegistry.class)
-                    .getIfAvailable();
-            String queue = setup.queue();
-            Runnable restart = () -> {
-                if (registry != null) {
-                    registry.stop();
-                }
-                brokerAdmin.purge(queue);
-                if (registry != null) {
-                    registry.start();
-                }
-                awaitConsumer(brokerAdmin, queue);
-            };
+            observer = new Observer(brokerAdmin, stub, setup, instances::primary, options.settleTimeout(), LOOP_BOUND);
+            Samples samples = new Samples(setup);
+            Class<?> fixture = contract.fixture() != null
+                    ? contract.fixture()
+                    : FixtureLookup.find(contract.application(), contract.listenerClass())
+                            .orElse(null);
+            UserSamples user = fixture == null
+                    ? new UserSamples(null, List.of(), setup, samples)
+                    : new UserSamples(
+                            fixture.getName(),
+                            FixtureLookup.instantiate(fixture).poisonSamples(),
+                            setup,
+                            samples);
             scenarios = new ServiceScenarios(new ServiceScenarios.Parts(
-                    contract.target(), setup, brokerAdmin, publisher, observer, new Samples(setup), stub, restart));
+                    contract.target(), setup, brokerAdmin, publisher, observer, samples, user, stub, instances));
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("Cannot start the HTTP stub for " + contract.displayName(), e);
@@ -110,21 +112,19 @@ public final class ServiceSession implements AutoCloseable {
         return new ServiceSession(contract, options);
     }
 
-    private static void awaitConsumer(BrokerAdmin admin, String queue) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            if (admin.queue(queue).map(q -> q.consumers() > 0).orElse(false)) {
-                return;
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-        }
-        throw new IllegalStateException("No consumer of the service subscribed to queue '" + queue
-                + "' within 10 s. Check the listener container starts (spring.rabbitmq.listener.simple.auto-startup).");
-    }
-
     /** Runs one scenario. */
     public ScenarioResult run(Scenario scenario) {
         return scenarios.run(scenario);
+    }
+
+    /** What the scenarios found besides their verdicts, e.g. {@code effects-unobservable}. */
+    public List<ContractSession.Finding> findings() {
+        return scenarios.findings();
+    }
+
+    /** What idempotency is judged on, as the results file says it. */
+    public String judgedOn() {
+        return "service: broker journal + HTTP stub" + (observer.stateConfigured() ? " + state" : "");
     }
 
     /** The queue the listener reads. */

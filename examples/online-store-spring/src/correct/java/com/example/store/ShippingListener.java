@@ -1,7 +1,6 @@
 package com.example.store;
 
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
 
 /** Creates one shipment per order and announces it once. */
@@ -9,18 +8,16 @@ import org.springframework.stereotype.Component;
 public class ShippingListener {
 
     private final Ledger ledger;
-    private final RabbitTemplate rabbit;
+    private final Events events;
 
-    public ShippingListener(Ledger ledger, RabbitTemplate rabbit) {
+    public ShippingListener(Ledger ledger, Events events) {
         this.ledger = ledger;
-        this.rabbit = rabbit;
+        this.events = events;
     }
 
     @RabbitListener(queues = "shipping.order-placed")
     public void onOrderPlaced(OrderPlaced order) {
         order.validate();
-        if (ledger.record("shipping", order.orderId())) {
-            rabbit.convertAndSend("store", "shipment.created", order.orderId());
-        }
+        ledger.recordThen("shipping", order.orderId(), () -> events.publish("shipment.created", order.orderId()));
     }
 }

@@ -1,7 +1,6 @@
 package com.example.store;
 
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
 
 /** Counts each sale once and publishes the count. */
@@ -9,18 +8,16 @@ import org.springframework.stereotype.Component;
 public class AnalyticsListener {
 
     private final Ledger ledger;
-    private final RabbitTemplate rabbit;
+    private final Events events;
 
-    public AnalyticsListener(Ledger ledger, RabbitTemplate rabbit) {
+    public AnalyticsListener(Ledger ledger, Events events) {
         this.ledger = ledger;
-        this.rabbit = rabbit;
+        this.events = events;
     }
 
     @RabbitListener(queues = "analytics.order-placed")
     public void onOrderPlaced(OrderPlaced order) {
         order.validate();
-        if (ledger.record("analytics", order.orderId())) {
-            rabbit.convertAndSend("store", "sale.counted", order.orderId());
-        }
+        ledger.recordThen("analytics", order.orderId(), () -> events.publish("sale.counted", order.orderId()));
     }
 }

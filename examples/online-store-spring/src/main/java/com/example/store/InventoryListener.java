@@ -1,7 +1,6 @@
 package com.example.store;
 
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
-import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
 
 /** Reserves stock once per order and announces it. */
@@ -9,18 +8,16 @@ import org.springframework.stereotype.Component;
 public class InventoryListener {
 
     private final Ledger ledger;
-    private final RabbitTemplate rabbit;
+    private final Events events;
 
-    public InventoryListener(Ledger ledger, RabbitTemplate rabbit) {
+    public InventoryListener(Ledger ledger, Events events) {
         this.ledger = ledger;
-        this.rabbit = rabbit;
+        this.events = events;
     }
 
     @RabbitListener(queues = "inventory.order-placed")
     public void onOrderPlaced(OrderPlaced order) {
         order.validate();
-        if (ledger.record("inventory", order.orderId())) {
-            rabbit.convertAndSend("store", "stock.reserved", order.orderId());
-        }
+        ledger.recordThen("inventory", order.orderId(), () -> events.publish("stock.reserved", order.orderId()));
     }
 }

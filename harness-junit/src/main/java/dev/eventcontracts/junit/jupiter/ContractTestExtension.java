@@ -16,11 +16,9 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.opentest4j.AssertionFailedError;
 
 /**
  * The JUnit 5 extension generated contract tests use: connects to the broker named by system
@@ -126,19 +124,7 @@ public final class ContractTestExtension implements BeforeAllCallback, AfterAllC
 
     /** Parses {@link #SETTLE_TIMEOUT_PROPERTY}: whole seconds, at least 1. */
     static Duration settleTimeout(String value) {
-        if (value == null || value.isBlank()) {
-            return Duration.ofSeconds(DEFAULT_SETTLE_SECONDS);
-        }
-        try {
-            long seconds = Long.parseLong(value.trim());
-            if (seconds >= 1) {
-                return Duration.ofSeconds(seconds);
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(SETTLE_TIMEOUT_PROPERTY + " '" + value
-                + "' is not a number of seconds of at least 1; use e.g. -D" + SETTLE_TIMEOUT_PROPERTY + "=30");
+        return ScenarioOutcomes.settleTimeout(value);
     }
 
     /**
@@ -156,15 +142,7 @@ public final class ContractTestExtension implements BeforeAllCallback, AfterAllC
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write contract results to '" + writer.fileFor(contract) + "'", e);
         }
-        switch (result.status()) {
-            case FAILED -> throw new AssertionFailedError(result.describe());
-            case ERROR -> throw new IllegalStateException(result.describe());
-            case SKIPPED -> Assumptions.abort(result.message());
-            default -> {
-                // passed
-            }
-        }
-        return result;
+        return ScenarioOutcomes.enforce(result);
     }
 
     @Override

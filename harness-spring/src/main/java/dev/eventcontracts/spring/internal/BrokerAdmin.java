@@ -103,11 +103,34 @@ public final class BrokerAdmin {
             List<String> routedQueues,
             boolean returned,
             String messageId,
-            int bodySize) {}
+            int bodySize,
+            byte[] body,
+            String confirm,
+            String fault) {
+
+        /** Whether a publish fault rule stopped it (it was never routed). */
+        public boolean faulted() {
+            return fault != null;
+        }
+    }
 
     /** Adds a fault rule, e.g. {@code {"type":"lose-acks","queue":"q","times":1}}. */
     public void addFault(Map<String, Object> rule) {
         send("POST", "/api/faults", rule);
+    }
+
+    /**
+     * Adds a publish fault rule for the service's publishes to {@code exchange} with {@code
+     * routingKey}: {@code nack-publishes}, {@code refuse-publishes} or {@code
+     * close-connection-on-publish} (docs/broker.md, fault injection).
+     */
+    public void addPublishFault(String type, String exchange, String routingKey, int times) {
+        Map<String, Object> rule = new LinkedHashMap<>();
+        rule.put("type", type);
+        rule.put("exchange", exchange);
+        rule.put("routing_key", routingKey);
+        rule.put("times", times);
+        addFault(rule);
     }
 
     /** Ends every fault rule. */
@@ -191,7 +214,13 @@ public final class BrokerAdmin {
                             r.path("message_id").isNull()
                                     ? null
                                     : r.path("message_id").asText(null),
-                            r.path("payload_bytes").asInt()));
+                            r.path("payload_bytes").asInt(),
+                            r.path("payload").isTextual()
+                                    ? java.util.Base64.getDecoder()
+                                            .decode(r.path("payload").asText())
+                                    : null,
+                            r.path("confirm").asText("none"),
+                            r.path("fault").isTextual() ? r.path("fault").asText() : null));
                 }));
         return out;
     }

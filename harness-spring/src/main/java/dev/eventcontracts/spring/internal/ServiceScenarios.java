@@ -3,12 +3,12 @@ package dev.eventcontracts.spring.internal;
 import dev.eventcontracts.junit.Scenario;
 import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.junit.ScenarioStatus;
+import dev.eventcontracts.junit.internal.effects.Effects;
+import dev.eventcontracts.junit.internal.scenario.ContractSession;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 
 /**
  * The contract scenarios against the running service: the broker makes the redelivery shapes
@@ -25,15 +25,31 @@ public final class ServiceScenarios {
             SamplePublisher publisher,
             Observer observer,
             Samples samples,
+            UserSamples userSamples,
             HttpStub stub,
-            Runnable restartListeners) {}
+            Instances instances) {}
 
     private final Parts parts;
-    private final Map<Integer, Map<String, Integer>> baselines = new HashMap<>();
+    private final Set<ContractSession.Finding> findings = new LinkedHashSet<>();
+
+    private final PublishFaults publishFaults;
+    private final IdempotencyRuns idempotency;
 
     /** Scenarios over {@code parts}. */
     public ServiceScenarios(Parts parts) {
         this.parts = parts;
+        this.publishFaults = new PublishFaults(this, parts);
+        this.idempotency = new IdempotencyRuns(this, parts);
+    }
+
+    /** Records a finding (kept once). */
+    void report(ContractSession.Finding finding) {
+        findings.add(finding);
+    }
+
+    /** What the scenarios found besides their verdicts, e.g. {@code effects-unobservable}, in order. */
+    public List<ContractSession.Finding> findings() {
+        return List.copyOf(findings);
     }
 
     /** Runs one scenario; never throws for a broken contract, only reports it. */
@@ -42,33 +58,15 @@ public final class ServiceScenarios {
         Outcome o;
         try {
             o = switch (scenario) {
-                case DUPLICATE_DELIVERY ->
-                    redelivery(scenario, 1, "delivering it twice", rule("duplicate-deliveries", "times", 1));
-                case LOST_ACK ->
-                    redelivery(
-                            scenario, 1, "losing the ack so the broker redelivers it", rule("lose-acks", "times", 1));
-                case OUT_OF_ORDER_REDELIVERY ->
-                    redelivery(
-                            scenario,
-                            2,
-                            "redelivering the first after the second (ack lost)",
-                            rule("lose-acks", "times", 1));
-                case BATCH_REPLAY ->
-                    redelivery(
-                            scenario,
-                            2,
-                            "closing the listener's channel after both were delivered (the consumer restarts and"
-                                    + " the batch is redelivered)",
-                            rule("close-channel-after", "deliveries", 2));
-                case REPUBLISHED_NEW_MESSAGE_ID -> republished(scenario);
-                case CONCURRENT_INSTANCES ->
-                    Outcome.skipped("two service instances on one durable state are not run in service mode yet"
-                            + " (docs/service-mode.md, limits).");
+                case DUPLICATE_DELIVERY,
+                        LOST_ACK,
+                        OUT_OF_ORDER_REDELIVERY,
+                        BATCH_REPLAY,
+                        REPUBLISHED_NEW_MESSAGE_ID,
+                        CONCURRENT_INSTANCES -> idempotency.run(scenario);
                 case UNDECODABLE_BYTES -> poison(parts.samples().undecodable());
                 case WRONG_SCHEMA -> poison(parts.samples().wrongShape());
-                case NON_RETRYABLE ->
-                    Outcome.skipped("service mode has no business-invalid sample for "
-                            + parts.contract().displayName() + " (docs/service-mode.md, limits).");
+                case NON_RETRYABLE -> nonRetryable();
                 case RETRIES_EXHAUSTED -> persistentFailure();
                 case TRANSIENT_RECOVERS -> transientRecovers();
                 case NO_HEAD_OF_LINE_BLOCKING -> headOfLine();
@@ -98,7 +96,7 @@ public final class ServiceScenarios {
         return new ScenarioResult(scenario, o.status(), o.message(), o.fix(), millis);
     }
 
-    private record Outcome(ScenarioStatus status, String message, String fix) {
+    record Outcome(ScenarioStatus status, String message, String fix) {
         static Outcome passed() {
             return new Outcome(ScenarioStatus.PASSED, null, null);
         }
@@ -106,81 +104,22 @@ public final class ServiceScenarios {
         static Outcome skipped(String why) {
             return new Outcome(ScenarioStatus.SKIPPED, why, null);
         }
+
+        static Outcome failed(String message, String fix) {
+            return new Outcome(ScenarioStatus.FAILED, message, fix);
+        }
+
+        boolean ok() {
+            return status == ScenarioStatus.PASSED;
+        }
     }
 
-    private static Map<String, Object> rule(String type, String field, int value) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", type);
-        m.put(field, value);
-        return m;
+    Effects baseline(int messages) throws Exception {
+        return idempotency.baseline(messages);
     }
 
-    // ---- idempotency ------------------------------------------------------------------------
-
-    private Map<String, Integer> baseline(int messages) throws Exception {
-        Map<String, Integer> known = baselines.get(messages);
-        if (known != null) {
-            return known;
-        }
-        Observer.Mark mark = parts.observer().mark();
-        for (int i = 0; i < messages; i++) {
-            publish(parts.samples().good());
-        }
-        requireQuiet("the baseline run");
-        Map<String, Integer> effects = parts.observer().effectsSince(mark);
-        baselines.put(messages, effects);
-        return effects;
-    }
-
-    private Outcome redelivery(Scenario scenario, int messages, String how, Map<String, Object> rule) throws Exception {
-        Map<String, Integer> once = baseline(messages);
-        if (once.isEmpty()) {
-            return unprovable();
-        }
-        Map<String, Object> fault = new LinkedHashMap<>(rule);
-        fault.put("queue", parts.setup().queue());
-        parts.admin().addFault(fault);
-        Observer.Mark mark = parts.observer().mark();
-        for (int i = 0; i < messages; i++) {
-            publish(parts.samples().good());
-        }
-        requireQuiet("scenario '" + scenario.id() + "'");
-        return compare(once, parts.observer().effectsSince(mark), plural(messages, "new event") + ", " + how);
-    }
-
-    private Outcome republished(Scenario scenario) throws Exception {
-        Map<String, Integer> once = baseline(1);
-        if (once.isEmpty()) {
-            return unprovable();
-        }
-        Observer.Mark mark = parts.observer().mark();
-        Samples.Encoded event = parts.samples().good();
-        publish(event);
-        requireQuiet("scenario '" + scenario.id() + "'");
-        publish(event.withMessageId(Samples.ID_PREFIX + "republished-" + java.util.UUID.randomUUID()));
-        requireQuiet("scenario '" + scenario.id() + "'");
-        return compare(once, parts.observer().effectsSince(mark), "one event published twice with a new message id");
-    }
-
-    private Outcome compare(Map<String, Integer> once, Map<String, Integer> faulted, String how) {
-        if (Objects.equals(once, faulted)) {
-            return Outcome.passed();
-        }
-        String name = parts.contract().displayName();
-        return new Outcome(
-                ScenarioStatus.FAILED,
-                name + " is not idempotent: one delivery of a new event had the effects " + once + ", " + how + " had "
-                        + faulted + ".",
-                "make the listener's effects happen once per event: publish the outgoing message only when"
-                        + " the state change took effect (deduplicate on the event's id in the same transaction,"
-                        + " or an outbox), and call HTTP services with an idempotency key.");
-    }
-
-    private Outcome unprovable() {
-        return Outcome.skipped("UNPROVABLE (warning): " + parts.contract().displayName()
-                + " had no observable effect on a delivery (it published no message and called no HTTP"
-                + " endpoint), so its idempotency cannot be judged. Publish or call something observable, or"
-                + " point its HTTP client at ${eventcontracts.http.uri} (docs/service-mode.md, effects).");
+    Outcome compare(Effects once, Effects faulted, String how) {
+        return idempotency.compare(once, faulted, how, "");
     }
 
     // ---- dead letters -----------------------------------------------------------------------
@@ -193,12 +132,63 @@ public final class ServiceScenarios {
         return verdict(fate, poison.kind());
     }
 
+    /**
+     * (i): each business-invalid sample of the service's fixture must be dead-lettered after one
+     * delivery by the broker — not accepted, requeued, dropped or lost.
+     */
+    private Outcome nonRetryable() throws Exception {
+        List<Samples.Encoded> poisons = parts.userSamples().poison();
+        String name = parts.contract().displayName();
+        if (poisons.isEmpty()) {
+            String simple = parts.contract().listenerClass().getSimpleName();
+            return Outcome.skipped((parts.userSamples().fixture() == null
+                            ? "no business-invalid sample for " + name + ": "
+                            : parts.userSamples().fixture() + " supplies no poisonSamples() for " + name + ": ")
+                    + "service mode cannot reach the listener's own validation without one. Supply one: a class in"
+                    + " src/test/java under the application's package implementing ServiceFixture<" + simple + ">"
+                    + " whose poisonSamples() returns payloads the listener must refuse (docs/service-mode.md,"
+                    + " fixture).");
+        }
+        for (Samples.Encoded poison : poisons) {
+            Observer.Mark mark = parts.observer().mark();
+            publish(poison);
+            Fate fate = parts.observer().awaitFate(mark, poison.messageId());
+            cleanUpAfter(fate);
+            Outcome o = verdict(fate, "a " + poison.kind());
+            if (o.status() != ScenarioStatus.PASSED) {
+                return o;
+            }
+            if (fate.deliveries() > 1) {
+                return new Outcome(
+                        ScenarioStatus.FAILED,
+                        name + ": a " + poison.kind() + " was dead-lettered only after "
+                                + FateMessages.plural(fate.deliveries())
+                                + " by the broker (requeued in between), not after one.",
+                        "reject a business-invalid message without requeueing it: throw"
+                                + " AmqpRejectAndDontRequeueException for it, or set "
+                                + parts.setup().property("default-requeue-rejected") + ": false.");
+            }
+        }
+        return Outcome.passed();
+    }
+
+    /**
+     * (k): a downstream failure that recovers — the HTTP stub answers the listener's first request
+     * with 503, and the broker nacks its first outgoing publish — must be retried: the event is
+     * processed once (effects as one clean delivery), neither dead-lettered nor lost.
+     */
     private Outcome transientRecovers() throws Exception {
-        Map<String, Integer> once = baseline(1);
-        if (once.keySet().stream().noneMatch(k -> k.startsWith("http "))) {
-            return Outcome.skipped(parts.contract().displayName() + " called no HTTP endpoint on a delivery, so no"
-                    + " downstream failure could be injected; point its HTTP client at ${eventcontracts.http.uri}"
-                    + " (docs/service-mode.md, effects).");
+        Effects once = baseline(1);
+        if (once.http().isEmpty() && once.messages().isEmpty()) {
+            return Outcome.skipped(parts.contract().displayName() + " called no HTTP endpoint and published no message"
+                    + " on a delivery, so no downstream failure could be injected; point its HTTP client at"
+                    + " ${eventcontracts.http.uri} (docs/service-mode.md, effects).");
+        }
+        if (!once.messages().isEmpty()) {
+            Outcome o = publishFaults.recovers(once);
+            if (!o.ok() || once.http().isEmpty()) {
+                return o;
+            }
         }
         Observer.Mark mark = parts.observer().mark();
         Samples.Encoded event = parts.samples().good();
@@ -221,12 +211,13 @@ public final class ServiceScenarios {
     }
 
     /**
-     * (j): a business-invalid event (blank and zero fields: the listener's own validation fails),
-     * then a good event whose every attempt fails before the listener runs (an unexpected exception,
-     * as when its database stays down — the failure a listener's own {@code
-     * AmqpRejectAndDontRequeueException} does not cover). Each must end dead-lettered after bounded
-     * attempts, never looped, dropped or lost; the injected one is held against {@code
-     * @EventConsumer(maxAttempts)}.
+     * (j): a failure that persists — a business-invalid event (blank and zero fields: the
+     * listener's own validation fails); a good event whose every attempt fails before the listener
+     * runs (an unexpected exception, as when its database stays down — the failure a listener's own
+     * {@code AmqpRejectAndDontRequeueException} does not cover), held against {@code
+     * @EventConsumer(maxAttempts)}; and, when the listener publishes, the broker refusing every
+     * outgoing publish. Each must end dead-lettered after bounded attempts, never looped, dropped
+     * or acknowledged and lost.
      */
     private Outcome persistentFailure() throws Exception {
         Samples.Encoded poison = parts.samples().blank();
@@ -254,7 +245,14 @@ public final class ServiceScenarios {
         Fate injected = parts.observer().awaitFate(mark, failing.messageId());
         cleanUpAfter(injected);
         Outcome outcome = verdict(injected, failing.kind());
-        return outcome.status() == ScenarioStatus.PASSED ? attemptsClaim(injected, failing) : outcome;
+        if (outcome.status() == ScenarioStatus.PASSED) {
+            outcome = attemptsClaim(injected, failing);
+        }
+        if (outcome.status() != ScenarioStatus.PASSED) {
+            return outcome;
+        }
+        Effects once = baseline(1);
+        return once.messages().isEmpty() ? outcome : publishFaults.persists(once);
     }
 
     /**
@@ -280,7 +278,7 @@ public final class ServiceScenarios {
                         + setup.retrySetting(claimed) + " with " + setup.property("retry.enabled") + ": true.");
     }
 
-    private Outcome verdict(Fate fate, String what) {
+    Outcome verdict(Fate fate, String what) {
         ListenerTarget contract = parts.contract();
         ListenerSetup setup = parts.setup();
         if (fate.kind() != Fate.Kind.DEAD_LETTERED) {
@@ -302,9 +300,9 @@ public final class ServiceScenarios {
         return Outcome.passed();
     }
 
-    private void cleanUpAfter(Fate fate) throws Exception {
+    void cleanUpAfter(Fate fate) {
         if (fate.kind() == Fate.Kind.REQUEUED_FOREVER || fate.kind() == Fate.Kind.UNSETTLED) {
-            parts.restartListeners().run();
+            parts.instances().restartListeners();
         }
         for (BrokerAdmin.QueueState q : parts.admin().queues()) {
             if (!q.name().equals(parts.setup().queue()) && q.ready() > 0 && q.consumers() == 0) {
@@ -316,15 +314,15 @@ public final class ServiceScenarios {
     private Outcome headOfLine() throws Exception {
         Samples.Encoded poison = parts.samples().blank();
         Samples.Encoded good = parts.samples().good();
-        Map<String, Integer> once = baseline(1);
+        Effects once = baseline(1);
         Observer.Mark mark = parts.observer().mark();
         publish(poison);
         publish(good);
         Fate fate = parts.observer().awaitFate(mark, poison.messageId());
-        Map<String, Integer> effects = parts.observer().effectsSince(mark);
+        Effects effects = parts.observer().effectsSince(mark);
         long acks = parts.observer().acksSince(mark);
         cleanUpAfter(fate);
-        boolean processed = once.isEmpty() ? acks >= 1 : effects.entrySet().containsAll(once.entrySet());
+        boolean processed = Observer.isEmpty(once) ? acks >= 1 : contains(effects, once);
         if (processed || fate.kind() == Fate.Kind.ACKED_AND_LOST) {
             return Outcome.passed();
         }
@@ -337,10 +335,14 @@ public final class ServiceScenarios {
     }
 
     private Outcome conservation() throws Exception {
-        List<Samples.Encoded> poisons = List.of(
+        List<Samples.Encoded> poisons = new ArrayList<>(List.of(
                 parts.samples().undecodable(),
                 parts.samples().wrongShape(),
-                parts.samples().blank());
+                parts.samples().blank()));
+        parts.userSamples().poison().stream().findFirst().ifPresent(poisons::add);
+        if (allDeadLetteredTogether(poisons)) {
+            return Outcome.passed();
+        }
         List<String> problems = new ArrayList<>();
         String fix = null;
         for (Samples.Encoded poison : poisons) {
@@ -368,21 +370,60 @@ public final class ServiceScenarios {
         return new Outcome(ScenarioStatus.FAILED, "messages were not conserved: " + String.join(" ", problems), fix);
     }
 
+    /**
+     * The quick path of (m): every poison message and a good one published together; true when
+     * each poison message is in a dead-letter queue and the good one was acknowledged. Otherwise
+     * (including a loop, cut short) the caller publishes them one by one to tell each fate.
+     */
+    private boolean allDeadLetteredTogether(List<Samples.Encoded> poisons) throws Exception {
+        if (parts.setup().acknowledgeMode() == org.springframework.amqp.core.AcknowledgeMode.NONE) {
+            return false;
+        }
+        Observer.Mark mark = parts.observer().mark();
+        for (Samples.Encoded poison : poisons) {
+            publish(poison);
+        }
+        publish(parts.samples().good());
+        boolean settled = parts.observer().awaitQuietUnlessLooping(mark, poisons.size() + 1);
+        java.util.Set<String> deadLettered = parts.observer().deadLetteredIds();
+        boolean all = settled
+                && poisons.stream().allMatch(p -> deadLettered.contains(p.messageId()))
+                && parts.observer().acksSince(mark) >= 1;
+        cleanUpAfter(new Fate(settled ? Fate.Kind.DEAD_LETTERED : Fate.Kind.REQUEUED_FOREVER, 0, null, List.of()));
+        return all;
+    }
+
     // ---- helpers ----------------------------------------------------------------------------
 
-    private void publish(Samples.Encoded m) throws Exception {
+    void publish(Samples.Encoded m) throws Exception {
+        if (m.kind().equals("sample")) {
+            parts.observer().learnSample(m);
+        }
         parts.publisher().publish(parts.setup().queue(), m);
     }
 
-    private void requireQuiet(String what) {
+    /** Whether {@code all} holds every message and request of {@code part} (as multisets). */
+    private static boolean contains(Effects all, Effects part) {
+        List<Object> rest = new ArrayList<>(all.messages());
+        rest.addAll(all.http());
+        for (Object o : part.messages()) {
+            if (!rest.remove(o)) {
+                return false;
+            }
+        }
+        for (Object o : part.http()) {
+            if (!rest.remove(o)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    void requireQuiet(String what) {
         if (!parts.observer().awaitQuiet()) {
             throw new IllegalStateException("queue '" + parts.setup().queue() + "' did not settle during " + what
                     + ": the listener " + parts.contract().displayName() + " may be looping on a message or"
                     + " hanging; on a slow machine raise -Deventcontracts.settle.timeout=30");
         }
-    }
-
-    private static String plural(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

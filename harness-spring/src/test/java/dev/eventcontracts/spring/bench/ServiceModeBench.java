@@ -15,7 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Wall time of service mode for one Spring listener (the sample ParcelListener of GoodParcelApp):
- * all 14 scenarios including the service's context start and a harness broker, against the
+ * all scenarios including the service's context start and a harness broker, against the
  * reference of the bare context start of the same application in the same run (alternating,
  * medians). Run by hand, never in CI:
  *
@@ -27,6 +27,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class ServiceModeBench {
 
     private ServiceModeBench() {}
+
+    private static final java.util.Map<Scenario, List<Long>> PER_SCENARIO = new java.util.EnumMap<>(Scenario.class);
 
     public static void main(String[] args) {
         int repetitions = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -49,6 +51,7 @@ public final class ServiceModeBench {
                 median(service.stream().map(r -> r[1]).toList()),
                 median(service.stream().map(r -> r[2]).toList()));
         System.out.printf("reference, bare context start of the same application: median=%d ms%n", median(bare));
+        PER_SCENARIO.forEach((s, ms) -> System.out.printf("  (%s) %s: median=%d ms%n", s.letter(), s.id(), median(ms)));
     }
 
     /** {total, start, scenarios} in millis. */
@@ -62,6 +65,7 @@ public final class ServiceModeBench {
             long t1 = System.nanoTime();
             for (Scenario s : Scenario.on(dev.eventcontracts.annotations.contract.ContractScenario.Transport.AMQP)) {
                 ScenarioResult r = session.run(s);
+                PER_SCENARIO.computeIfAbsent(s, k -> new ArrayList<>()).add(r.durationMillis());
                 if (r.status() == ScenarioStatus.FAILED || r.status() == ScenarioStatus.ERROR) {
                     throw new IllegalStateException("bench sample broke the contract: " + r.describe());
                 }

@@ -1,23 +1,33 @@
 package ${package};
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.amqp.AmqpException;
 import org.springframework.amqp.AmqpRejectAndDontRequeueException;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
+import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reserves stock for each order placed and announces it with {@code stock.reserved}, once per
- * order: a redelivered order changes nothing and publishes nothing.
+ * order: a redelivered order changes nothing and publishes nothing. The reservation and the
+ * confirmed publish are one step: when the broker does not confirm the event, the reservation is
+ * rolled back and the order retried (then dead-lettered), never acknowledged with its event lost.
  */
 @Component
 public class OrderPlacedListener {
 
     private final Reservations reservations;
     private final RabbitTemplate rabbit;
+    private final TransactionTemplate transactions;
 
-    public OrderPlacedListener(Reservations reservations, RabbitTemplate rabbit) {
+    public OrderPlacedListener(Reservations reservations, RabbitTemplate rabbit, TransactionTemplate transactions) {
         this.reservations = reservations;
         this.rabbit = rabbit;
+        this.transactions = transactions;
     }
 
     @RabbitListener(queues = RabbitConfig.QUEUE)
@@ -26,9 +36,29 @@ public class OrderPlacedListener {
             // permanent: straight to the dead-letter queue, no retries
             throw new AmqpRejectAndDontRequeueException("invalid order " + order);
         }
-        if (reservations.reserve(order)) {
-            rabbit.convertAndSend(
-                    RabbitConfig.EVENTS, "stock.reserved", new StockReserved(order.orderId(), order.sku(), order.quantity()));
+        transactions.executeWithoutResult(tx -> {
+            if (reservations.reserve(order)) {
+                publishConfirmed(new StockReserved(order.orderId(), order.sku(), order.quantity()));
+            }
+        });
+    }
+
+    /** Publishes and waits for the broker's confirm (spring.rabbitmq.publisher-confirm-type: correlated). */
+    private void publishConfirmed(StockReserved event) {
+        CorrelationData correlation = new CorrelationData(event.orderId());
+        rabbit.convertAndSend(RabbitConfig.EVENTS, "stock.reserved", event, correlation);
+        CorrelationData.Confirm confirm;
+        try {
+            confirm = correlation.getFuture().get(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AmqpException("interrupted waiting for the confirm of stock.reserved " + event.orderId(), e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AmqpException("no confirm for stock.reserved " + event.orderId(), e);
+        }
+        if (!confirm.isAck()) {
+            throw new AmqpException("the broker did not confirm stock.reserved " + event.orderId() + ": "
+                    + confirm.getReason());
         }
     }
 }

@@ -18,12 +18,39 @@ import java.util.Map;
 /**
  * Writes one consumer's scenario results as {@code <ConsumerSimpleName>-<handler>.json} (format
  * version 1, documented in docs/contract-tests.md), atomically, so the plugin's verify goal
- * never reads half a file.
+ * never reads half a file. Plain mode and service mode (harness-spring) both write through it.
  */
 public final class ResultsWriter {
 
     /** The format version written in {@code formatVersion}. */
     public static final int FORMAT_VERSION = 1;
+
+    /**
+     * What a results file says about the consumer and the run, besides the scenarios.
+     *
+     * @param consumerClass the consumer (or listener) class
+     * @param handler the handler (listener) method name
+     * @param queue the queue it reads
+     * @param deadLetterQueue the dead-letter queue (service mode: the queue's dead-letter exchange), or null
+     * @param topic the Kafka topic, or null for AMQP (then {@code topic}/{@code deadLetterTopic} are not written)
+     * @param broker the broker URI without credentials
+     * @param brokerKind {@code amqp-harness}, {@code rabbitmq}, {@code embedded-kafka}, {@code
+     *     external-kafka}, or null (not written)
+     * @param judgedOn what idempotency was judged on
+     * @param effectsObservedAt where published messages were seen
+     * @param mode {@code service} for service mode, null for plain mode (not written)
+     */
+    public record Header(
+            Class<?> consumerClass,
+            String handler,
+            String queue,
+            String deadLetterQueue,
+            String topic,
+            String broker,
+            String brokerKind,
+            String judgedOn,
+            String effectsObservedAt,
+            String mode) {}
 
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Path directory;
@@ -35,8 +62,17 @@ public final class ResultsWriter {
 
     /** The file the results of {@code contract} go to. */
     public Path fileFor(ConsumerContract contract) {
-        return directory.resolve(contract.consumerClass().getSimpleName() + "-"
-                + contract.handler().getName() + ".json");
+        return fileFor(contract.consumerClass(), contract.handler().getName());
+    }
+
+    /**
+     * The file the results of handler {@code handler} of {@code consumerClass} go to: {@code
+     * SimpleName-method.json}, or {@code SimpleName-method-Payload.json} for an overloaded handler
+     * named {@code method(Payload)}.
+     */
+    public Path fileFor(Class<?> consumerClass, String handler) {
+        String stem = handler.replace("(", "-").replace(")", "");
+        return directory.resolve(consumerClass.getSimpleName() + "-" + stem + ".json");
     }
 
     /** Writes the results so far (effects seen through ctx.publisher(), no findings), replacing the previous file. */
@@ -58,7 +94,7 @@ public final class ResultsWriter {
             List<ContractSession.Finding> findings,
             List<ScenarioResult> results)
             throws IOException {
-        return write(contract, broker, null, effectsObservedAt, findings, results);
+        return write(header(contract, broker, null, effectsObservedAt), findings, results);
     }
 
     /**
@@ -68,42 +104,50 @@ public final class ResultsWriter {
      */
     public Path write(ConsumerContract contract, ScenarioSession session) throws IOException {
         return write(
-                contract,
-                session.brokerDisplay(),
-                session.brokerKind(),
-                session.effectsObservedAt(),
+                header(contract, session.brokerDisplay(), session.brokerKind(), session.effectsObservedAt()),
                 session.findings(),
                 session.results());
     }
 
-    private Path write(
-            ConsumerContract contract,
-            String broker,
-            String brokerKind,
-            String effectsObservedAt,
-            List<ContractSession.Finding> findings,
-            List<ScenarioResult> results)
+    private static Header header(
+            ConsumerContract contract, String broker, String brokerKind, String effectsObservedAt) {
+        return new Header(
+                contract.consumerClass(),
+                contract.handler().getName(),
+                contract.queue(),
+                contract.hasDeadLetterQueue() ? contract.deadLetterQueue() : null,
+                contract.isKafka() ? contract.topic() : null,
+                broker,
+                brokerKind,
+                contract.fixture() == null ? "effects" : "effects+state",
+                effectsObservedAt,
+                null);
+    }
+
+    /** Writes the results so far under {@code header}, replacing the previous file. */
+    public Path write(Header header, List<ContractSession.Finding> findings, List<ScenarioResult> results)
             throws IOException {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("formatVersion", FORMAT_VERSION);
-        root.put(
-                "consumer",
-                contract.consumerClass().getName() + "#" + contract.handler().getName());
-        root.put("consumerClass", contract.consumerClass().getName());
-        root.put("handler", contract.handler().getName());
-        root.put("queue", contract.queue());
-        root.put("deadLetterQueue", contract.hasDeadLetterQueue() ? contract.deadLetterQueue() : null);
-        if (contract.isKafka()) {
-            root.put("topic", contract.topic());
-            root.put("deadLetterTopic", contract.hasDeadLetterQueue() ? contract.deadLetterQueue() : null);
+        root.put("consumer", header.consumerClass().getName() + "#" + header.handler());
+        root.put("consumerClass", header.consumerClass().getName());
+        root.put("handler", header.handler());
+        root.put("queue", header.queue());
+        root.put("deadLetterQueue", header.deadLetterQueue());
+        if (header.topic() != null) {
+            root.put("topic", header.topic());
+            root.put("deadLetterTopic", header.deadLetterQueue());
         }
-        root.put("broker", broker);
-        if (brokerKind != null) {
-            root.put("brokerKind", brokerKind);
+        root.put("broker", header.broker());
+        if (header.brokerKind() != null) {
+            root.put("brokerKind", header.brokerKind());
         }
-        root.put("transport", contract.isKafka() ? "kafka" : "amqp");
-        root.put("judgedOn", contract.fixture() == null ? "effects" : "effects+state");
-        root.put("effectsObservedAt", effectsObservedAt);
+        root.put("transport", header.topic() != null ? "kafka" : "amqp");
+        root.put("judgedOn", header.judgedOn());
+        if (header.mode() != null) {
+            root.put("mode", header.mode());
+        }
+        root.put("effectsObservedAt", header.effectsObservedAt());
         root.put(
                 "findings",
                 findings.stream()
@@ -134,7 +178,7 @@ public final class ResultsWriter {
                 });
         root.put("scenarios", scenarios);
         Files.createDirectories(directory);
-        Path target = fileFor(contract);
+        Path target = fileFor(header.consumerClass(), header.handler());
         Path tmp = Files.createTempFile(directory, target.getFileName().toString(), ".tmp");
         mapper.writeValue(tmp.toFile(), root);
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
