@@ -124,7 +124,7 @@ public final class ServiceContractExtension implements BeforeAllCallback, AfterA
             resultsFile.write(
                     new ResultsWriter.Header(
                             contract.listenerClass(),
-                            contract.handlerName(),
+                            contract.target().handlerName(),
                             session == null ? contract.queue() : session.queue(),
                             session == null ? null : session.deadLetterExchange(),
                             null,
@@ -137,8 +137,9 @@ public final class ServiceContractExtension implements BeforeAllCallback, AfterA
                     results);
         } catch (IOException e) {
             throw new UncheckedIOException(
-                    "Cannot write results to '" + resultsFile.fileFor(contract.listenerClass(), contract.handlerName())
-                            + "'",
+                    "Cannot write results to '"
+                            + resultsFile.fileFor(
+                                    contract.listenerClass(), contract.target().handlerName()) + "'",
                     e);
         }
         return ScenarioOutcomes.enforce(result);

@@ -15,7 +15,10 @@ import org.springframework.context.annotation.PropertySource;
  * (the listener rejects them itself), but any unexpected failure loops forever.
  */
 @SpringBootApplication
-@PropertySource("classpath:samples/${rejecting.properties:defaults}.properties")
+@PropertySource({
+    "classpath:samples/${rejecting.properties:defaults}.properties",
+    "classpath:samples/confirms.properties"
+})
 public class RejectingDefaultsApp {
 
     @Bean
