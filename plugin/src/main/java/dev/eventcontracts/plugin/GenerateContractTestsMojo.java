@@ -98,6 +98,10 @@ public class GenerateContractTestsMojo extends AbstractRegistryMojo {
     @Parameter(property = "eventcontracts.serviceMode")
     private String serviceMode;
 
+    /** This plugin's version, for the dependency a missing runtime message asks for. */
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    private String pluginVersion;
+
     @Override
     protected String goal() {
         return GOAL;
@@ -144,6 +148,9 @@ public class GenerateContractTestsMojo extends AbstractRegistryMojo {
                 ServiceModeGeneration.choose(config, ServiceModeGeneration.Mode.parse(serviceMode));
         GenerateOutcome outcome =
                 service.isPresent() ? service.get().run(config) : new ContractTestGeneration().run(config);
+        if (!outcome.consumerLines().isEmpty()) {
+            requireRuntime(service.isPresent());
+        }
         project().addTestCompileSourceRoot(outcome.outputDirectory().toString());
         for (String consumer : outcome.consumerLines()) {
             getLog().info("  " + consumer);
@@ -159,5 +166,46 @@ public class GenerateContractTestsMojo extends AbstractRegistryMojo {
         if (outcome.failureMessage() != null) {
             throw new MojoFailureException(outcome.failureMessage());
         }
+    }
+
+    private void requireRuntime(boolean serviceModeChosen) throws MojoFailureException {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (org.apache.maven.artifact.Artifact artifact : project().getArtifacts()) {
+            present.add(artifact.getGroupId() + ":" + artifact.getArtifactId());
+        }
+        Optional<String> missing = missingRuntime(present, serviceModeChosen, pluginVersion);
+        if (missing.isPresent()) {
+            throw new MojoFailureException(missing.get());
+        }
+    }
+
+    /**
+     * Why the generated tests cannot run, naming the pom element to add, when their runtime is not
+     * among the resolved test artifacts {@code present} ({@code groupId:artifactId}): {@code
+     * event-contracts-harness-spring} for service mode, {@code event-contracts-harness-junit} with
+     * its dependencies (Avro, the AMQP client) for plain mode. harness-spring carries harness-junit
+     * without its dependencies, so a Spring service switched to plain mode would otherwise fail
+     * every test with {@code NoClassDefFoundError}.
+     */
+    static Optional<String> missingRuntime(java.util.Set<String> present, boolean serviceModeChosen, String version) {
+        String runtime = serviceModeChosen ? "event-contracts-harness-spring" : "event-contracts-harness-junit";
+        List<String> needed = serviceModeChosen
+                ? List.of("dev.eventcontracts:" + runtime)
+                : List.of("dev.eventcontracts:" + runtime, "org.apache.avro:avro", "com.rabbitmq:amqp-client");
+        List<String> missing = needed.stream().filter(a -> !present.contains(a)).toList();
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("event-contracts: the generated "
+                + (serviceModeChosen ? "service-mode" : "plain-mode")
+                + " contract tests need " + runtime + " on the test class path, but "
+                + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are")
+                + " missing. Add to <dependencies>: <dependency><groupId>dev.eventcontracts</groupId><artifactId>"
+                + runtime + "</artifactId><version>" + version + "</version><scope>test</scope></dependency>"
+                + (serviceModeChosen
+                        ? "."
+                        : " (event-contracts-harness-spring alone carries only service mode's runtime), or let"
+                                + " a Spring Boot service use service mode (<serviceMode>auto</serviceMode>).")
+                + " See docs/plugin.md.");
     }
 }
