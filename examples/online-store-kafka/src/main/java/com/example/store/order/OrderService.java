@@ -14,12 +14,19 @@ public final class OrderService {
     public static final String TOPIC = "orders.placed";
 
     private final EventPublisher publisher;
+    private final String topic;
     private final Clock clock;
     private final Supplier<String> orderIds;
 
     /** Publishes with {@code publisher}, stamps with {@code clock} and numbers orders with {@code orderIds}. */
     public OrderService(EventPublisher publisher, Clock clock, Supplier<String> orderIds) {
+        this(publisher, TOPIC, clock, orderIds);
+    }
+
+    /** As above, producing to {@code topic} instead of {@value #TOPIC} (a test's run-unique topic). */
+    public OrderService(EventPublisher publisher, String topic, Clock clock, Supplier<String> orderIds) {
         this.publisher = publisher;
+        this.topic = topic;
         this.clock = clock;
         this.orderIds = orderIds;
     }
@@ -52,7 +59,7 @@ public final class OrderService {
                 .setDeliveryNote(order.deliveryNote())
                 .build();
         publisher.publish(
-                TOPIC, event.getOrderId(), AvroMessages.headers(OrderPlaced.getClassSchema()), AvroMessages.encode(event));
+                topic, event.getOrderId(), AvroMessages.headers(OrderPlaced.getClassSchema()), AvroMessages.encode(event));
         return event;
     }
 }
