@@ -1,18 +1,22 @@
 package dev.eventcontracts.spring.samples.avro;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import dev.eventcontracts.spring.samples.ConfirmedPublish;
+import dev.eventcontracts.spring.samples.ParcelStore;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
-/** Stores each weighed parcel once and announces it once; rejects blank events. */
+/**
+ * Stores each weighed parcel once and announces it once, in one step with the store and with
+ * publisher confirms; rejects blank events.
+ */
 public class AvroParcelListener {
 
-    private final Set<String> stored = ConcurrentHashMap.newKeySet();
+    private final ParcelStore store;
     private final RabbitTemplate template;
 
-    public AvroParcelListener(RabbitTemplate template) {
+    public AvroParcelListener(RabbitTemplate template, ParcelStore store) {
         this.template = template;
+        this.store = store;
     }
 
     @RabbitListener(queues = "parcels.scanned")
@@ -20,8 +24,7 @@ public class AvroParcelListener {
         if (event.getParcelId().isBlank() || event.getGrams() <= 0) {
             throw new IllegalArgumentException("invalid parcel event " + event);
         }
-        if (stored.add(event.getParcelId())) {
-            template.convertAndSend("parcels", "parcel.weighed", event.getParcelId());
-        }
+        String parcelId = event.getParcelId().toString();
+        store.addThen(parcelId, () -> ConfirmedPublish.send(template, "parcels", "parcel.weighed", parcelId));
     }
 }
