@@ -13,10 +13,17 @@ public class AvroParcelListener {
 
     private final ParcelStore store;
     private final RabbitTemplate template;
+    private final boolean publishEveryTime;
 
     public AvroParcelListener(RabbitTemplate template, ParcelStore store) {
+        this(template, store, false);
+    }
+
+    /** @param publishEveryTime announce the parcel on every delivery, repeats included (the defect) */
+    public AvroParcelListener(RabbitTemplate template, ParcelStore store, boolean publishEveryTime) {
         this.template = template;
         this.store = store;
+        this.publishEveryTime = publishEveryTime;
     }
 
     @RabbitListener(queues = "parcels.scanned")
@@ -25,6 +32,10 @@ public class AvroParcelListener {
             throw new IllegalArgumentException("invalid parcel event " + event);
         }
         String parcelId = event.getParcelId().toString();
-        store.addThen(parcelId, () -> ConfirmedPublish.send(template, "parcels", "parcel.weighed", parcelId));
+        boolean added =
+                store.addThen(parcelId, () -> ConfirmedPublish.send(template, "parcels", "parcel.weighed", parcelId));
+        if (!added && publishEveryTime) {
+            ConfirmedPublish.send(template, "parcels", "parcel.weighed", parcelId);
+        }
     }
 }
