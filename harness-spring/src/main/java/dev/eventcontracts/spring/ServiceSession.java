@@ -71,6 +71,8 @@ public final class ServiceSession implements AutoCloseable {
                     brokerAdmin);
             resources.add(0, instances);
             setup = ListenerSetup.read(instances.primary(), contract.target(), brokerAdmin);
+            ListenerSetup read = setup;
+            instances.onStart(context -> read.attach(context, contract.target()));
             instances.listenerQueue(setup.queue());
             SamplePublisher publisher = new SamplePublisher(broker);
             resources.add(0, publisher);

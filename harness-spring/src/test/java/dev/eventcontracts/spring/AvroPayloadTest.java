@@ -8,6 +8,7 @@ import dev.eventcontracts.junit.ScenarioStatus;
 import dev.eventcontracts.spring.samples.avro.AvroApp;
 import dev.eventcontracts.spring.samples.avro.AvroParcelListener;
 import dev.eventcontracts.spring.samples.avrojson.AvroOverJsonApp;
+import dev.eventcontracts.spring.samples.avrorepublish.AvroRepublishApp;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,19 @@ class AvroPayloadTest {
                 assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.PASSED);
             }
         }
+    }
+
+    @Test
+    void avroListener_thatAnnouncesEveryDelivery_failsDuplicateDelivery_comparingByBody() {
+        ScenarioResult r;
+        try (ServiceSession session = start(AvroRepublishApp.class)) {
+            r = session.run(Scenario.DUPLICATE_DELIVERY);
+        }
+
+        assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(r.message())
+                .contains("AvroParcelListener#onWeighed is not idempotent")
+                .contains("routing key 'parcel.weighed'");
     }
 
     @Test

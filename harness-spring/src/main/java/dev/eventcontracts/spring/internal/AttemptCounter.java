@@ -16,41 +16,56 @@ import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
  * Counts the listener's attempts per message id: it wraps the container's message listener, which
  * the container calls inside its advice chain — so every attempt of a retry interceptor counts,
  * stateless retries in the same delivery included, which the broker's delivery counter does not
- * see. The service's behaviour is unchanged: each call goes to the listener it wraps.
+ * see. The service's behaviour is unchanged: each call goes to the listener it wraps. One counter
+ * wraps the listener's container in every instance of the service (the primary after a restart, a
+ * second instance): the counts and the injected failures hold for whichever instance consumes.
  */
-public final class AttemptCounter implements ChannelAwareMessageListener {
+public final class AttemptCounter {
 
-    private final MessageListener delegate;
     private final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
 
-    private AttemptCounter(MessageListener delegate) {
-        this.delegate = delegate;
-    }
+    private AttemptCounter() {}
 
     /**
      * Wraps {@code container}'s listener (stopping and restarting a running container so its
      * consumers see the change) and returns the counter.
      */
     static AttemptCounter install(AbstractMessageListenerContainer container) {
-        if (container.getMessageListener() instanceof AttemptCounter installed) {
-            return installed;
+        if (container.getMessageListener() instanceof Counting installed) {
+            return installed.counter;
         }
-        AttemptCounter counter = new AttemptCounter(container.getMessageListener());
+        AttemptCounter counter = new AttemptCounter();
+        counter.installOn(container);
+        return counter;
+    }
+
+    /**
+     * Wraps {@code container}'s listener with this counter (a container of another instance of the
+     * service, or of the primary after a restart); nothing when it is wrapped already.
+     */
+    void installOn(AbstractMessageListenerContainer container) {
+        MessageListener current = container.getMessageListener();
+        if (current instanceof Counting installed) {
+            if (installed.counter == this) {
+                return;
+            }
+            current = installed.delegate;
+        }
+        Counting counting = new Counting(this, current);
         boolean running = container.isRunning();
         if (running) {
             container.stop();
         }
-        container.setMessageListener(counter);
+        container.setMessageListener(counting);
         if (running) {
             container.start();
         }
-        return counter;
     }
 
-    /** The listener it wraps. */
-    MessageListener delegate() {
-        return delegate;
+    /** The listener {@code listener} wraps, or {@code listener} itself. */
+    static Object unwrap(Object listener) {
+        return listener instanceof Counting counting ? counting.delegate : listener;
     }
 
     /**
@@ -88,39 +103,51 @@ public final class AttemptCounter implements ChannelAwareMessageListener {
         }
     }
 
-    @Override
-    public void onMessage(Message message, Channel channel) throws Exception {
-        count(message);
-        if (delegate instanceof ChannelAwareMessageListener aware) {
-            aware.onMessage(message, channel);
-        } else {
+    /** The container's listener: counts, injects, then calls the service's listener. */
+    static final class Counting implements ChannelAwareMessageListener {
+
+        private final AttemptCounter counter;
+        private final MessageListener delegate;
+
+        Counting(AttemptCounter counter, MessageListener delegate) {
+            this.counter = counter;
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void onMessage(Message message, Channel channel) throws Exception {
+            counter.count(message);
+            if (delegate instanceof ChannelAwareMessageListener aware) {
+                aware.onMessage(message, channel);
+            } else {
+                delegate.onMessage(message);
+            }
+        }
+
+        @Override
+        public void onMessage(Message message) {
+            counter.count(message);
             delegate.onMessage(message);
         }
-    }
 
-    @Override
-    public void onMessage(Message message) {
-        count(message);
-        delegate.onMessage(message);
-    }
-
-    @Override
-    public void onMessageBatch(List<Message> messages, Channel channel) {
-        messages.forEach(this::count);
-        if (delegate instanceof ChannelAwareMessageListener aware) {
-            aware.onMessageBatch(messages, channel);
-        } else {
-            delegate.onMessageBatch(messages);
+        @Override
+        public void onMessageBatch(List<Message> messages, Channel channel) {
+            messages.forEach(counter::count);
+            if (delegate instanceof ChannelAwareMessageListener aware) {
+                aware.onMessageBatch(messages, channel);
+            } else {
+                delegate.onMessageBatch(messages);
+            }
         }
-    }
 
-    @Override
-    public void containerAckMode(AcknowledgeMode mode) {
-        delegate.containerAckMode(mode);
-    }
+        @Override
+        public void containerAckMode(AcknowledgeMode mode) {
+            delegate.containerAckMode(mode);
+        }
 
-    @Override
-    public boolean isAsyncReplies() {
-        return delegate.isAsyncReplies();
+        @Override
+        public boolean isAsyncReplies() {
+            return delegate.isAsyncReplies();
+        }
     }
 }

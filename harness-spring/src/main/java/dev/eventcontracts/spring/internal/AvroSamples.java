@@ -1,9 +1,17 @@
 package dev.eventcontracts.spring.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eventcontracts.junit.internal.avro.SampleGenerator;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.avro.Schema;
+import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.IndexedRecord;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.springframework.amqp.core.Message;
@@ -38,6 +46,55 @@ final class AvroSamples {
         Schema schema = SpecificData.get().getSchema(type);
         GenericRecord generic = new SampleGenerator(SEED).sample(schema, index, "");
         return SpecificData.get().deepCopy(schema, generic);
+    }
+
+    /**
+     * The field values of {@code record} as a JSON tree of its field names — texts (strings, enum
+     * symbols), whole numbers, nested records, arrays and maps — for the placeholders of effects
+     * (SampleTemplates): the record's binary body shows none of them.
+     */
+    static JsonNode values(Object record) {
+        return value(record);
+    }
+
+    private static JsonNode value(Object v) {
+        if (v instanceof IndexedRecord r) {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            for (Schema.Field f : r.getSchema().getFields()) {
+                JsonNode child = value(r.get(f.pos()));
+                if (child != null) {
+                    node.set(f.name(), child);
+                }
+            }
+            return node;
+        }
+        if (v instanceof CharSequence || v instanceof GenericEnumSymbol<?> || v instanceof Enum<?>) {
+            return JsonNodeFactory.instance.textNode(v.toString());
+        }
+        if (v instanceof Integer || v instanceof Long) {
+            return JsonNodeFactory.instance.numberNode(((Number) v).longValue());
+        }
+        if (v instanceof Collection<?> c) {
+            ArrayNode node = JsonNodeFactory.instance.arrayNode();
+            for (Object e : c) {
+                JsonNode child = value(e);
+                if (child != null) {
+                    node.add(child);
+                }
+            }
+            return node;
+        }
+        if (v instanceof Map<?, ?> m) {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            m.forEach((k, e) -> {
+                JsonNode child = value(e);
+                if (child != null) {
+                    node.set(String.valueOf(k), child);
+                }
+            });
+            return node;
+        }
+        return null;
     }
 
     /**

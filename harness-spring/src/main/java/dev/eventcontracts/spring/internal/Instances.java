@@ -23,6 +23,7 @@ public final class Instances implements AutoCloseable {
     private ServiceApp second;
     private int secondConsumers;
     private final java.util.List<Thread> closing = new java.util.ArrayList<>();
+    private java.util.function.Consumer<ConfigurableApplicationContext> onStart = context -> {};
 
     /** Starts the primary instance of {@code application}. */
     public Instances(Class<?> application, ServiceApp.Wiring wiring, BrokerAdmin admin) {
@@ -35,6 +36,14 @@ public final class Instances implements AutoCloseable {
     /** The primary instance's context. */
     public ConfigurableApplicationContext primary() {
         return primary.context();
+    }
+
+    /**
+     * Runs {@code hook} on the context of every instance started from now on (the primary after a
+     * restart, a second instance), before its consumers are awaited.
+     */
+    public void onStart(java.util.function.Consumer<ConfigurableApplicationContext> hook) {
+        this.onStart = hook;
     }
 
     /** Sets the listener's queue once it is known, and waits for the primary's consumer. */
@@ -52,6 +61,7 @@ public final class Instances implements AutoCloseable {
         int others = second == null ? 0 : secondConsumers;
         closeInBackground(primary, others);
         primary = ServiceApp.start(application, wiring);
+        onStart.accept(primary.context());
         awaitConsumers(before);
     }
 
@@ -60,6 +70,7 @@ public final class Instances implements AutoCloseable {
         if (second == null) {
             int before = consumers();
             second = ServiceApp.start(application, wiring);
+            onStart.accept(second.context());
             awaitConsumers(before + 1);
             secondConsumers = consumers() - before;
         }

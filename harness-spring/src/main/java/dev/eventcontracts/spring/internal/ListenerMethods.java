@@ -37,7 +37,7 @@ final class ListenerMethods {
     }
 
     static Object unwrap(Object listener) {
-        return listener instanceof AttemptCounter counter ? counter.delegate() : listener;
+        return AttemptCounter.unwrap(listener);
     }
 
     private static boolean same(Method m, ListenerTarget target) {

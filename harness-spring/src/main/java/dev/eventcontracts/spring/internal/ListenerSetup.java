@@ -111,6 +111,42 @@ public record ListenerSetup(
             ConfigurableApplicationContext context, ListenerTarget contract, BrokerAdmin admin) {
         Environment env = context.getEnvironment();
         String queue = contract.queue().isBlank() ? "" : resolve(env, contract);
+        AbstractMessageListenerContainer match = container(context, contract, queue);
+        List<String> names = Arrays.asList(match.getQueueNames());
+        if (!names.contains(queue)) {
+            queue = names.get(0);
+        }
+        String kind = match.getClass().getSimpleName().startsWith("Direct") ? "direct" : "simple";
+        java.util.Map<String, Object> arguments = admin.queue(queue)
+                .map(BrokerAdmin.QueueState::effectiveArguments)
+                .orElse(java.util.Map.of());
+        MessageConverter converter = converter(context, match);
+        return new ListenerSetup(
+                queue,
+                kind,
+                match.getAcknowledgeMode(),
+                converter,
+                contract.payloadType(),
+                env,
+                arguments,
+                AttemptCounter.install(match),
+                contract.displayName());
+    }
+
+    /**
+     * Wraps the listener's container in {@code context} — the primary after a restart, or a second
+     * instance — with this setup's attempt counter, so attempts are counted and injected failures
+     * reach the container whichever instance consumes.
+     *
+     * @throws IllegalStateException when that context runs no container of the listener
+     */
+    public void attach(ConfigurableApplicationContext context, ListenerTarget contract) {
+        attempts.installOn(container(context, contract, queue));
+    }
+
+    /** The container that runs {@code contract}'s listener in {@code context}. */
+    private static AbstractMessageListenerContainer container(
+            ConfigurableApplicationContext context, ListenerTarget contract, String queue) {
         List<AbstractMessageListenerContainer> containers = containers(context);
         AbstractMessageListenerContainer match = null;
         for (AbstractMessageListenerContainer c : containers) {
@@ -142,25 +178,7 @@ public record ListenerSetup(
                     + " (component scan or @Bean) and its @RabbitListener(queues=...), or regenerate the contract"
                     + " tests.");
         }
-        List<String> names = Arrays.asList(match.getQueueNames());
-        if (!names.contains(queue)) {
-            queue = names.get(0);
-        }
-        String kind = match.getClass().getSimpleName().startsWith("Direct") ? "direct" : "simple";
-        java.util.Map<String, Object> arguments = admin.queue(queue)
-                .map(BrokerAdmin.QueueState::effectiveArguments)
-                .orElse(java.util.Map.of());
-        MessageConverter converter = converter(context, match);
-        return new ListenerSetup(
-                queue,
-                kind,
-                match.getAcknowledgeMode(),
-                converter,
-                contract.payloadType(),
-                env,
-                arguments,
-                AttemptCounter.install(match),
-                contract.displayName());
+        return match;
     }
 
     private static String resolve(Environment env, ListenerTarget contract) {

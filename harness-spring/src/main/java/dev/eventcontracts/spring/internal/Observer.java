@@ -84,7 +84,11 @@ public final class Observer {
 
     /** Learns the values of a published good sample, so effects compare by body across samples. */
     public void learnSample(Samples.Encoded sample) {
-        templates.learn(sample.body());
+        if (sample.values() != null) {
+            templates.learn(sample.values());
+        } else {
+            templates.learn(sample.body());
+        }
     }
 
     /** Whether the service names its state (docs/service-mode.md, effects). */

@@ -32,6 +32,14 @@ final class SampleTemplates {
         } catch (IOException | RuntimeException notJson) {
             return;
         }
+        learn(tree);
+    }
+
+    /**
+     * Learns the values of a good sample given as a tree of its fields (a sample whose body is not
+     * JSON, such as an Avro record's); anything but an object or array is ignored.
+     */
+    synchronized void learn(JsonNode tree) {
         if (tree == null || !tree.isContainerNode()) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.eventcontracts.spring.internal;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.eventcontracts.junit.TypeSamples;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -36,11 +37,28 @@ public final class Samples {
             String contentType,
             String contentEncoding,
             Map<String, Object> headers,
-            String kind) {
+            String kind,
+            JsonNode values) {
+
+        /** A message whose sample values are read from its body (JSON), if at all. */
+        public Encoded(
+                String messageId,
+                byte[] body,
+                String contentType,
+                String contentEncoding,
+                Map<String, Object> headers,
+                String kind) {
+            this(messageId, body, contentType, contentEncoding, headers, kind, null);
+        }
 
         /** The same body and properties under a new message id. */
         public Encoded withMessageId(String id) {
-            return new Encoded(id, body, contentType, contentEncoding, headers, kind);
+            return new Encoded(id, body, contentType, contentEncoding, headers, kind, values);
+        }
+
+        /** The same message under another kind (how findings name it). */
+        public Encoded withKind(String newKind) {
+            return new Encoded(messageId, body, contentType, contentEncoding, headers, newKind, values);
         }
     }
 
@@ -49,7 +67,18 @@ public final class Samples {
         int seed = ++next;
         Object payload =
                 avro ? AvroSamples.sample(setup.payloadType(), seed) : TypeSamples.sample(setup.payloadType(), seed);
-        return encode(payload, "sample");
+        Encoded m = encode(payload, "sample");
+        // an Avro body is binary: the sample's field values, for comparing effects by body
+        return avro
+                ? new Encoded(
+                        m.messageId(),
+                        m.body(),
+                        m.contentType(),
+                        m.contentEncoding(),
+                        m.headers(),
+                        m.kind(),
+                        AvroSamples.values(payload))
+                : m;
     }
 
     /** Bytes the service's converter cannot decode, with a good sample's properties. */

@@ -232,13 +232,7 @@ public final class ServiceScenarios {
             }
         }
         Samples.Encoded failing = parts.samples().good();
-        failing = new Samples.Encoded(
-                failing.messageId(),
-                failing.body(),
-                failing.contentType(),
-                failing.contentEncoding(),
-                failing.headers(),
-                "an event whose every attempt fails (injected: as if its database stayed down)");
+        failing = failing.withKind("an event whose every attempt fails (injected: as if its database stayed down)");
         parts.setup().attempts().failAlways(failing.messageId());
         mark = parts.observer().mark();
         publish(failing);

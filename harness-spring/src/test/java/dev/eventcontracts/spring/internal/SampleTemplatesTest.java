@@ -2,6 +2,7 @@ package dev.eventcontracts.spring.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventcontracts.spring.samples.avro.ParcelWeighed;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,22 @@ class SampleTemplatesTest {
         learn("{\"parcelId\":\"parcelId-1\",\"weightGrams\":1001}");
 
         assertThat(templates.apply("parcelId-12 and 10011")).isEqualTo("parcelId-12 and 10011");
+    }
+
+    @Test
+    void fieldValuesOfTwoAvroSamples_becomeTheSamePaths_althoughTheirBodiesAreBinary() {
+        Object first = AvroSamples.sample(ParcelWeighed.class, 1);
+        Object second = AvroSamples.sample(ParcelWeighed.class, 2);
+        String firstId = ((ParcelWeighed) first).getParcelId().toString();
+        String secondId = ((ParcelWeighed) second).getParcelId().toString();
+        assertThat(firstId).isNotEqualTo(secondId).hasSizeGreaterThanOrEqualTo(3);
+
+        templates.learn(AvroSamples.values(first));
+        templates.learn(AvroSamples.values(second));
+
+        assertThat(templates.apply("\"" + firstId + "\""))
+                .isEqualTo(templates.apply("\"" + secondId + "\""))
+                .isEqualTo("\"<parcelId>\"");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.eventcontracts.spring.samples;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.amqp.rabbit.annotation.RabbitHandler;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -9,16 +7,19 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 /**
  * A class-level listener: Spring AMQP dispatches each message to the {@code @RabbitHandler} whose
  * parameter takes the payload's type; both handlers are called {@code handle}. The queue is a SpEL
- * expression, which only the running container resolves.
+ * expression, which only the running container resolves. Each parcel is recorded once, in one step
+ * with its outgoing event, which is published with confirms.
  */
 @RabbitListener(queues = "#{'parcels.' + 'scanned'}")
 public class ParcelEvents {
 
-    private final Set<String> stored = ConcurrentHashMap.newKeySet();
+    private final ParcelStore store;
     private final RabbitTemplate template;
 
-    public ParcelEvents(RabbitTemplate template) {
+    /** Records parcels in {@code store} and waits for the confirm of each outgoing event. */
+    public ParcelEvents(RabbitTemplate template, ParcelStore store) {
         this.template = template;
+        this.store = store;
     }
 
     @RabbitHandler
@@ -26,9 +27,8 @@ public class ParcelEvents {
         if (event.parcelId() == null || event.weightGrams() <= 0) {
             throw new IllegalArgumentException("invalid parcel event " + event);
         }
-        if (stored.add(event.parcelId())) {
-            template.convertAndSend("parcels", "parcel.stored", event.parcelId());
-        }
+        store.addThen(
+                event.parcelId(), () -> ConfirmedPublish.send(template, "parcels", "parcel.stored", event.parcelId()));
     }
 
     @RabbitHandler
@@ -36,8 +36,8 @@ public class ParcelEvents {
         if (event.parcelId() == null || event.parcelId().isBlank()) {
             throw new IllegalArgumentException("invalid lost-parcel event " + event);
         }
-        if (stored.add("lost-" + event.parcelId())) {
-            template.convertAndSend("parcels", "parcel.lost", event.parcelId());
-        }
+        store.addThen(
+                "lost-" + event.parcelId(),
+                () -> ConfirmedPublish.send(template, "parcels", "parcel.lost", event.parcelId()));
     }
 }

@@ -1,10 +1,6 @@
 package dev.eventcontracts.spring.samples;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
-import org.springframework.amqp.rabbit.connection.CorrelationData;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /**
@@ -52,20 +48,6 @@ public class ParcelListener {
             template.convertAndSend("parcels", "parcel.stored", parcelId);
             return;
         }
-        CorrelationData correlation = new CorrelationData();
-        template.convertAndSend("parcels", "parcel.stored", parcelId, correlation);
-        CorrelationData.Confirm confirm;
-        try {
-            confirm = correlation.getFuture().get(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted waiting for the confirm of parcel.stored " + parcelId, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("no confirm for parcel.stored " + parcelId, e);
-        }
-        if (!confirm.isAck()) {
-            throw new IllegalStateException(
-                    "broker did not confirm parcel.stored " + parcelId + ": " + confirm.getReason());
-        }
+        ConfirmedPublish.send(template, "parcels", "parcel.stored", parcelId);
     }
 }

@@ -1,18 +1,29 @@
 package dev.eventcontracts.spring.samples.avro;
 
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import dev.eventcontracts.spring.samples.ConfirmedPublish;
+import dev.eventcontracts.spring.samples.ParcelStore;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
-/** Stores each weighed parcel once and announces it once; rejects blank events. */
+/**
+ * Stores each weighed parcel once and announces it once, in one step with the store and with
+ * publisher confirms; rejects blank events.
+ */
 public class AvroParcelListener {
 
-    private final Set<String> stored = ConcurrentHashMap.newKeySet();
+    private final ParcelStore store;
     private final RabbitTemplate template;
+    private final boolean publishEveryTime;
 
-    public AvroParcelListener(RabbitTemplate template) {
+    public AvroParcelListener(RabbitTemplate template, ParcelStore store) {
+        this(template, store, false);
+    }
+
+    /** @param publishEveryTime announce the parcel on every delivery, repeats included (the defect) */
+    public AvroParcelListener(RabbitTemplate template, ParcelStore store, boolean publishEveryTime) {
         this.template = template;
+        this.store = store;
+        this.publishEveryTime = publishEveryTime;
     }
 
     @RabbitListener(queues = "parcels.scanned")
@@ -20,8 +31,11 @@ public class AvroParcelListener {
         if (event.getParcelId().isBlank() || event.getGrams() <= 0) {
             throw new IllegalArgumentException("invalid parcel event " + event);
         }
-        if (stored.add(event.getParcelId())) {
-            template.convertAndSend("parcels", "parcel.weighed", event.getParcelId());
+        String parcelId = event.getParcelId().toString();
+        boolean added =
+                store.addThen(parcelId, () -> ConfirmedPublish.send(template, "parcels", "parcel.weighed", parcelId));
+        if (!added && publishEveryTime) {
+            ConfirmedPublish.send(template, "parcels", "parcel.weighed", parcelId);
         }
     }
 }

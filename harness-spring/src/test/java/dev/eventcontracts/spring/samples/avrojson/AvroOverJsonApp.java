@@ -1,5 +1,6 @@
 package dev.eventcontracts.spring.samples.avrojson;
 
+import dev.eventcontracts.spring.samples.ParcelStore;
 import dev.eventcontracts.spring.samples.Topology;
 import dev.eventcontracts.spring.samples.avro.AvroParcelListener;
 import org.springframework.amqp.core.Declarables;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.PropertySource;
 
 /** An Avro listener behind a JSON converter: service mode cannot publish its samples as Avro. */
 @SpringBootApplication
-@PropertySource("classpath:samples/safe.properties")
+@PropertySource({"classpath:samples/safe.properties", "classpath:samples/confirms.properties"})
 public class AvroOverJsonApp {
 
     @Bean
@@ -27,6 +28,6 @@ public class AvroOverJsonApp {
 
     @Bean
     AvroParcelListener listener(RabbitTemplate template) {
-        return new AvroParcelListener(template);
+        return new AvroParcelListener(template, ParcelStore.inMemory());
     }
 }
