@@ -1,2 +1,3 @@
 // Copies examples/online-store-spring into ./online-store-spring: the step the online-store-spring ITs share.
-return evaluate(basedir.toPath().resolve('../../../src/it-shared/copy-online-store-spring.groovy').normalize().toFile())
+exampleName = 'online-store-spring'
+return evaluate(basedir.toPath().resolve('../../../src/it-shared/copy-example.groovy').normalize().toFile())

@@ -9,8 +9,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.function.LongSupplier;
 
 /**
- * The active fault rules of a virtual host and the decisions they make at delivery, ack and
- * dispatch time. Runs on the virtual host's thread only; with no rules every hook is a no-op.
+ * The active fault rules of a virtual host and the decisions they make at publish, delivery, ack
+ * and dispatch time. Runs on the virtual host's thread only; with no rules every hook is a no-op.
  */
 final class FaultInjector {
     private final VirtualHost vhost;
@@ -103,8 +103,8 @@ final class FaultInjector {
             a.timer.cancel(false);
         }
         flushReversed(a);
-        if (a.rule instanceof FaultRule.PauseQueue) {
-            MessageQueue q = vhost.queue(a.rule.queue());
+        if (a.rule instanceof FaultRule.PauseQueue p) {
+            MessageQueue q = vhost.queue(p.queue());
             if (q != null) {
                 q.dispatch();
             }
@@ -124,7 +124,7 @@ final class FaultInjector {
             return false;
         }
         for (Active a : rules) {
-            if (a.rule instanceof FaultRule.PauseQueue && a.rule.queue().equals(queue)) {
+            if (a.rule instanceof FaultRule.PauseQueue p && p.queue().equals(queue)) {
                 return true;
             }
         }
@@ -147,6 +147,23 @@ final class FaultInjector {
         if (a.applied >= limit) {
             end(a);
         }
+    }
+
+    /**
+     * The publish rule that faults a client's publish to {@code exchange} with {@code routingKey}
+     * (counted against it), or {@code null} when none matches: the oldest matching rule applies.
+     */
+    FaultRule.PublishRule onPublish(String exchange, String routingKey) {
+        if (rules.isEmpty()) {
+            return null;
+        }
+        for (Active a : rules) {
+            if (a.rule instanceof FaultRule.PublishRule p && p.matches(exchange, routingKey)) {
+                countOnce(a, p.times());
+                return p;
+            }
+        }
+        return null;
     }
 
     /** Decides the faults of one delivery from {@code queue} to a consumer. */
@@ -174,8 +191,7 @@ final class FaultInjector {
         boolean closeConnection = false;
         boolean restart = false;
         for (Active a : new ArrayList<>(rules)) {
-            FaultRule rule = a.rule;
-            if (!rule.queue().equals(queue)) {
+            if (!(a.rule instanceof FaultRule.QueueRule rule) || !rule.queue().equals(queue)) {
                 continue;
             }
             if (rule instanceof FaultRule.DuplicateDeliveries d) {

@@ -39,7 +39,14 @@ final class PublishJournal {
         this.wallClockMillis = wallClockMillis;
     }
 
-    void record(Message m, List<String> routedQueues, boolean returned, String confirm, ClientConnection publisher) {
+    /** Records one publish; {@code fault} names the fault rule that stopped it, or is {@code null}. */
+    void record(
+            Message m,
+            List<String> routedQueues,
+            boolean returned,
+            String confirm,
+            ClientConnection publisher,
+            String fault) {
         if (records.size() == CAPACITY) {
             Entry oldest = records.pollFirst();
             if (oldest.body != null) {
@@ -62,7 +69,8 @@ final class PublishJournal {
                         body.length,
                         publisher == null ? 0 : publisher.id(),
                         publisher == null ? "" : publisher.name(),
-                        null),
+                        null,
+                        fault),
                 null);
         if (body.length <= BODY_BUDGET) {
             while (bodyBytes + body.length > BODY_BUDGET) {
@@ -95,7 +103,8 @@ final class PublishJournal {
                         r.bodySize(),
                         r.connectionId(),
                         r.connectionName(),
-                        e.body));
+                        e.body,
+                        r.fault()));
                 if (out.size() == limit) {
                     break;
                 }

@@ -1,6 +1,7 @@
 package dev.eventcontracts.broker.core;
 
 import dev.eventcontracts.broker.amqp.codec.BasicProperties;
+import dev.eventcontracts.broker.faults.FaultRule;
 import dev.eventcontracts.broker.store.Message;
 import dev.eventcontracts.broker.store.QueueEntry;
 import java.util.ArrayList;
@@ -595,11 +596,38 @@ public final class Session {
         }
         Message message = Publications.toMessage(exchangeName, routingKey, properties, body);
         long sequence = confirmMode ? ++publishSequence : 0;
+        FaultRule.PublishRule fault = vhost.faults().onPublish(exchangeName, routingKey);
+        if (fault != null) {
+            faultPublish(fault, message, sequence);
+            return;
+        }
         if (transactional) {
             tx.publishes.add(() -> route(exchangeName, message, mandatory, 0));
             return;
         }
         route(exchangeName, message, mandatory, sequence);
+    }
+
+    /**
+     * A publish a fault rule stops (docs/broker.md, *Fault injection*): never routed, recorded in
+     * the journal with the rule's type, then nacked, refused with 403 or answered by closing the
+     * connection with 320.
+     */
+    private void faultPublish(FaultRule.PublishRule fault, Message message, long sequence) {
+        boolean nack = fault instanceof FaultRule.NackPublishes && sequence > 0;
+        vhost.journal().record(message, List.of(), false, nack ? "nack" : "none", connection, fault.type());
+        String detail = "publish to exchange '" + message.exchange() + "' with routing key '" + message.routingKey()
+                + "' in vhost '" + vhost.name() + "' refused by harness fault rule "
+                + fault.getClass().getSimpleName();
+        if (fault instanceof FaultRule.RefusePublishes) {
+            throw AmqpException.accessRefused(detail);
+        } else if (fault instanceof FaultRule.CloseConnectionOnPublish) {
+            output.closeConnection(
+                    AmqpException.CONNECTION_FORCED,
+                    AmqpException.name(AmqpException.CONNECTION_FORCED) + " - " + detail);
+        } else if (nack) {
+            output.confirm(sequence, false, false);
+        }
     }
 
     private void route(String exchangeName, Message message, boolean mandatory, long sequence) {
@@ -629,7 +657,8 @@ public final class Session {
                         routed.queues(),
                         returned,
                         sequence > 0 ? (routed.rejected() ? "nack" : "ack") : "none",
-                        connection);
+                        connection,
+                        null);
         if (sequence == 0 && routed.persisted()) {
             String failure = vhost.store().writeFailure();
             if (!failure.isEmpty()) {

@@ -90,8 +90,10 @@ public final class Views {
      * key, the queues it reached, whether it was returned as unroutable, and the confirm result
      * ({@code ack}, {@code nack}, or {@code none} outside confirm mode), the message id and body
      * size; the publishing connection's id and name; and the body, or {@code null} once the
-     * journal's body budget ({@code PublishJournal.BODY_BUDGET}) dropped it. Contract tests read
-     * the bodies as a consumer's effects (docs/contract-tests.md).
+     * journal's body budget ({@code PublishJournal.BODY_BUDGET}) dropped it; and the type of the
+     * fault rule that stopped the publish ({@code nack-publishes}, {@code refuse-publishes}, {@code
+     * close-connection-on-publish}: not routed), or {@code null}. Contract tests read the bodies as
+     * a consumer's effects (docs/contract-tests.md).
      */
     public record PublishRecord(
             long sequence,
@@ -105,7 +107,43 @@ public final class Views {
             int bodySize,
             long connectionId,
             String connectionName,
-            byte[] body) {
+            byte[] body,
+            String fault) {
+
+        /** A record of a publish no fault rule stopped. */
+        public PublishRecord(
+                long sequence,
+                long timestampMillis,
+                String exchange,
+                String routingKey,
+                List<String> routedQueues,
+                boolean returned,
+                String confirm,
+                String messageId,
+                int bodySize,
+                long connectionId,
+                String connectionName,
+                byte[] body) {
+            this(
+                    sequence,
+                    timestampMillis,
+                    exchange,
+                    routingKey,
+                    routedQueues,
+                    returned,
+                    confirm,
+                    messageId,
+                    bodySize,
+                    connectionId,
+                    connectionName,
+                    body,
+                    null);
+        }
+
+        /** Whether a fault rule stopped this publish (it was not routed). */
+        public boolean faulted() {
+            return fault != null;
+        }
 
         /** A record without the publishing connection and body (both unknown). */
         public PublishRecord(
@@ -130,6 +168,7 @@ public final class Views {
                     bodySize,
                     0,
                     "",
+                    null,
                     null);
         }
     }

@@ -13,6 +13,13 @@ final class Checks {
         }
     }
 
+    static void exchange(String exchange) {
+        if (exchange == null) {
+            throw new IllegalArgumentException("a publish fault rule needs the name of the exchange it applies to"
+                    + " (\"\" for the default exchange), got 'null'");
+        }
+    }
+
     static void positive(String what, int value) {
         if (value < 1) {
             throw new IllegalArgumentException("fault rule '" + what + "' must be at least 1, got '" + value + "'");

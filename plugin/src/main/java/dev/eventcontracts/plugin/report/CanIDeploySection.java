@@ -1,6 +1,6 @@
 package dev.eventcontracts.plugin.report;
 
-import static dev.eventcontracts.plugin.report.Html.escape;
+import static dev.eventcontracts.plugin.report.markup.Html.escape;
 
 import dev.eventcontracts.plugin.results.CanIDeployResults;
 

@@ -7,11 +7,16 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Fault rules to and from the admin API's JSON: {@code {"type":"duplicate-deliveries","queue":"q","times":2}}. */
+/**
+ * Fault rules to and from the admin API's JSON: {@code {"type":"duplicate-deliveries","queue":"q","times":2}},
+ * {@code {"type":"nack-publishes","exchange":"orders","routing_key":null,"times":1}} (docs/broker.md).
+ */
 final class FaultJson {
     static final String TYPES = "duplicate-deliveries (times), lose-acks (times), delay-deliveries (delay_ms, times),"
             + " reorder-deliveries (batch, max_wait_ms), close-channel-after (deliveries),"
-            + " close-connection-after (deliveries), pause-queue (duration_ms), restart-broker (deliveries)";
+            + " close-connection-after (deliveries), pause-queue (duration_ms), restart-broker (deliveries);"
+            + " with exchange and optional routing_key instead of queue: nack-publishes (times),"
+            + " refuse-publishes (times), close-connection-on-publish (times)";
 
     private FaultJson() {}
 
@@ -22,6 +27,10 @@ final class FaultJson {
                     + " {\"type\":\"duplicate-deliveries\",\"queue\":\"orders\",\"times\":1}");
         }
         String type = text(n, "type");
+        FaultRule publishRule = readPublishRule(type, n);
+        if (publishRule != null) {
+            return publishRule;
+        }
         String queue = text(n, "queue");
         return switch (type) {
             case "duplicate-deliveries" -> new FaultRule.DuplicateDeliveries(queue, integer(n, "times"));
@@ -35,6 +44,28 @@ final class FaultJson {
             case "restart-broker" -> new FaultRule.RestartBroker(queue, integer(n, "deliveries"));
             default -> throw new IllegalArgumentException("fault rule type '" + type + "' is unknown; use " + TYPES);
         };
+    }
+
+    /** A publish rule ({@code exchange}, optional {@code routing_key}, {@code times}), or null for another type. */
+    private static FaultRule readPublishRule(String type, JsonNode n) {
+        return switch (type) {
+            case "nack-publishes" ->
+                new FaultRule.NackPublishes(text(n, "exchange"), routingKey(n), integer(n, "times"));
+            case "refuse-publishes" ->
+                new FaultRule.RefusePublishes(text(n, "exchange"), routingKey(n), integer(n, "times"));
+            case "close-connection-on-publish" ->
+                new FaultRule.CloseConnectionOnPublish(text(n, "exchange"), routingKey(n), integer(n, "times"));
+            default -> null;
+        };
+    }
+
+    /** The optional {@code routing_key}: absent or {@code null} matches any routing key. */
+    private static String routingKey(JsonNode n) {
+        JsonNode v = n.get("routing_key");
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        return text(n, "routing_key");
     }
 
     static Map<String, Object> write(Faults.ActiveFault f) {
@@ -75,6 +106,11 @@ final class FaultJson {
             m.put("type", "pause-queue");
             m.put("queue", p.queue());
             m.put("duration_ms", p.duration().toMillis());
+        } else if (r instanceof FaultRule.PublishRule p) {
+            m.put("type", p.type());
+            m.put("exchange", p.exchange());
+            m.put("routing_key", p.routingKey());
+            m.put("times", p.times());
         }
         m.put("applied", f.applied());
         if (f.endsAtMillis() > 0) {

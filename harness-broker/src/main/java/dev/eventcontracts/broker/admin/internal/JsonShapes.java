@@ -154,6 +154,7 @@ final class JsonShapes {
         m.put("connection_name", r.connectionName());
         m.put("payload", r.body() == null ? null : java.util.Base64.getEncoder().encodeToString(r.body()));
         m.put("payload_encoding", "base64");
+        m.put("fault", r.fault());
         return m;
     }
 

@@ -1,6 +1,6 @@
 package dev.eventcontracts.plugin.report.flow;
 
-import static dev.eventcontracts.plugin.report.flow.Svg.escape;
+import static dev.eventcontracts.plugin.report.markup.Html.escape;
 
 import dev.eventcontracts.plugin.results.ContractResult;
 import dev.eventcontracts.plugin.results.ScenarioResult;

@@ -1,7 +1,7 @@
 package dev.eventcontracts.plugin.report.flow;
 
-import static dev.eventcontracts.plugin.report.flow.Svg.escape;
 import static dev.eventcontracts.plugin.report.flow.Svg.shorten;
+import static dev.eventcontracts.plugin.report.markup.Html.escape;
 
 import java.util.LinkedHashMap;
 import java.util.List;

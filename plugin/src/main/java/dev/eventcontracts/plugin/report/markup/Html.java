@@ -1,11 +1,12 @@
-package dev.eventcontracts.plugin.report;
+package dev.eventcontracts.plugin.report.markup;
 
-/** HTML escaping for text and attribute values. */
-final class Html {
+/** HTML escaping for text and attribute values, shared by the report and its flow pictures (inline SVG). */
+public final class Html {
 
     private Html() {}
 
-    static String escape(String text) {
+    /** {@code text} with {@code < > & " '} escaped; {@code null} becomes the empty string. */
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }
