@@ -1,5 +1,6 @@
 package dev.eventcontracts.spring;
 
+import dev.eventcontracts.annotations.contract.ContractScenario;
 import dev.eventcontracts.junit.Scenario;
 import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.spring.internal.ResultsFile;
@@ -9,7 +10,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
@@ -156,7 +156,7 @@ public final class ServiceContractExtension implements BeforeAllCallback, AfterA
      * test's {@code @TestFactory}.
      */
     public Stream<DynamicTest> scenarios() {
-        return Arrays.stream(Scenario.values())
+        return Scenario.on(ContractScenario.Transport.AMQP).stream()
                 .map(s -> DynamicTest.dynamicTest("(" + s.letter() + ") " + s.displayName(), () -> verify(s)));
     }
 

@@ -75,6 +75,13 @@ public final class ServiceScenarios {
                 case CONSERVATION -> conservation();
                 case SCHEMA_EVOLUTION ->
                     Outcome.skipped("the payload is not an Avro record: no registered writer versions to read.");
+                case COMMIT_LOST,
+                        REBALANCE_MID_BATCH,
+                        OFFSET_REPLAY,
+                        NEW_KEY_AND_HEADERS,
+                        GROUP_REBALANCE,
+                        KEY_ORDERING ->
+                    Outcome.skipped("a Kafka scenario: it runs on @KafkaListener listeners (docs/kafka.md).");
             };
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
