@@ -23,7 +23,7 @@ import java.util.UUID;
  * Sample payload objects for a Java record or POJO: every field filled, strings, numbers and ids
  * distinct per {@code seed} so that two samples are two different business events.
  */
-final class SampleValues {
+public final class SampleValues {
 
     private static final int MAX_DEPTH = 4;
 
@@ -34,12 +34,12 @@ final class SampleValues {
      *
      * @throws IllegalArgumentException naming the type and the fix when it cannot be built
      */
-    static Object sample(Class<?> type, int seed) {
+    public static Object sample(Class<?> type, int seed) {
         return value(type, type.getSimpleName(), seed, 0);
     }
 
     /** A sample of {@code type} whose strings are blank and numbers zero: well-formed, but invalid. */
-    static Object blank(Class<?> type) {
+    public static Object blank(Class<?> type) {
         return value(type, type.getSimpleName(), BLANK, 0);
     }
 
