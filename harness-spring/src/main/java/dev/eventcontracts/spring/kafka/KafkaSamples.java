@@ -74,16 +74,16 @@ final class KafkaSamples {
 
     /** Bytes no JSON deserializer reads. */
     Sample undecodable() {
-        Sample template = good();
+        Sample template = newId(good());
         byte[] value = "\u0000\u0001event-contracts: not a valid record {".getBytes(StandardCharsets.UTF_8);
-        return new Sample(newId(template), template.key(), value, template.headers(), "undecodable bytes");
+        return new Sample(template.id(), template.key(), value, template.headers(), "undecodable bytes");
     }
 
     /** A well-formed JSON object of the wrong shape. */
     Sample wrongShape() {
-        Sample template = good();
+        Sample template = newId(good());
         byte[] value = "{\"eventContractsWrongShape\":true}".getBytes(StandardCharsets.UTF_8);
-        return new Sample(newId(template), template.key(), value, template.headers(), "a payload of the wrong shape");
+        return new Sample(template.id(), template.key(), value, template.headers(), "a payload of the wrong shape");
     }
 
     /** A well-formed event with blank strings and zero numbers: a listener that validates fails on it. */

@@ -41,7 +41,12 @@ final class KafkaServiceScenarios {
         ACCEPTED
     }
 
-    record Fate(Kind kind, TopicObserver.Seen deadLetter, List<TopicObserver.Seen> retries, long committed) {}
+    record Fate(
+            Kind kind,
+            TopicObserver.Seen deadLetter,
+            List<TopicObserver.Seen> retries,
+            long committed,
+            List<String> effects) {}
 
     private record Outcome(ScenarioStatus status, String message, String fix) {
         static Outcome passed() {
@@ -127,7 +132,7 @@ final class KafkaServiceScenarios {
     private Map<String, Integer> effectsSince(Mark mark) {
         Map<String, Integer> effects = new TreeMap<>();
         for (TopicObserver.Seen s : session.observer().since(mark.records())) {
-            if (s.sampleId() == null && !s.topic().equals(setup().topic())) {
+            if (s.sampleId() == null && !s.isCopy() && !s.topic().equals(setup().topic())) {
                 effects.merge("record on '" + s.topic() + "'", 1, Integer::sum);
             }
         }
@@ -141,7 +146,7 @@ final class KafkaServiceScenarios {
     private List<String> effectBodiesSince(Mark mark) {
         List<String> bodies = new ArrayList<>();
         for (TopicObserver.Seen s : session.observer().since(mark.records())) {
-            if (s.sampleId() == null && !s.topic().equals(setup().topic())) {
+            if (s.sampleId() == null && !s.isCopy() && !s.topic().equals(setup().topic())) {
                 bodies.add(s.topic() + ": " + abbreviate(s.body()));
             }
         }
@@ -297,7 +302,8 @@ final class KafkaServiceScenarios {
         List<TopicObserver.Seen> retries = new ArrayList<>();
         String claimed = session.contract().claimedDeadLetterTopic();
         for (TopicObserver.Seen s : session.observer().since(mark.records())) {
-            if (!sample.id().equals(s.sampleId()) || s.topic().equals(setup().topic())) {
+            if (s.topic().equals(setup().topic())
+                    || !s.isCopyOf(sample.id(), at.topic(), at.partition(), at.offset())) {
                 continue;
             }
             boolean dlt = KafkaListenerSetup.isDeadLetterTopicName(s.topic())
@@ -314,13 +320,17 @@ final class KafkaServiceScenarios {
         long committed =
                 session.observer().committed(setup().groupId(), new TopicPartition(at.topic(), at.partition()));
         if (deadLetter != null) {
-            return new Fate(Kind.DEAD_LETTERED, deadLetter, retries, committed);
+            return new Fate(Kind.DEAD_LETTERED, deadLetter, retries, committed, List.of());
         }
         if (!settled && committed <= at.offset()) {
-            return new Fate(Kind.BLOCKED, null, retries, committed);
+            return new Fate(Kind.BLOCKED, null, retries, committed, List.of());
         }
         boolean effects = !effectsSince(mark).isEmpty();
-        return new Fate(effects ? Kind.ACCEPTED : Kind.LOST, null, retries, committed);
+        List<String> bodies = new ArrayList<>(effectBodiesSince(mark));
+        if (effects && bodies.isEmpty()) {
+            bodies.add(effectsSince(mark).toString());
+        }
+        return new Fate(effects ? Kind.ACCEPTED : Kind.LOST, null, retries, committed, bodies);
     }
 
     /** Produces {@code poison} (and {@code behind} after it, when given) and tells where the poison ended. */
@@ -351,39 +361,61 @@ final class KafkaServiceScenarios {
         return switch (fate.kind()) {
             case DEAD_LETTERED -> deadLetterVerdict(fate, poison);
             case BLOCKED -> blocked(poison, fate);
-            case LOST ->
-                Outcome.failed(
-                        "no DeadLetterPublishingRecoverer: " + where(poison) + " of listener " + name()
-                                + " was logged and"
-                                + " skipped — it is in no dead-letter topic and group '" + setup().groupId()
-                                + "' committed past it (" + setup().errorHandlerDisplay() + "; a DefaultErrorHandler"
-                                + " without a recoverer logs and skips the record after 10 attempts by default).",
-                        "give the container factory an error handler that dead-letters: new DefaultErrorHandler(new"
-                                + " DeadLetterPublishingRecoverer(template), new FixedBackOff(1000L, 2)) as a"
-                                + " CommonErrorHandler bean (Spring Boot sets it on its container factory).");
+            case LOST -> lost(poison);
             case ACCEPTED ->
                 Outcome.failed(
-                        name() + " accepted " + where(poison) + ": it was processed (it produced records or called"
-                                + " HTTP) instead of being rejected and dead-lettered.",
+                        name() + " accepted " + where(poison) + ": it was processed (effects " + fate.effects()
+                                + ") instead of being rejected and dead-lettered.",
                         "validate the payload in the listener and throw, so the error handler dead-letters it.");
         };
+    }
+
+    private boolean failsInDeserializer(KafkaSamples.Sample poison) {
+        return !setup().errorHandlingDeserializer()
+                && (poison.kind().startsWith("undecodable") || poison.kind().contains("wrong shape"));
+    }
+
+    private static final String EHD_FIX = "wrap the deserializer:"
+            + " spring.kafka.consumer.value-deserializer=org.springframework.kafka.support.serializer.ErrorHandlingDeserializer"
+            + " and spring.kafka.consumer.properties.spring.deserializer.value.delegate.class=";
+
+    private Outcome lost(KafkaSamples.Sample poison) {
+        String gone = where(poison) + " of listener " + name() + " was logged and skipped — it is in no dead-letter"
+                + " topic and group '" + setup().groupId() + "' committed past it";
+        if (failsInDeserializer(poison)) {
+            return Outcome.failed(
+                    "no ErrorHandlingDeserializer: " + gone + ". The value deserializer '" + setup().valueDeserializer()
+                            + "' failed in the consumer's poll(), so the container skipped the record before the"
+                            + " error handler (" + setup().errorHandlerDisplay() + ") could dead-letter it.",
+                    EHD_FIX + setup().valueDeserializer() + ", so the error handler receives the failure and its"
+                            + " DeadLetterPublishingRecoverer publishes the record to the dead-letter topic.");
+        }
+        if (!setup().recoverer().equals("DeadLetterPublishingRecoverer")) {
+            return Outcome.failed(
+                    "no DeadLetterPublishingRecoverer: " + gone + " (" + setup().errorHandlerDisplay() + "; a"
+                            + " DefaultErrorHandler without a recoverer logs and skips the record after 10 attempts by"
+                            + " default).",
+                    "give the container factory an error handler that dead-letters: new DefaultErrorHandler(new"
+                            + " DeadLetterPublishingRecoverer(template), new FixedBackOff(1000L, 2)) as a"
+                            + " CommonErrorHandler bean (Spring Boot sets it on its container factory).");
+        }
+        return Outcome.failed(
+                gone + ", although the error handler is " + setup().errorHandlerDisplay() + ".",
+                "check the recoverer's destination resolver and that its KafkaTemplate can serialize the failed value"
+                        + " (raw bytes for deserialization failures: a DelegatingByTypeSerializer).");
     }
 
     private Outcome blocked(KafkaSamples.Sample poison, Fate fate) {
         String problem;
         String fix;
-        if (!setup().errorHandlingDeserializer()
-                && (poison.kind().startsWith("undecodable") || poison.kind().contains("wrong shape"))) {
+        if (failsInDeserializer(poison)) {
             problem = where(poison) + " blocks its partition: listener " + name() + " reads values with '"
                     + setup().valueDeserializer() + "' and no ErrorHandlingDeserializer, so the record fails in the"
                     + " consumer's poll() before the error handler can dead-letter it; group '" + setup().groupId()
                     + "' is still at offset " + fate.committed() + " after "
                     + session.settleTimeout().toSeconds()
                     + " s and every record behind it waits.";
-            fix = "wrap the deserializer: spring.kafka.consumer.value-deserializer="
-                    + "org.springframework.kafka.support.serializer.ErrorHandlingDeserializer and"
-                    + " spring.kafka.consumer.properties.spring.deserializer.value.delegate.class="
-                    + setup().valueDeserializer() + ", with a DefaultErrorHandler and a"
+            fix = EHD_FIX + setup().valueDeserializer() + ", with a DefaultErrorHandler and a"
                     + " DeadLetterPublishingRecoverer.";
         } else {
             problem = where(poison) + " blocks its partition: " + setup().errorHandlerDisplay() + " of listener "

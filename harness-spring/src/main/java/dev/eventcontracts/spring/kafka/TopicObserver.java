@@ -38,6 +38,8 @@ final class TopicObserver implements AutoCloseable {
 
     private static final long QUIET_MILLIS = 300;
 
+    private static final Pattern TOPICS = Pattern.compile("^(?!__|_schemas).*");
+
     /** One record seen on the cluster, in the order the observer saw it. */
     record Seen(
             long seq, String topic, int partition, long offset, String key, byte[] value, Map<String, byte[]> headers) {
@@ -51,6 +53,30 @@ final class TopicObserver implements AutoCloseable {
             return v == null ? null : new String(v, StandardCharsets.UTF_8);
         }
 
+        /**
+         * True when this is a copy another component made of a record: a dead letter or a retry,
+         * which Spring's DeadLetterPublishingRecoverer marks with {@code kafka_dlt-original-*}.
+         */
+        boolean isCopy() {
+            return headers.containsKey("kafka_dlt-original-topic");
+        }
+
+        /** True when this is a copy of the record at {@code topic}-{@code partition}@{@code offset}. */
+        boolean isCopyOf(String sampleId, String topic, int partition, long offset) {
+            if (sampleId.equals(sampleId())) {
+                return true;
+            }
+            byte[] p = headers.get("kafka_dlt-original-partition");
+            byte[] o = headers.get("kafka_dlt-original-offset");
+            return topic.equals(header("kafka_dlt-original-topic"))
+                    && p != null
+                    && p.length == 4
+                    && java.nio.ByteBuffer.wrap(p).getInt() == partition
+                    && o != null
+                    && o.length == 8
+                    && java.nio.ByteBuffer.wrap(o).getLong() == offset;
+        }
+
         String body() {
             return value == null ? "null" : new String(value, StandardCharsets.UTF_8);
         }
@@ -59,6 +85,7 @@ final class TopicObserver implements AutoCloseable {
     private final Admin admin;
     private final String ownGroup = "event-contracts-observer-" + UUID.randomUUID();
     private final List<Seen> seen = new ArrayList<>();
+    private final Map<TopicPartition, Long> highest = new HashMap<>();
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Thread thread;
     private volatile boolean caughtUp;
@@ -75,7 +102,7 @@ final class TopicObserver implements AutoCloseable {
         p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 250);
         p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        consumer.subscribe(Pattern.compile("^(?!__|_schemas).*"));
+        consumer.subscribe(TOPICS);
         thread = new Thread(this::loop, "event-contracts-kafka-observer");
         thread.setDaemon(true);
         thread.start();
@@ -88,6 +115,12 @@ final class TopicObserver implements AutoCloseable {
                 if (!records.isEmpty()) {
                     synchronized (seen) {
                         for (ConsumerRecord<byte[], byte[]> r : records) {
+                            // a rebalance (a new topic matched the pattern) starts again at the earliest offset
+                            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                            if (r.offset() <= highest.getOrDefault(tp, -1L)) {
+                                continue;
+                            }
+                            highest.put(tp, r.offset());
                             Map<String, byte[]> headers = new LinkedHashMap<>();
                             for (Header h : r.headers()) {
                                 headers.put(h.key(), h.value());
@@ -105,7 +138,7 @@ final class TopicObserver implements AutoCloseable {
                     lastChange = System.nanoTime();
                 }
                 var assignment = consumer.assignment();
-                if (assignment.isEmpty()) {
+                if (assignment.isEmpty() || !coversEveryTopic(assignment)) {
                     caughtUp = false;
                     continue;
                 }
@@ -123,6 +156,18 @@ final class TopicObserver implements AutoCloseable {
         } finally {
             consumer.close(Duration.ofSeconds(1));
         }
+    }
+
+    /** True when every topic of the cluster (the pattern's) is assigned: new topics are found by a rebalance. */
+    private boolean coversEveryTopic(java.util.Set<TopicPartition> assignment) {
+        java.util.Set<String> assigned = new java.util.HashSet<>();
+        assignment.forEach(tp -> assigned.add(tp.topic()));
+        for (String topic : consumer.listTopics(Duration.ofSeconds(2)).keySet()) {
+            if (TOPICS.matcher(topic).matches() && !assigned.contains(topic)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A position in what was seen. */
