@@ -9,8 +9,8 @@ def kafkaConsumers = new File(basedir, 'target/event-contracts/kafka-consumers.t
 assert kafkaConsumers.text.trim() == 'com.example.analytics.PageViewListener#onPageViewed'
 
 def quoted = java.util.regex.Pattern.quote(bootstrap)
-assert log =~ /\[INFO\] event-contracts: started harness broker at amqp:\S+ and embedded registry at \S+ and embedded Kafka 4\.\d+\.\d+ \(KRaft\) at ${quoted} \(eventcontracts.amqp.uri, eventcontracts.admin.uri, eventcontracts.registry.uri, eventcontracts.kafka.bootstrap set; target\/event-contracts\/endpoints.properties\)/
-assert log =~ /\[INFO\] event-contracts: stopped harness broker at amqp:\S+ and embedded registry at \S+ and embedded Kafka 4\.\d+\.\d+ \(KRaft\) at ${quoted} \(.*eventcontracts.kafka.bootstrap removed\)/
+assert log =~ /\[INFO\] event-contracts: started harness broker at amqp:\S+ and embedded registry at \S+ and embedded Kafka 4\.\d+\.\d+ \(KRaft\) at ${quoted} \(eventcontracts.amqp.uri, eventcontracts.admin.uri, eventcontracts.registry.uri, eventcontracts.kafka.bootstrap, eventcontracts.kafka.description set; target\/event-contracts\/endpoints.properties\)/
+assert log =~ /\[INFO\] event-contracts: stopped harness broker at amqp:\S+ and embedded registry at \S+ and embedded Kafka 4\.\d+\.\d+ \(KRaft\) at ${quoted} \(.*eventcontracts.kafka.bootstrap, eventcontracts.kafka.description removed\)/
 // Kafka's own INFO start-up lines stay out of the build log (only its warnings would show)
 assert !(log =~ /\[INFO\] \[(KafkaRaftServer|BrokerServer|ControllerServer|SharedServer)/)
 assert !log.contains('Kafka version:') : 'AppInfoParser INFO lines are quiet'

@@ -1,6 +1,5 @@
 package dev.eventcontracts.spring;
 
-import dev.eventcontracts.annotations.contract.ContractScenario;
 import dev.eventcontracts.junit.Scenario;
 import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.spring.internal.ResultsFile;
@@ -156,7 +155,7 @@ public final class ServiceContractExtension implements BeforeAllCallback, AfterA
      * test's {@code @TestFactory}.
      */
     public Stream<DynamicTest> scenarios() {
-        return Scenario.on(ContractScenario.Transport.AMQP).stream()
+        return Scenario.on(dev.eventcontracts.annotations.contract.ContractScenario.Transport.AMQP).stream()
                 .map(s -> DynamicTest.dynamicTest("(" + s.letter() + ") " + s.displayName(), () -> verify(s)));
     }
 

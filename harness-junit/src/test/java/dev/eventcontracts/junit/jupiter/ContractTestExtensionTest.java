@@ -77,6 +77,38 @@ class ContractTestExtensionTest {
     }
 
     @Test
+    void kafkaConsumer_runsOnItsOwnEmbeddedKafka_andResultsNameTheBroker() throws Exception {
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        LauncherFactory.create()
+                .execute(
+                        LauncherDiscoveryRequestBuilder.request()
+                                .selectors(selectClass(
+                                        Class.forName("dev.eventcontracts.junit.samples.KafkaNoDedupContractExample")))
+                                .configurationParameters(
+                                        Map.of(ContractTestExtension.RESULTS_DIR_PROPERTY, results.toString()))
+                                .build(),
+                        listener);
+        TestExecutionSummary summary = listener.getSummary();
+
+        assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
+        assertThat(summary.getTestsFailedCount()).isEqualTo(1);
+        assertThat(summary.getFailures().get(0).getException().getMessage())
+                .startsWith("AnnotatedNoDedupConsumer is not idempotent: producing OrderPlaced{orderId=o-1} twice");
+        JsonNode json = new ObjectMapper()
+                .readTree(Files.readString(results.resolve("AnnotatedNoDedupConsumer-onOrderPlaced.json")));
+        assertThat(json.get("transport").asText()).isEqualTo("kafka");
+        assertThat(json.get("topic").asText()).isEqualTo("inventory.orders");
+        assertThat(json.get("deadLetterTopic").asText()).isEqualTo("inventory.orders.DLT");
+        assertThat(json.get("brokerKind").asText()).isEqualTo("embedded-kafka");
+        assertThat(json.get("broker").asText()).startsWith("embedded Kafka 4.1.2 (KRaft) at 127.0.0.1:");
+        assertThat(json.get("effectsObservedAt").asText()).isEqualTo("ctx.publisher()");
+        assertThat(json.get("scenarios").findValuesAsText("id"))
+                .containsExactly("duplicate-delivery", "undecodable-bytes");
+        assertThat(json.get("scenarios").get(0).get("journal").findValuesAsText("instance"))
+                .isNotEmpty();
+    }
+
+    @Test
     void settleTimeout_defaultsToTenSeconds_acceptsWholeSeconds_andNamesThePropertyWhenBad() {
         assertThat(ContractTestExtension.settleTimeout(null)).isEqualTo(Duration.ofSeconds(10));
         assertThat(ContractTestExtension.settleTimeout(" 30 ")).isEqualTo(Duration.ofSeconds(30));

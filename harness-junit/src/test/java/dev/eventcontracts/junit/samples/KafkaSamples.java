@@ -72,6 +72,30 @@ public final class KafkaSamples {
         }
     }
 
+    /** Defect: no deduplication; its contract is declared with {@code @EventConsumer(topic = ...)}. */
+    public static final class AnnotatedNoDedupConsumer extends InventoryConsumers.Base {
+        public AnnotatedNoDedupConsumer(Inventory inventory, ContractContext.Publisher publisher) {
+            super(inventory, publisher);
+        }
+
+        @dev.eventcontracts.annotations.EventConsumer(
+                topic = "inventory.orders",
+                deadLetterTopic = "inventory.orders.DLT",
+                maxAttempts = 3,
+                nonRetryable = InvalidOrderException.class,
+                idempotencyKey = "orderId",
+                orderedBy = "sku")
+        public void onOrderPlaced(OrderPlaced order) {
+            reserveAndAnnounce(order);
+        }
+    }
+
+    public static final class AnnotatedNoDedupFixture extends InventoryConsumers.Fixture<AnnotatedNoDedupConsumer> {
+        public AnnotatedNoDedupFixture() {
+            super(AnnotatedNoDedupConsumer::new);
+        }
+    }
+
     public static final class RetryLaterFixture extends InventoryConsumers.Fixture<RetryLaterConsumer> {
         public RetryLaterFixture() {
             super(RetryLaterConsumer::new);

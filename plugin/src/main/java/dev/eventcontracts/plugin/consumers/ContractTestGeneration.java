@@ -52,17 +52,23 @@ public final class ContractTestGeneration {
         KafkaConsumers.write(
                 config.findingsFile().resolveSibling(KafkaConsumers.FILE_NAME),
                 discovered.consumers().stream()
-                        .filter(c -> c.annotation().equals("KafkaListener"))
+                        .filter(ConsumerModel::kafka)
                         .map(ConsumerModel::id)
                         .toList());
 
         List<String> consumerLines = new ArrayList<>();
         for (RegisteredWriters.Enriched e : enriched) {
             ConsumerModel c = e.model();
-            consumerLines.add("consumer " + c.id() + " (@" + c.annotation() + ", queue '" + c.queue() + "', "
-                    + (c.deadLetterQueue().isEmpty()
-                            ? "no dead-letter queue"
-                            : "dead-letter queue '" + c.deadLetterQueue() + "'")
+            String where = c.kafka()
+                    ? "Kafka topic '" + c.queue() + "', "
+                            + (c.deadLetterQueue().isEmpty()
+                                    ? "no dead-letter topic"
+                                    : "dead-letter topic '" + c.deadLetterQueue() + "'")
+                    : "queue '" + c.queue() + "', "
+                            + (c.deadLetterQueue().isEmpty()
+                                    ? "no dead-letter queue"
+                                    : "dead-letter queue '" + c.deadLetterQueue() + "'");
+            consumerLines.add("consumer " + c.id() + " (@" + c.annotation() + ", " + where
                     + (c.fixtureClass() == null ? ", no fixture: judged on effects" : ", fixture " + c.fixtureClass())
                     + ", scenario (n) tries " + plural(e.writerLabels().size(), "writer version") + ": "
                     + String.join(", ", e.writerLabels()) + ")");

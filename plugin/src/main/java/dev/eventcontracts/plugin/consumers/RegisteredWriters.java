@@ -182,6 +182,8 @@ final class RegisteredWriters {
                 c.schema(),
                 writers,
                 c.file(),
-                c.line());
+                c.line(),
+                c.kafka(),
+                c.orderedBy());
     }
 }

@@ -26,6 +26,9 @@ import java.util.Objects;
  * @param previousWriterSchemas older writer versions of the payload schema ({@code .avsc} files)
  * @param file the source file of the handler
  * @param line the line of the handler
+ * @param kafka true when the consumer reads a Kafka topic: {@code queue} is the topic, {@code
+ *     deadLetterQueue} the dead-letter topic, and the generated test runs the Kafka scenarios
+ * @param orderedBy the field path whose records must be applied in order (Kafka), or empty
  */
 public record ConsumerModel(
         String consumerClass,
@@ -45,7 +48,9 @@ public record ConsumerModel(
         SchemaSource schema,
         List<Path> previousWriterSchemas,
         Path file,
-        int line) {
+        int line,
+        boolean kafka,
+        String orderedBy) {
 
     /** Copies the lists and checks the required parts. */
     public ConsumerModel {
@@ -55,6 +60,50 @@ public record ConsumerModel(
         nonRetryable = List.copyOf(nonRetryable);
         ignoreEffectPaths = List.copyOf(ignoreEffectPaths);
         previousWriterSchemas = List.copyOf(previousWriterSchemas);
+        orderedBy = orderedBy == null ? "" : orderedBy;
+    }
+
+    /** An AMQP consumer (no topic, no order). */
+    public ConsumerModel(
+            String consumerClass,
+            String packageName,
+            String handler,
+            String payloadType,
+            String annotation,
+            String queue,
+            String exchange,
+            String routingKey,
+            String deadLetterQueue,
+            int maxAttempts,
+            List<String> nonRetryable,
+            String idempotencyKey,
+            List<String> ignoreEffectPaths,
+            String fixtureClass,
+            SchemaSource schema,
+            List<Path> previousWriterSchemas,
+            Path file,
+            int line) {
+        this(
+                consumerClass,
+                packageName,
+                handler,
+                payloadType,
+                annotation,
+                queue,
+                exchange,
+                routingKey,
+                deadLetterQueue,
+                maxAttempts,
+                nonRetryable,
+                idempotencyKey,
+                ignoreEffectPaths,
+                fixtureClass,
+                schema,
+                previousWriterSchemas,
+                file,
+                line,
+                false,
+                "");
     }
 
     /** The simple name of the consumer class. */

@@ -6,7 +6,11 @@ import dev.eventcontracts.annotations.contract.ContractDefaults;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads {@code @EventConsumer}: every element of the contract is declared there. */
+/**
+ * Reads {@code @EventConsumer}: every element of the contract is declared there; {@code topic}
+ * (with {@code deadLetterTopic}, {@code orderedBy}) instead of {@code queue} makes it a Kafka
+ * consumer (docs/kafka.md).
+ */
 final class EventConsumerReader {
 
     private EventConsumerReader() {}
@@ -32,6 +36,21 @@ final class EventConsumerReader {
             } catch (AttributeValues.Unresolved e) {
                 r.unresolved(e, "maxAttempts");
             }
+        }
+        boolean kafka = AttributeValues.attribute(annotation, "topic").isPresent()
+                && AttributeValues.attribute(annotation, "queue").isEmpty();
+        if (kafka) {
+            return Optional.of(new ListenerContract(
+                    queue.get(),
+                    "",
+                    "",
+                    r.text(annotation, "deadLetterTopic"),
+                    maxAttempts,
+                    nonRetryable,
+                    key,
+                    ignore,
+                    true,
+                    r.text(annotation, "orderedBy")));
         }
         return Optional.of(
                 new ListenerContract(queue.get(), exchange, routingKey, dlq, maxAttempts, nonRetryable, key, ignore));

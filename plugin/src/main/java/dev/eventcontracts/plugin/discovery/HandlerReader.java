@@ -50,7 +50,8 @@ final class HandlerReader {
                 }
                 // one method is one consumer: @EventConsumer wins over the framework's listener annotation
                 int chosen = Math.max(0, kinds.indexOf(ListenerAnnotation.EVENT_CONSUMER));
-                model(source, method, annotations.get(chosen), kinds.get(chosen))
+                boolean onKafka = kinds.contains(ListenerAnnotation.KAFKA_LISTENER);
+                model(source, method, annotations.get(chosen), kinds.get(chosen), onKafka)
                         .ifPresent(model -> {
                             out.add(model);
                             for (int i = 0; i < annotations.size(); i++) {
@@ -121,7 +122,11 @@ final class HandlerReader {
     }
 
     private Optional<ConsumerModel> model(
-            SourceTree.Source source, MethodDeclaration method, AnnotationExpr annotation, ListenerAnnotation kind) {
+            SourceTree.Source source,
+            MethodDeclaration method,
+            AnnotationExpr annotation,
+            ListenerAnnotation kind,
+            boolean onKafka) {
         Path file = source.file();
         int line = SourceTree.line(method);
         Optional<TypeDeclaration<?>> owner =
@@ -144,6 +149,10 @@ final class HandlerReader {
             return Optional.empty();
         }
         ListenerContract contract = read.get();
+        if (onKafka && !contract.kafka()) {
+            // a @KafkaListener method (alone, or with an @EventConsumer naming its topic as queue) runs on Kafka
+            contract = contract.onKafka();
+        }
         if (kind != ListenerAnnotation.EVENT_CONSUMER) {
             findings.add(new Finding(
                     Severity.INFO,
@@ -195,8 +204,12 @@ final class HandlerReader {
             findings.add(new Finding(
                     Severity.WARNING,
                     "no-dead-letter-queue",
-                    id + " has no dead-letter queue: messages it cannot process are dropped or retried forever. Set"
-                            + " deadLetterQueue = \"" + contract.queue() + ".dlq\" in @EventConsumer.",
+                    contract.kafka()
+                            ? id + " has no dead-letter topic: records it cannot process are skipped and lost. Set"
+                                    + " deadLetterTopic = \"" + contract.queue() + ".DLT\" in @EventConsumer."
+                            : id + " has no dead-letter queue: messages it cannot process are dropped or retried"
+                                    + " forever. Set deadLetterQueue = \"" + contract.queue() + ".dlq\" in"
+                                    + " @EventConsumer.",
                     file,
                     line));
         }
@@ -219,7 +232,9 @@ final class HandlerReader {
                 schema.get(),
                 schemas.previousVersions(schema.get().fullName()),
                 file,
-                line));
+                line,
+                contract.kafka(),
+                contract.orderedBy()));
     }
 
     private Optional<ConsumerModel.SchemaSource> schema(Parameter parameter, String payloadType) {

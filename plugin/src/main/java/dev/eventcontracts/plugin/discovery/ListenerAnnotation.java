@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /** The annotations that mark a message handler, and the attribute naming its queue, topic or channel. */
 enum ListenerAnnotation {
-    EVENT_CONSUMER("dev.eventcontracts.annotations.EventConsumer", List.of("queue")),
+    EVENT_CONSUMER("dev.eventcontracts.annotations.EventConsumer", List.of("queue", "topic")),
     RABBIT_LISTENER("org.springframework.amqp.rabbit.annotation.RabbitListener", List.of("queues", "queuesToDeclare")),
     KAFKA_LISTENER("org.springframework.kafka.annotation.KafkaListener", List.of("topics")),
     JMS_LISTENER("org.springframework.jms.annotation.JmsListener", List.of("destination")),

@@ -14,6 +14,9 @@ import java.util.List;
  * @param nonRetryable exception class names dead-lettered at once
  * @param idempotencyKey the business key path, or empty
  * @param ignoreEffectPaths volatile paths in effects
+ * @param kafka true when the consumer reads a Kafka topic ({@code queue} is the topic, {@code
+ *     deadLetterQueue} the dead-letter topic)
+ * @param orderedBy the field path whose records must be applied in order (Kafka), or empty
  */
 record ListenerContract(
         String queue,
@@ -23,4 +26,45 @@ record ListenerContract(
         int maxAttempts,
         List<String> nonRetryable,
         String idempotencyKey,
-        List<String> ignoreEffectPaths) {}
+        List<String> ignoreEffectPaths,
+        boolean kafka,
+        String orderedBy) {
+
+    /** An AMQP consumer's contract. */
+    ListenerContract(
+            String queue,
+            String exchange,
+            String routingKey,
+            String deadLetterQueue,
+            int maxAttempts,
+            List<String> nonRetryable,
+            String idempotencyKey,
+            List<String> ignoreEffectPaths) {
+        this(
+                queue,
+                exchange,
+                routingKey,
+                deadLetterQueue,
+                maxAttempts,
+                nonRetryable,
+                idempotencyKey,
+                ignoreEffectPaths,
+                false,
+                "");
+    }
+
+    /** The same contract on Kafka (a {@code @KafkaListener} method). */
+    ListenerContract onKafka() {
+        return new ListenerContract(
+                queue,
+                exchange,
+                routingKey,
+                deadLetterQueue,
+                maxAttempts,
+                nonRetryable,
+                idempotencyKey,
+                ignoreEffectPaths,
+                true,
+                orderedBy);
+    }
+}

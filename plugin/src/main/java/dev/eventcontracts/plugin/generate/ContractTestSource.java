@@ -84,7 +84,9 @@ final class ContractTestSource {
         String scenario = type(RUNTIME + "Scenario");
         String test = type("org.junit.jupiter.api.Test");
         String displayName = type("org.junit.jupiter.api.DisplayName");
-        for (ContractScenario row : ContractScenario.values()) {
+        ContractScenario.Transport transport =
+                model.kafka() ? ContractScenario.Transport.KAFKA : ContractScenario.Transport.AMQP;
+        for (ContractScenario row : ContractScenario.on(transport)) {
             MethodDeclaration method = new MethodDeclaration(new NodeList<>(), new VoidType(), row.testMethod());
             method.addMarkerAnnotation(test);
             method.addAnnotation(new SingleMemberAnnotationExpr(
@@ -127,12 +129,23 @@ final class ContractTestSource {
                         new NodeList<>(
                                 new ClassExpr(classType(model.consumerClass())),
                                 new StringLiteralExpr(model.handler()))))));
-        set(body, "queue", new StringLiteralExpr(model.queue()));
-        if (!model.exchange().isEmpty()) {
-            set(body, "binding", new StringLiteralExpr(model.exchange()), new StringLiteralExpr(model.routingKey()));
-        }
-        if (!model.deadLetterQueue().isEmpty()) {
-            set(body, "deadLetterQueue", new StringLiteralExpr(model.deadLetterQueue()));
+        if (model.kafka()) {
+            set(body, "topic", new StringLiteralExpr(model.queue()));
+            if (!model.deadLetterQueue().isEmpty()) {
+                set(body, "deadLetterTopic", new StringLiteralExpr(model.deadLetterQueue()));
+            }
+        } else {
+            set(body, "queue", new StringLiteralExpr(model.queue()));
+            if (!model.exchange().isEmpty()) {
+                set(
+                        body,
+                        "binding",
+                        new StringLiteralExpr(model.exchange()),
+                        new StringLiteralExpr(model.routingKey()));
+            }
+            if (!model.deadLetterQueue().isEmpty()) {
+                set(body, "deadLetterQueue", new StringLiteralExpr(model.deadLetterQueue()));
+            }
         }
         set(body, "maxAttempts", new IntegerLiteralExpr(String.valueOf(model.maxAttempts())));
         if (!model.nonRetryable().isEmpty()) {
@@ -145,6 +158,9 @@ final class ContractTestSource {
         }
         if (!model.idempotencyKey().isEmpty()) {
             set(body, "idempotencyKey", new StringLiteralExpr(model.idempotencyKey()));
+        }
+        if (!model.orderedBy().isEmpty()) {
+            set(body, "orderedBy", new StringLiteralExpr(model.orderedBy()));
         }
         if (!model.ignoreEffectPaths().isEmpty()) {
             set(

@@ -18,12 +18,20 @@ import java.util.Map;
  * @param registryUri the embedded registry's Apicurio v2 API, or {@code null} when not started
  * @param kafkaBootstrap the Kafka broker's {@code bootstrap.servers} (embedded or external), or
  *     {@code null} when the build has no Kafka
+ * @param kafkaDescription what the Kafka broker is, e.g. {@code embedded Kafka 4.1.2 (KRaft) at
+ *     127.0.0.1:40123}: the contract tests name it in their results; {@code null} without Kafka
  */
-public record Endpoints(String amqpUri, String adminUri, String registryUri, String kafkaBootstrap) {
+public record Endpoints(
+        String amqpUri, String adminUri, String registryUri, String kafkaBootstrap, String kafkaDescription) {
 
     /** Endpoints without Kafka. */
     public Endpoints(String amqpUri, String adminUri, String registryUri) {
-        this(amqpUri, adminUri, registryUri, null);
+        this(amqpUri, adminUri, registryUri, null, null);
+    }
+
+    /** Endpoints with a Kafka broker that says nothing about itself. */
+    public Endpoints(String amqpUri, String adminUri, String registryUri, String kafkaBootstrap) {
+        this(amqpUri, adminUri, registryUri, kafkaBootstrap, null);
     }
 
     /** The property naming the broker's AMQP URI. */
@@ -38,6 +46,9 @@ public record Endpoints(String amqpUri, String adminUri, String registryUri, Str
     /** The property naming the Kafka bootstrap servers (the same name selects an external cluster). */
     public static final String KAFKA_BOOTSTRAP = "eventcontracts.kafka.bootstrap";
 
+    /** The property describing the Kafka broker, which contract-test results name. */
+    public static final String KAFKA_DESCRIPTION = "eventcontracts.kafka.description";
+
     /** The endpoints as properties, in a stable order; absent services are left out. */
     public Map<String, String> asProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
@@ -48,6 +59,9 @@ public record Endpoints(String amqpUri, String adminUri, String registryUri, Str
         }
         if (kafkaBootstrap != null) {
             properties.put(KAFKA_BOOTSTRAP, kafkaBootstrap);
+        }
+        if (kafkaDescription != null) {
+            properties.put(KAFKA_DESCRIPTION, kafkaDescription);
         }
         return properties;
     }

@@ -56,7 +56,8 @@ public final class HarnessEnvironment implements AutoCloseable {
                 broker.amqpUri().toString(),
                 broker.adminUri().toString(),
                 registry == null ? null : registry.uri().toString(),
-                kafka == null ? null : kafka.bootstrapServers());
+                kafka == null ? null : kafka.bootstrapServers(),
+                kafka == null ? null : kafka.description());
         this.shutdownHook = new Thread(this::close, "event-contracts-shutdown");
     }
 

@@ -11,8 +11,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The matrix columns: the scenarios of docs/contract-tests.md in letter order, then any other scenario ids
- * the results carry (sorted), so nothing a test reported is hidden.
+ * The matrix columns: the scenarios of docs/contract-tests.md (AMQP) and docs/kafka.md (Kafka) of
+ * the brokers the results ran on, in letter order (a Kafka-only letter is marked ᴷ when both
+ * brokers are in one report), then any other scenario ids the results carry (sorted), so nothing a
+ * test reported is hidden.
  */
 record Columns(List<Column> columns) {
 
@@ -26,8 +28,20 @@ record Columns(List<Column> columns) {
 
     static Columns of(List<ContractResult> contracts) {
         Map<String, Column> columns = new LinkedHashMap<>();
+        boolean kafka = contracts.stream().anyMatch(ContractResult::kafka);
+        boolean amqp = contracts.isEmpty() || contracts.stream().anyMatch(c -> !c.kafka());
         for (ContractScenario scenario : ContractScenario.values()) {
-            columns.put(scenario.id(), new Column(scenario.letter(), scenario.id()));
+            boolean shown = amqp && scenario.runsOn(ContractScenario.Transport.AMQP)
+                    || kafka && scenario.runsOn(ContractScenario.Transport.KAFKA);
+            if (!shown) {
+                continue;
+            }
+            // with both brokers in one report, a letter Kafka redelivers differently gets its own column
+            boolean kafkaOnly = !scenario.runsOn(ContractScenario.Transport.AMQP);
+            String letter = amqp && kafka && kafkaOnly && !scenario.letter().equals("o")
+                    ? scenario.letter() + "ᴷ"
+                    : scenario.letter();
+            columns.put(scenario.id(), new Column(letter, scenario.id()));
         }
         TreeMap<String, Column> extra = new TreeMap<>();
         for (ContractResult contract : contracts) {

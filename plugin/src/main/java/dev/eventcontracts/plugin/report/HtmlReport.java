@@ -126,7 +126,9 @@ public final class HtmlReport {
         for (ContractResult contract : inputs.contracts()) {
             html.append("<tr><td><code>")
                     .append(escape(contract.consumer()))
-                    .append("</code><br><span class=\"muted\">judged on ")
+                    .append("</code><br><span class=\"muted\">on ")
+                    .append(escape(contract.brokerLabel()))
+                    .append(", judged on ")
                     .append(escape(contract.judgedOn()))
                     .append(
                             contract.effectsObservedAt() == null

@@ -7,6 +7,8 @@ import dev.eventcontracts.plugin.results.ContractResult;
 import dev.eventcontracts.plugin.results.FailsafeSummary;
 import dev.eventcontracts.plugin.results.ScenarioStatus;
 import dev.eventcontracts.plugin.results.SchemaCheck;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -48,7 +50,7 @@ public final class MarkdownReport {
             for (ContractResult contract : inputs.contracts()) {
                 md.append("| `")
                         .append(cell(contract.consumer()))
-                        .append("` | ")
+                        .append(contract.kafka() ? "` (" + cell(contract.brokerLabel()) + ") | " : "` | ")
                         .append(
                                 contract.deadLetterQueue() == null
                                         ? "**none**"
@@ -67,7 +69,8 @@ public final class MarkdownReport {
                     .append(columns.columns().stream()
                             .map(c -> c.header() + " = " + c.id())
                             .collect(Collectors.joining(", ")))
-                    .append(". ✓ passed, ✗ failed, ! error, – skipped, · not run.\n");
+                    .append(". ✓ passed, ✗ failed, ! error, – skipped, · not run.\n")
+                    .append(brokers(inputs.contracts()));
         }
         if (inputs.compatibility().isPresent()) {
             md.append(
@@ -105,6 +108,18 @@ public final class MarkdownReport {
                     .append(" skipped (failsafe).\n");
         }
         return md.toString();
+    }
+
+    /** Which brokers ran the scenarios, e.g. {@code Scenarios ran on: AMQP harness (2), embedded Kafka (1).} */
+    private static String brokers(List<ContractResult> contracts) {
+        Map<String, Long> counts = contracts.stream()
+                .collect(Collectors.groupingBy(
+                        ContractResult::brokerLabel, java.util.TreeMap::new, Collectors.counting()));
+        return "Scenarios ran on: "
+                + counts.entrySet().stream()
+                        .map(e -> e.getKey() + " (" + e.getValue() + ")")
+                        .collect(Collectors.joining(", "))
+                + ".\n";
     }
 
     private static String cell(String text) {

@@ -21,6 +21,9 @@ import java.util.List;
  *     broker-journal} (every connection, harness broker) or {@code ctx.publisher()} (a broker
  *     without a publish journal, e.g. RabbitMQ); {@code null} in files of older runtimes
  * @param findings what the run noticed besides verdicts, e.g. {@code effects-unobservable}
+ * @param brokerKind which broker ran the scenarios: {@code amqp-harness}, {@code rabbitmq}, {@code
+ *     embedded-kafka} or {@code external-kafka}; {@code null} in files of older runtimes
+ * @param transport {@code amqp} or {@code kafka}; {@code null} (AMQP) in files of older runtimes
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ContractResult(
@@ -34,7 +37,9 @@ public record ContractResult(
         String judgedOn,
         List<ScenarioResult> scenarios,
         String effectsObservedAt,
-        List<Finding> findings) {
+        List<Finding> findings,
+        String brokerKind,
+        String transport) {
 
     /** The only results format version this plugin reads. */
     public static final int FORMAT_VERSION = 1;
@@ -44,6 +49,57 @@ public record ContractResult(
     public ContractResult {
         scenarios = scenarios == null ? List.of() : List.copyOf(scenarios);
         findings = findings == null ? List.of() : List.copyOf(findings);
+    }
+
+    /** A result as runtimes before the Kafka scenarios wrote it (no broker kind, AMQP). */
+    public ContractResult(
+            int formatVersion,
+            String consumer,
+            String consumerClass,
+            String handler,
+            String queue,
+            String deadLetterQueue,
+            String broker,
+            String judgedOn,
+            List<ScenarioResult> scenarios,
+            String effectsObservedAt,
+            List<Finding> findings) {
+        this(
+                formatVersion,
+                consumer,
+                consumerClass,
+                handler,
+                queue,
+                deadLetterQueue,
+                broker,
+                judgedOn,
+                scenarios,
+                effectsObservedAt,
+                findings,
+                null,
+                null);
+    }
+
+    /** True when the scenarios ran on Kafka. */
+    public boolean kafka() {
+        return "kafka".equals(transport);
+    }
+
+    /**
+     * The broker in words, as reports name it: {@code AMQP harness}, {@code RabbitMQ}, {@code
+     * embedded Kafka}, {@code external Kafka}, or {@code AMQP} for files that do not say.
+     */
+    public String brokerLabel() {
+        if (brokerKind == null) {
+            return kafka() ? "Kafka" : "AMQP";
+        }
+        return switch (brokerKind) {
+            case "amqp-harness" -> "AMQP harness";
+            case "rabbitmq" -> "RabbitMQ";
+            case "embedded-kafka" -> "embedded Kafka";
+            case "external-kafka" -> "external Kafka";
+            default -> brokerKind;
+        };
     }
 
     /** A result without the observation point and findings (as older runtimes wrote it). */

@@ -32,6 +32,50 @@ class HandlerShapesDiscoveryTest {
     }
 
     @Test
+    void eventConsumerWithTopic_isAKafkaConsumer_withDeadLetterTopicAndOrder() throws IOException {
+        DiscoveryResult result = discover("OrdersListener", """
+                package com.example;
+                import dev.eventcontracts.annotations.EventConsumer;
+                public class OrdersListener {
+                    @EventConsumer(topic = "orders.placed", deadLetterTopic = "orders.placed.DLT",
+                                   maxAttempts = 4, idempotencyKey = "orderId", orderedBy = "orderId")
+                    public void on(OrderPlaced order) {}
+                }
+                """);
+
+        assertThat(result.consumers()).singleElement().satisfies(c -> {
+            assertThat(c.kafka()).isTrue();
+            assertThat(c.queue()).isEqualTo("orders.placed");
+            assertThat(c.deadLetterQueue()).isEqualTo("orders.placed.DLT");
+            assertThat(c.maxAttempts()).isEqualTo(4);
+            assertThat(c.orderedBy()).isEqualTo("orderId");
+        });
+        assertThat(result.findings()).noneMatch(f -> f.code().equals("no-dead-letter-queue"));
+    }
+
+    @Test
+    void kafkaListenerWithoutDeadLetterTopic_isAKafkaConsumer_andTheFindingNamesATopic() throws IOException {
+        DiscoveryResult result = discover("PlainKafka", """
+                package com.example;
+                import org.springframework.kafka.annotation.KafkaListener;
+                public class PlainKafka {
+                    @KafkaListener(topics = "orders.placed")
+                    public void on(OrderPlaced order) {}
+                }
+                """);
+
+        assertThat(result.consumers())
+                .singleElement()
+                .satisfies(c -> assertThat(c.kafka()).isTrue());
+        assertThat(result.findings())
+                .filteredOn(f -> f.code().equals("no-dead-letter-queue"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .contains("has no dead-letter topic")
+                        .contains("deadLetterTopic = \"orders.placed.DLT\""));
+    }
+
+    @Test
     void eventConsumerAndRabbitListenerOnOneMethod_areOneConsumer_eventConsumerWins_disagreementIsAFinding()
             throws IOException {
         DiscoveryResult result = discover("Stacked", """

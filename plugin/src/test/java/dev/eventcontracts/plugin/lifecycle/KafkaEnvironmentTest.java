@@ -67,6 +67,8 @@ class KafkaEnvironmentTest {
             assertThat(environment.kafkaDescription())
                     .startsWith("embedded Kafka 4.")
                     .endsWith(" at " + bootstrap);
+            // the contract tests read it to name the broker in their results
+            assertThat(endpointsFile()).containsEntry(Endpoints.KAFKA_DESCRIPTION, environment.kafkaDescription());
         }
         int port = Integer.parseInt(bootstrap.substring(bootstrap.indexOf(':') + 1));
         try (ServerSocket rebound = new ServerSocket()) {

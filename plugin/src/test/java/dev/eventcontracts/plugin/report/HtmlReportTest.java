@@ -11,6 +11,40 @@ class HtmlReportTest {
     private final String html = new HtmlReport().render("online-store", inputs, ReportFixtures.verdict(inputs));
 
     @Test
+    void kafkaConsumer_namesItsBroker_andGetsTheKafkaColumnsNextToTheAmqpOnes() {
+        var kafka = new dev.eventcontracts.plugin.results.ContractResult(
+                1,
+                "com.example.AnalyticsListener#onPageViewed",
+                "com.example.AnalyticsListener",
+                "onPageViewed",
+                "analytics.page-views",
+                "analytics.page-views.DLT",
+                "embedded Kafka 4.1.2 (KRaft) at 127.0.0.1:40123",
+                "effects+state",
+                java.util.List.of(
+                        ReportFixtures.scenario(
+                                "b", "commit-lost", dev.eventcontracts.plugin.results.ScenarioStatus.FAILED, "twice"),
+                        ReportFixtures.scenario(
+                                "o", "key-ordering", dev.eventcontracts.plugin.results.ScenarioStatus.PASSED, null)),
+                "ctx.publisher()",
+                java.util.List.of(),
+                "embedded-kafka",
+                "kafka");
+        var contracts = new java.util.ArrayList<>(inputs.contracts());
+        contracts.add(kafka);
+        GateInputs mixed = new GateInputs(
+                contracts, inputs.failsafe(), inputs.compatibility(), inputs.findings(), inputs.canIDeploy());
+
+        String md = new MarkdownReport().render("shop", mixed, ReportFixtures.verdict(mixed));
+        String page = new HtmlReport().render("shop", mixed, ReportFixtures.verdict(mixed));
+
+        assertThat(md).contains("| `com.example.AnalyticsListener#onPageViewed` (embedded Kafka) |");
+        assertThat(md).contains("b = lost-ack", "bᴷ = commit-lost", "o = key-ordering");
+        assertThat(md).contains("Scenarios ran on: AMQP (2), embedded Kafka (1).");
+        assertThat(page).contains("<span class=\"muted\">on embedded Kafka, judged on effects+state");
+    }
+
+    @Test
     void render_isSelfContained() {
         assertThat(html).startsWith("<!DOCTYPE html>").doesNotContain("<script", "<link", "src=\"http", "url(");
     }
@@ -18,7 +52,7 @@ class HtmlReportTest {
     @Test
     void render_matrixHasOneRowPerConsumerAndOneColumnPerScenario() {
         assertThat(html).contains("<th title=\"duplicate-delivery\">a</th>", "<th title=\"schema-evolution\">n</th>");
-        assertThat(html.split("<span class=\"muted\">judged on ", -1)).hasSize(3);
+        assertThat(html.split("<span class=\"muted\">on AMQP, judged on ", -1)).hasSize(3);
         assertThat(html)
                 .contains(
                         "<td class=\"cell FAILED\" title=\"scenario duplicate-delivery: 2 shipments &lt;for&gt; order o-1 &amp; 1 expected\">✗</td>")
