@@ -17,7 +17,8 @@ def results = new groovy.json.JsonSlurper().parse(new File(project, 'target/even
 assert results.consumer == 'com.example.inventory.OrderPlacedListener#onOrderPlaced'
 assert results.mode == 'service'
 assert results.transport == 'kafka'
-assert results.broker.startsWith('external Kafka at 127.0.0.1:') || results.broker.startsWith('embedded Kafka')
+assert results.broker.startsWith('embedded Kafka 4.1.2 (KRaft) at 127.0.0.1:')
+assert results.brokerKind == 'embedded-kafka'
 assert results.deadLetterTopic == 'orders.placed-dlt'
 def passed = results.scenarios.findAll { it.status == 'PASSED' }*.id
 assert passed.containsAll(['duplicate-delivery', 'commit-lost', 'rebalance-mid-batch', 'offset-replay',

@@ -232,14 +232,34 @@ public final class KafkaServiceSession implements AutoCloseable {
         return setup.topic();
     }
 
-    /** The cluster, as results name it, e.g. {@code embedded Kafka 4.1.2 (KRaft) at 127.0.0.1:40123}. */
+    /**
+     * The cluster, as results name it, e.g. {@code embedded Kafka 4.1.2 (KRaft) at 127.0.0.1:40123}:
+     * for the broker the plugin's {@code start} goal started, its description from {@code
+     * target/event-contracts/endpoints.properties} ({@code eventcontracts.kafka.description}).
+     */
     public String brokerDisplay() {
+        if (cluster instanceof ExternalKafka) {
+            java.nio.file.Path endpoints = java.nio.file.Path.of("target/event-contracts/endpoints.properties");
+            if (java.nio.file.Files.isRegularFile(endpoints)) {
+                java.util.Properties p = new java.util.Properties();
+                try (var in = java.nio.file.Files.newBufferedReader(endpoints)) {
+                    p.load(in);
+                } catch (IOException e) {
+                    return cluster.description();
+                }
+                String started = p.getProperty("eventcontracts.kafka.description");
+                if (started != null
+                        && cluster.bootstrapServers().equals(p.getProperty("eventcontracts.kafka.bootstrap"))) {
+                    return started;
+                }
+            }
+        }
         return cluster.description();
     }
 
     /** {@code embedded-kafka} or {@code external-kafka}. */
     public String brokerKind() {
-        return cluster instanceof ExternalKafka ? "external-kafka" : "embedded-kafka";
+        return brokerDisplay().startsWith("embedded") ? "embedded-kafka" : "external-kafka";
     }
 
     /** The dead-letter topic records were seen in, or null when none was seen. */

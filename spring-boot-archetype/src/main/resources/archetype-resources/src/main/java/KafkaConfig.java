@@ -49,13 +49,14 @@ public class KafkaConfig {
 
     /** Writes events as JSON, and dead letters of unreadable records as the bytes they arrived as. */
     @Bean
+    @SuppressWarnings({"unchecked", "rawtypes"})
     KafkaTemplate<Object, Object> kafkaTemplate(ProducerFactory<?, ?> boots) {
         Map<Class<?>, org.apache.kafka.common.serialization.Serializer<?>> byType = new LinkedHashMap<>();
         byType.put(byte[].class, new ByteArraySerializer());
         byType.put(Object.class, new JacksonJsonSerializer<>());
         DelegatingByTypeSerializer values = new DelegatingByTypeSerializer(byType, true);
         return new KafkaTemplate<>(
-                new DefaultKafkaProducerFactory<>(boots.getConfigurationProperties(), new StringSerializer(), values));
+                new DefaultKafkaProducerFactory(boots.getConfigurationProperties(), new StringSerializer(), values));
     }
 
     /** Spring Boot sets this on its listener container factory. */
