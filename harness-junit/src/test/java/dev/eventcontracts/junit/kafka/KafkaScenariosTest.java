@@ -123,6 +123,26 @@ class KafkaScenariosTest {
     }
 
     @Test
+    void consumerRetryingPoisonThirtyTimesInPlace_failsNoHeadOfLineBlocking_thoughItWouldEndInTheDeadLetterTopic() {
+        ConsumerContract contract = KafkaSamples.inventory(
+                        InventoryConsumers.PoisonLoopConsumer.class,
+                        "onMessage",
+                        InventoryConsumers.PoisonLoopFixture.class)
+                .schema(dev.eventcontracts.junit.samples.avro.OrderPlaced.getClassSchema())
+                .maxAttempts(30)
+                .build();
+
+        ScenarioResult result = run(contract, Scenario.NO_HEAD_OF_LINE_BLOCKING).get(0);
+
+        assertThat(result.status()).as(result.describe()).isEqualTo(ScenarioStatus.FAILED);
+        // the poison holds up the records behind it for 25 attempts or more (the loop bound), whether
+        // the scenario stops it there or it reaches the dead-letter topic after its 30th
+        assertThat(result.message())
+                .startsWith("PoisonLoopConsumer blocks its partition behind a poison record:")
+                .containsPattern("was retried (2[5-9]|30) times in place");
+    }
+
+    @Test
     void consumerWithRetryLater_failsKeyOrdering() {
         ConsumerContract contract = KafkaSamples.inventory(
                         KafkaSamples.RetryLaterConsumer.class, "onOrderPlaced", KafkaSamples.RetryLaterFixture.class)

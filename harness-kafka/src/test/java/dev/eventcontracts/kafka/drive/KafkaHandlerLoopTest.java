@@ -217,6 +217,43 @@ class KafkaHandlerLoopTest {
     }
 
     @Test
+    void commitActionCrash_stopsAfterTheHandler_withoutCommitting_andHoldLeavesTheOffsetForTheNextOwner()
+            throws Exception {
+        produce("order-1");
+        produce("order-2");
+
+        try (KafkaHandlerLoop crashing = KafkaHandlerLoop.builder(
+                        kafka.bootstrapServers(),
+                        topic,
+                        "billing",
+                        (record, attempt) -> {},
+                        new DeliveryPolicy(1, List.of(), null))
+                .commits(d -> CommitAction.CRASH)
+                .start()) {
+            assertThat(crashing.awaitSettled(1, Duration.ofSeconds(60))).hasSize(1);
+            assertThat(crashing.awaitStopped(Duration.ofSeconds(30))).isTrue();
+            assertThat(crashing.crashed()).isTrue();
+        }
+        assertThat(committed("billing")).as("nothing committed by the crash").isEqualTo(-1);
+
+        try (KafkaHandlerLoop holding = KafkaHandlerLoop.builder(
+                        kafka.bootstrapServers(),
+                        topic,
+                        "billing",
+                        (record, attempt) -> {},
+                        new DeliveryPolicy(1, List.of(), null))
+                .commits(d -> CommitAction.HOLD)
+                .start()) {
+            assertThat(holding.awaitSettled(2, Duration.ofSeconds(60)))
+                    .extracting(Delivery::offset)
+                    .containsExactly(0L, 1L);
+        }
+        assertThat(committed("billing"))
+                .as("held: the batch's commit never happened")
+                .isEqualTo(-1);
+    }
+
+    @Test
     void policy_maxAttemptsBelowOne_isRejectedWithTheFix() {
         assertThatThrownBy(() -> new DeliveryPolicy(0, List.of(), null))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -14,8 +14,8 @@ import java.util.TreeMap;
  * The AsyncAPI 3.0.0 document of a project's consumers (docs/plugin.md, "generate-asyncapi"): one
  * channel per queue, exchange and dead-letter queue, one {@code receive} operation per consumer,
  * one message per payload type whose payload is its Avro schema. AMQP consumers
- * ({@code @EventConsumer}, {@code @RabbitListener}) get AMQP 0.3.0 bindings, {@code @KafkaListener}
- * consumers Kafka 0.5.0 bindings; other listeners get channels without bindings. Deterministic:
+ * ({@code @EventConsumer}, {@code @RabbitListener}) get AMQP 0.3.0 bindings, Kafka consumers
+ * ({@code @KafkaListener}, {@code @EventConsumer(topic = ...)}) Kafka 0.5.0 bindings; other listeners get channels without bindings. Deterministic:
  * everything is sorted by name, nothing depends on the clock or the machine.
  */
 public final class AsyncApiDocument {
@@ -263,6 +263,9 @@ public final class AsyncApiDocument {
         OTHER;
 
         static Transport of(ConsumerModel c) {
+            if (c.kafka()) {
+                return KAFKA; // @EventConsumer(topic = ...) or a @KafkaListener method
+            }
             return switch (c.annotation()) {
                 case "EventConsumer", "RabbitListener" -> AMQP;
                 case "KafkaListener" -> KAFKA;

@@ -159,7 +159,9 @@ final class HandlerReader {
                     "contract-defaults",
                     id + " is found by @" + kind.simpleName() + ", which says nothing about dead-lettering, retries or"
                             + " idempotency: its contract test uses maxAttempts " + ContractDefaults.MAX_ATTEMPTS
-                            + (contract.deadLetterQueue().isEmpty() ? ", no dead-letter queue" : "")
+                            + (contract.deadLetterQueue().isEmpty()
+                                    ? contract.kafka() ? ", no dead-letter topic" : ", no dead-letter queue"
+                                    : "")
                             + " and no idempotency key. Add @EventConsumer to declare them.",
                     file,
                     line));

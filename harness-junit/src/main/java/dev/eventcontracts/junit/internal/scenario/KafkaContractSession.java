@@ -183,6 +183,13 @@ public final class KafkaContractSession implements ScenarioSession {
         }
     }
 
+    private final List<String> groups = new ArrayList<>();
+
+    /** Remembers a run's consumer group, deleted with the topics when the session closes. */
+    synchronized void groupCreated(String group) {
+        groups.add(group);
+    }
+
     synchronized void report(ContractSession.Finding finding) {
         if (findings.stream().noneMatch(f -> f.code().equals(finding.code()))) {
             findings.add(finding);
@@ -263,6 +270,19 @@ public final class KafkaContractSession implements ScenarioSession {
     public void close() {
         http.close();
         producer.close(java.time.Duration.ofSeconds(5));
+        List<String> created;
+        synchronized (this) {
+            created = List.copyOf(groups);
+        }
+        try {
+            // runs sharing a cluster leave no consumer groups behind (their members have left)
+            admin.deleteConsumerGroups(created).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            // best effort: a group that still has a member, or is already gone, is left to the cluster
+        }
         admin.close(java.time.Duration.ofSeconds(5));
         try {
             topics.close();

@@ -109,6 +109,7 @@ final class KafkaRun implements AutoCloseable {
                 ? session.topics().create(contract.deadLetterQueue() + "." + runName, 1)
                 : null;
         this.group = "ec-" + contract.consumerClass().getSimpleName() + "-" + topic;
+        session.groupCreated(group);
         session.http().reset();
         this.fixture = session.newFixture();
         this.initialState = session.normalizer().state(state());

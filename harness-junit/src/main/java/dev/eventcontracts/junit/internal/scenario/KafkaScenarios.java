@@ -433,6 +433,16 @@ final class KafkaScenarios {
                     blocked.add(base.samples().get(i - 1).description());
                 }
             }
+            long poisonAttempts = attemptsOf(run, "p-1");
+            if (blocked.isEmpty() && poisonAttempts >= bound) {
+                return Verdict.failed(
+                        consumer + " blocks its partition behind a poison record: the undecodable record ahead of "
+                                + base.samples().get(1).description() + " and "
+                                + base.samples().get(2).description() + " (partition 0) was retried "
+                                + poisonAttempts + " times in place while they waited.",
+                        "Bound the retries (maxAttempts) and send what cannot succeed to a dead-letter topic"
+                                + " (deadLetterTopic, nonRetryable), so one poison record cannot stop its partition.");
+            }
             if (!blocked.isEmpty()) {
                 return Verdict.failed(
                         consumer + " blocks its partition behind a poison record: " + String.join(", ", blocked)
