@@ -5,6 +5,7 @@ import dev.eventcontracts.plugin.consumers.GenerateOutcome;
 import dev.eventcontracts.plugin.problems.InvalidParameterException;
 import dev.eventcontracts.plugin.results.DiscoveryFindings;
 import dev.eventcontracts.plugin.results.Finding;
+import dev.eventcontracts.plugin.results.KafkaConsumers;
 import dev.eventcontracts.plugin.results.ResultFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -89,6 +90,14 @@ public final class ServiceModeGeneration {
         List<ServiceListener> listeners = scan.listeners();
         ServiceTestGenerator.Generated generated =
                 new ServiceTestGenerator().generate(application, listeners, config.outputDirectory());
+        KafkaServiceGeneration kafka = new KafkaServiceGeneration();
+        KafkaServiceGeneration.Generated kafkaTests =
+                kafka.generate(application, kafka.scan(config.mainSourceRoots()), config.outputDirectory());
+        KafkaConsumers.write(
+                config.findingsFile().resolveSibling(KafkaConsumers.FILE_NAME),
+                kafkaTests.listeners().stream()
+                        .map(KafkaServiceGeneration.KafkaListenerMethod::id)
+                        .toList());
         List<Finding> findings = new ArrayList<>();
         for (ServiceListener l : listeners) {
             if (l.queue().isEmpty()) {
@@ -104,7 +113,9 @@ public final class ServiceModeGeneration {
                         0));
             }
         }
-        List<String> consumers = listeners.stream().map(ServiceListener::id).toList();
+        List<String> consumers =
+                new ArrayList<>(listeners.stream().map(ServiceListener::id).toList());
+        kafkaTests.listeners().forEach(l -> consumers.add(l.id()));
         new ResultFiles()
                 .write(
                         config.findingsFile(),
@@ -116,15 +127,22 @@ public final class ServiceModeGeneration {
                     + (l.queue().isEmpty() ? "(from its container)" : l.queue()) + "', service mode: "
                     + application + ")");
         }
+        for (KafkaServiceGeneration.KafkaListenerMethod l : kafkaTests.listeners()) {
+            lines.add("listener " + l.id() + " (@KafkaListener, topic '"
+                    + (l.topic().isEmpty() ? "(from its container)" : l.topic()) + "', Kafka service mode: "
+                    + application + ")");
+        }
         List<GenerateOutcome.FindingLine> findingLines = findings.stream()
                 .map(f -> new GenerateOutcome.FindingLine(f.severity(), f.code() + ": " + f.message()))
                 .toList();
-        String summary = "event-contracts: service mode (" + application + "), " + listeners.size() + " listener"
-                + (listeners.size() == 1 ? "" : "s") + " found, "
-                + generated.generated().size() + " contract test"
-                + (generated.generated().size() == 1 ? "" : "s") + " in " + display(config, config.outputDirectory())
-                + " (" + generated.written().size() + " written, "
-                + generated.deleted().size() + " deleted)";
+        int found = listeners.size() + kafkaTests.listeners().size();
+        int tests = generated.generated().size() + kafkaTests.generated().size();
+        String summary = "event-contracts: service mode (" + application + "), " + found + " listener"
+                + (found == 1 ? "" : "s") + " found, "
+                + tests + " contract test"
+                + (tests == 1 ? "" : "s") + " in " + display(config, config.outputDirectory())
+                + " (" + (generated.written().size() + kafkaTests.written().size()) + " written, "
+                + (generated.deleted().size() + kafkaTests.deleted().size()) + " deleted)";
         return new GenerateOutcome(config.outputDirectory(), lines, findingLines, summary, null);
     }
 

@@ -1,3 +1,39 @@
+#if( $broker == "kafka" )
+package ${package};
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reserves stock for each order placed and announces it on {@code stock.reserved}, once per
+ * order: a record delivered again (a producer retry, a lost offset commit, a replay after a
+ * restart) changes nothing and produces nothing.
+ */
+@Component
+public class OrderPlacedListener {
+
+    private final Reservations reservations;
+    private final KafkaTemplate<Object, Object> kafka;
+
+    public OrderPlacedListener(Reservations reservations, KafkaTemplate<Object, Object> kafka) {
+        this.reservations = reservations;
+        this.kafka = kafka;
+    }
+
+    @KafkaListener(topics = KafkaConfig.TOPIC, groupId = "inventory-service")
+    public void onOrderPlaced(OrderPlaced order) {
+        if (order.orderId() == null || order.orderId().isBlank() || order.quantity() <= 0) {
+            // permanent: not retried (KafkaConfig#errorHandler), straight to the dead-letter topic
+            throw new IllegalArgumentException("invalid order " + order);
+        }
+        if (reservations.reserve(order)) {
+            kafka.send(KafkaConfig.STOCK_RESERVED, order.orderId(),
+                    new StockReserved(order.orderId(), order.sku(), order.quantity()));
+        }
+    }
+}
+#else
 package ${package};
 
 import java.util.concurrent.ExecutionException;
@@ -62,3 +98,4 @@ public class OrderPlacedListener {
         }
     }
 }
+#end

@@ -1,0 +1,140 @@
+package dev.eventcontracts.spring.kafka;
+
+import dev.eventcontracts.junit.TypeSamples;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The records a scenario produces, encoded as the service reads them: good samples as JSON by the
+ * service's own Jackson mapper (Jackson 3 {@code JsonMapper} or Jackson 2 {@code ObjectMapper} bean,
+ * else a plain one) with Spring's {@code __TypeId__} header when the consumer names no default
+ * type; and poison — bytes no deserializer reads, a JSON object of the wrong shape, and a
+ * well-formed event whose strings are blank and numbers zero (docs/kafka.md, service mode).
+ */
+final class KafkaSamples {
+
+    /** One record to produce. */
+    record Sample(String id, String key, byte[] value, Map<String, byte[]> headers, String kind) {
+        /** The same value under a new key and an extra header: scenario (e). */
+        Sample withNewKeyAndHeader() {
+            Map<String, byte[]> h = new LinkedHashMap<>(headers);
+            h.put("event-contracts-resent", "true".getBytes(StandardCharsets.UTF_8));
+            h.put(TopicObserver.SAMPLE_HEADER, ("resent-" + id).getBytes(StandardCharsets.UTF_8));
+            return new Sample("resent-" + id, key + "-resent", value, h, kind);
+        }
+    }
+
+    private final KafkaListenerSetup setup;
+    private final Object mapper;
+    private final Method write;
+    private final String orderedBy;
+    private int next;
+
+    KafkaSamples(ConfigurableApplicationContext context, KafkaListenerSetup setup, String orderedBy) {
+        this.setup = setup;
+        this.orderedBy = orderedBy;
+        Object m = bean(context, "tools.jackson.databind.json.JsonMapper");
+        if (m == null) {
+            m = bean(context, "com.fasterxml.jackson.databind.ObjectMapper");
+        }
+        if (m == null) {
+            m = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
+        }
+        mapper = m;
+        try {
+            write = mapper.getClass().getMethod("writeValueAsBytes", Object.class);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("JSON mapper " + mapper.getClass() + " has no writeValueAsBytes", e);
+        }
+    }
+
+    private static Object bean(ConfigurableApplicationContext context, String type) {
+        try {
+            Class<?> c = Class.forName(type, false, context.getClassLoader());
+            return context.getBeanProvider(c).getIfAvailable();
+        } catch (ClassNotFoundException | LinkageError e) {
+            return null;
+        }
+    }
+
+    /** A fresh good event. */
+    Sample good() {
+        return encode(TypeSamples.sample(setup.payloadType(), ++next), null, "a good event");
+    }
+
+    /** A fresh good event with the given ordering key. */
+    Sample good(String key) {
+        return encode(TypeSamples.sample(setup.payloadType(), ++next), key, "a good event");
+    }
+
+    /** Bytes no JSON deserializer reads. */
+    Sample undecodable() {
+        Sample template = newId(good());
+        byte[] value = "\u0000\u0001event-contracts: not a valid record {".getBytes(StandardCharsets.UTF_8);
+        return new Sample(template.id(), template.key(), value, template.headers(), "undecodable bytes");
+    }
+
+    /** A well-formed JSON object of the wrong shape. */
+    Sample wrongShape() {
+        Sample template = newId(good());
+        byte[] value = "{\"eventContractsWrongShape\":true}".getBytes(StandardCharsets.UTF_8);
+        return new Sample(template.id(), template.key(), value, template.headers(), "a payload of the wrong shape");
+    }
+
+    /** A well-formed event with blank strings and zero numbers: a listener that validates fails on it. */
+    Sample blank(String key) {
+        return encode(TypeSamples.blank(setup.payloadType()), key, "an event with blank and zero fields");
+    }
+
+    private Sample newId(Sample template) {
+        String id = "event-contracts-sample-" + UUID.randomUUID();
+        Map<String, byte[]> h = new LinkedHashMap<>(template.headers());
+        h.put(TopicObserver.SAMPLE_HEADER, id.getBytes(StandardCharsets.UTF_8));
+        return new Sample(id, template.key(), template.value(), h, template.kind());
+    }
+
+    private Sample encode(Object payload, String key, String kind) {
+        String id = "event-contracts-sample-" + UUID.randomUUID();
+        byte[] value;
+        try {
+            value = (byte[]) write.invoke(mapper, payload);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(
+                    "Cannot write a " + setup.payloadType().getName() + " sample as JSON with "
+                            + mapper.getClass().getName() + ": " + e.getCause(),
+                    e);
+        }
+        Map<String, byte[]> headers = new LinkedHashMap<>();
+        headers.put(TopicObserver.SAMPLE_HEADER, id.getBytes(StandardCharsets.UTF_8));
+        if (!setup.consumerConfig().containsKey("spring.json.value.default.type")) {
+            headers.put("__TypeId__", setup.payloadType().getName().getBytes(StandardCharsets.UTF_8));
+        }
+        String k = key != null ? key : orderingKey(payload).orElse(id);
+        return new Sample(id, k, value, headers, kind);
+    }
+
+    /** The value of the {@code orderedBy} field of {@code payload}, the record key of ordered listeners. */
+    java.util.Optional<String> orderingKey(Object payload) {
+        if (orderedBy.isEmpty() || payload == null) {
+            return java.util.Optional.empty();
+        }
+        if (payload.getClass().isRecord()) {
+            for (RecordComponent c : payload.getClass().getRecordComponents()) {
+                if (c.getName().equals(orderedBy)) {
+                    try {
+                        return java.util.Optional.of(
+                                String.valueOf(c.getAccessor().invoke(payload)));
+                    } catch (ReflectiveOperationException e) {
+                        return java.util.Optional.empty();
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,624 @@
+package dev.eventcontracts.spring.kafka;
+
+import dev.eventcontracts.junit.Scenario;
+import dev.eventcontracts.junit.ScenarioResult;
+import dev.eventcontracts.junit.ScenarioStatus;
+import dev.eventcontracts.spring.internal.HttpStub;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The Kafka contract scenarios against the running service: records are produced to the
+ * listener's topic, the service's own container, error handler, deserializers and retry topics
+ * handle them, and the verdict comes from the topics — where each poison record ended (a
+ * dead-letter topic with its headers, skipped and lost, or blocking its partition), the records the
+ * service produced and the HTTP calls it made (docs/kafka.md, service mode).
+ */
+final class KafkaServiceScenarios {
+
+    private final KafkaServiceSession session;
+    private final KafkaSamples samples;
+    private Map<String, Integer> baseline;
+    private String deadLetterTopicSeen;
+
+    KafkaServiceScenarios(KafkaServiceSession session, KafkaSamples samples) {
+        this.session = session;
+        this.samples = samples;
+    }
+
+    /** Where a record ended. */
+    enum Kind {
+        DEAD_LETTERED,
+        BLOCKED,
+        LOST,
+        ACCEPTED
+    }
+
+    record Fate(
+            Kind kind,
+            TopicObserver.Seen deadLetter,
+            List<TopicObserver.Seen> retries,
+            long committed,
+            List<String> effects) {}
+
+    private record Outcome(ScenarioStatus status, String message, String fix) {
+        static Outcome passed() {
+            return new Outcome(ScenarioStatus.PASSED, null, null);
+        }
+
+        static Outcome skipped(String why) {
+            return new Outcome(ScenarioStatus.SKIPPED, why, null);
+        }
+
+        static Outcome failed(String message, String fix) {
+            return new Outcome(ScenarioStatus.FAILED, message, fix);
+        }
+    }
+
+    String deadLetterTopicSeen() {
+        return deadLetterTopicSeen;
+    }
+
+    /** Runs one scenario; never throws for a broken contract, only reports it. */
+    ScenarioResult run(Scenario scenario) {
+        long started = System.nanoTime();
+        Outcome o;
+        try {
+            o = switch (scenario) {
+                case DUPLICATE_DELIVERY -> producedTwice();
+                case COMMIT_LOST -> commitLost();
+                case REBALANCE_MID_BATCH -> rebalanceToSecondInstance();
+                case OFFSET_REPLAY -> offsetReplay();
+                case NEW_KEY_AND_HEADERS -> newKeyAndHeaders();
+                case GROUP_REBALANCE ->
+                    Outcome.skipped("two instances working on one record across a rebalance are not run in Kafka"
+                            + " service mode yet (docs/kafka.md, service mode limits).");
+                case UNDECODABLE_BYTES -> poison(samples.undecodable());
+                case WRONG_SCHEMA -> poison(samples.wrongShape());
+                case NON_RETRYABLE ->
+                    Outcome.skipped("Kafka service mode has no business-invalid sample for " + name()
+                            + " (docs/kafka.md, service mode limits).");
+                case RETRIES_EXHAUSTED -> persistentFailure();
+                case TRANSIENT_RECOVERS -> transientRecovers();
+                case NO_HEAD_OF_LINE_BLOCKING -> headOfLine();
+                case CONSERVATION -> conservation();
+                case SCHEMA_EVOLUTION ->
+                    Outcome.skipped("the payload is JSON, not an Avro record: no registered writer versions to read.");
+                case KEY_ORDERING -> keyOrdering();
+                case LOST_ACK,
+                        OUT_OF_ORDER_REDELIVERY,
+                        BATCH_REPLAY,
+                        REPUBLISHED_NEW_MESSAGE_ID,
+                        CONCURRENT_INSTANCES ->
+                    Outcome.skipped("an AMQP scenario: Kafka runs its own shape of this letter.");
+            };
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            o = new Outcome(
+                    ScenarioStatus.ERROR, name() + ": scenario '" + scenario.id() + "' could not run: " + e, null);
+        } finally {
+            session.stub().failNext(0);
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        return new ScenarioResult(scenario, o.status(), o.message(), o.fix(), millis);
+    }
+
+    private String name() {
+        return session.contract().displayName();
+    }
+
+    private KafkaListenerSetup setup() {
+        return session.setup();
+    }
+
+    // ---- effects ----------------------------------------------------------------------------
+
+    private record Mark(int records, int calls) {}
+
+    private Mark mark() {
+        return new Mark(session.observer().mark(), session.stub().calls().size());
+    }
+
+    /** Records the service produced (not copies of samples) by topic, and HTTP calls by method and path. */
+    private Map<String, Integer> effectsSince(Mark mark) {
+        Map<String, Integer> effects = new TreeMap<>();
+        for (TopicObserver.Seen s : session.observer().since(mark.records())) {
+            if (s.sampleId() == null && !s.isCopy() && !s.topic().equals(setup().topic())) {
+                effects.merge("record on '" + s.topic() + "'", 1, Integer::sum);
+            }
+        }
+        List<HttpStub.Call> calls = session.stub().calls();
+        for (HttpStub.Call c : calls.subList(Math.min(mark.calls(), calls.size()), calls.size())) {
+            effects.merge("http " + c.method() + " " + c.path(), 1, Integer::sum);
+        }
+        return effects;
+    }
+
+    private List<String> effectBodiesSince(Mark mark) {
+        List<String> bodies = new ArrayList<>();
+        for (TopicObserver.Seen s : session.observer().since(mark.records())) {
+            if (s.sampleId() == null && !s.isCopy() && !s.topic().equals(setup().topic())) {
+                bodies.add(s.topic() + ": " + abbreviate(s.body()));
+            }
+        }
+        return bodies;
+    }
+
+    private void settle(String what) {
+        if (!session.observer().awaitSettled(session.settleTimeout())) {
+            throw new IllegalStateException("the service did not settle during " + what + " within "
+                    + session.settleTimeout().toSeconds() + " s (lagging: "
+                    + session.observer().lagOfGroups()
+                    + "): the listener " + name() + " may be looping or hanging; on a slow machine raise"
+                    + " -Deventcontracts.settle.timeout=30");
+        }
+    }
+
+    private Map<String, Integer> baseline() throws Exception {
+        if (baseline == null) {
+            Mark m = mark();
+            session.produce(samples.good());
+            settle("the baseline run");
+            baseline = effectsSince(m);
+        }
+        return baseline;
+    }
+
+    private Outcome unprovable() {
+        return Outcome.skipped("UNPROVABLE (warning): " + name() + " had no observable effect on a record (it"
+                + " produced no record and called no HTTP endpoint), so its idempotency cannot be judged. Produce or"
+                + " call something observable, or point its HTTP client at ${eventcontracts.http.uri} (docs/kafka.md,"
+                + " service mode).");
+    }
+
+    private Outcome compare(Map<String, Integer> once, Mark mark, String how, String fix) {
+        Map<String, Integer> faulted = effectsSince(mark);
+        if (Objects.equals(once, faulted)) {
+            return Outcome.passed();
+        }
+        return Outcome.failed(
+                name() + " is not idempotent: one record of a new event had the effects " + once + ", " + how + " had "
+                        + faulted + " (records produced: " + effectBodiesSince(mark) + ").",
+                fix);
+    }
+
+    private static final String IDEMPOTENT_FIX = "make the listener's effects happen once per event: remember the"
+            + " processed event ids (the idempotency key in the payload) in durable state, in the same transaction as"
+            + " the effect, and skip repeats; call HTTP services with an idempotency key.";
+
+    // ---- idempotency ------------------------------------------------------------------------
+
+    private Outcome producedTwice() throws Exception {
+        Map<String, Integer> once = baseline();
+        if (once.isEmpty()) {
+            return unprovable();
+        }
+        Mark m = mark();
+        KafkaSamples.Sample event = samples.good();
+        session.produce(event);
+        session.produce(event);
+        settle("scenario 'duplicate-delivery'");
+        return compare(once, m, "the same record produced twice (a producer retry: two offsets)", IDEMPOTENT_FIX);
+    }
+
+    private Outcome commitLost() throws Exception {
+        Map<String, Integer> once = baseline();
+        if (once.isEmpty()) {
+            return unprovable();
+        }
+        Mark m = mark();
+        RecordMetadata at = session.produce(samples.good());
+        settle("scenario 'commit-lost'");
+        KafkaServiceSession.stopListeners(session.context());
+        session.moveCommittedOffset(new TopicPartition(at.topic(), at.partition()), at.offset());
+        session.startListeners();
+        settle("scenario 'commit-lost'");
+        return compare(
+                once,
+                m,
+                "the same record processed, its offset commit lost and the container restarted (it is delivered"
+                        + " again)",
+                IDEMPOTENT_FIX);
+    }
+
+    private Outcome rebalanceToSecondInstance() throws Exception {
+        Map<String, Integer> once = baseline();
+        if (once.isEmpty()) {
+            return unprovable();
+        }
+        Mark m = mark();
+        RecordMetadata at = session.produce(samples.good());
+        settle("scenario 'rebalance-mid-batch'");
+        KafkaServiceSession.stopListeners(session.context());
+        session.moveCommittedOffset(new TopicPartition(at.topic(), at.partition()), at.offset());
+        try (ConfigurableApplicationContext second = session.startContext()) {
+            session.awaitAssigned(KafkaListenerSetup.read(second, session.contract()));
+            settle("scenario 'rebalance-mid-batch'");
+            KafkaServiceSession.stopListeners(second);
+        }
+        session.startListeners();
+        settle("scenario 'rebalance-mid-batch'");
+        return compare(
+                once,
+                m,
+                "the same record processed by one instance, its commit lost, and its partition moved to a second"
+                        + " instance of the service (same group)",
+                IDEMPOTENT_FIX);
+    }
+
+    private Outcome offsetReplay() throws Exception {
+        Map<String, Integer> once = baseline();
+        if (once.isEmpty()) {
+            return unprovable();
+        }
+        Mark m = mark();
+        RecordMetadata at = session.produce(samples.good());
+        settle("scenario 'offset-replay'");
+        KafkaServiceSession.stopListeners(session.context());
+        session.moveCommittedOffset(new TopicPartition(at.topic(), at.partition()), at.offset());
+        session.restartContext();
+        settle("scenario 'offset-replay'");
+        return compare(
+                once,
+                m,
+                "the same record replayed from an earlier offset after the service restarted (a new application"
+                        + " context)",
+                "keep the record of processed events in durable state (a database), not in fields of the listener"
+                        + " bean: a restarted service replays uncommitted and reset offsets.");
+    }
+
+    private Outcome newKeyAndHeaders() throws Exception {
+        Map<String, Integer> once = baseline();
+        if (once.isEmpty()) {
+            return unprovable();
+        }
+        Mark m = mark();
+        KafkaSamples.Sample event = samples.good();
+        session.produce(event);
+        settle("scenario 'new-key-and-headers'");
+        session.produce(event.withNewKeyAndHeader());
+        settle("scenario 'new-key-and-headers'");
+        return compare(
+                once,
+                m,
+                "the same event produced again with a new record key and headers",
+                "deduplicate on the business idempotency key in the payload, not on the record key, headers or"
+                        + " offset.");
+    }
+
+    // ---- dead letters -----------------------------------------------------------------------
+
+    private Fate fate(KafkaSamples.Sample sample, RecordMetadata at, Mark mark, boolean settled) {
+        Fate fate = scan(sample, at, mark, settled);
+        // a dead letter in a topic created just now reaches the observer after its next rebalance:
+        // give it that long before calling the record lost
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(3);
+        while (fate.kind() == Kind.LOST && System.nanoTime() < deadline) {
+            TopicObserver.sleep(100);
+            fate = scan(sample, at, mark, settled);
+        }
+        return fate;
+    }
+
+    private Fate scan(KafkaSamples.Sample sample, RecordMetadata at, Mark mark, boolean settled) {
+        TopicObserver.Seen deadLetter = null;
+        List<TopicObserver.Seen> retries = new ArrayList<>();
+        String claimed = session.contract().claimedDeadLetterTopic();
+        for (TopicObserver.Seen s : session.observer().since(mark.records())) {
+            if (s.topic().equals(setup().topic())
+                    || !s.isCopyOf(sample.id(), at.topic(), at.partition(), at.offset())) {
+                continue;
+            }
+            boolean dlt = KafkaListenerSetup.isDeadLetterTopicName(s.topic())
+                    || s.topic().equals(claimed)
+                    || (s.header("kafka_dlt-original-topic") != null
+                            && !s.topic().contains("retry"));
+            if (dlt) {
+                deadLetter = s;
+                deadLetterTopicSeen = s.topic();
+            } else {
+                retries.add(s);
+            }
+        }
+        long committed =
+                session.observer().committed(setup().groupId(), new TopicPartition(at.topic(), at.partition()));
+        if (deadLetter != null) {
+            return new Fate(Kind.DEAD_LETTERED, deadLetter, retries, committed, List.of());
+        }
+        if (!settled && committed <= at.offset()) {
+            return new Fate(Kind.BLOCKED, null, retries, committed, List.of());
+        }
+        boolean effects = !effectsSince(mark).isEmpty();
+        List<String> bodies = new ArrayList<>(effectBodiesSince(mark));
+        if (effects && bodies.isEmpty()) {
+            bodies.add(effectsSince(mark).toString());
+        }
+        return new Fate(effects ? Kind.ACCEPTED : Kind.LOST, null, retries, committed, bodies);
+    }
+
+    /** Produces {@code poison} (and {@code behind} after it, when given) and tells where the poison ended. */
+    private Fate send(KafkaSamples.Sample poison, KafkaSamples.Sample behind, Mark mark) throws Exception {
+        RecordMetadata at = session.produce(poison);
+        RecordMetadata behindAt = behind == null ? null : session.produce(behind);
+        boolean settled = session.observer().awaitSettled(session.settleTimeout());
+        Fate fate = fate(poison, at, mark, settled);
+        if (!settled) {
+            unblock(behindAt != null ? behindAt : at);
+        }
+        return fate;
+    }
+
+    /** Stops the listeners, commits past {@code last} and starts them again, so the next scenario starts clean. */
+    private void unblock(RecordMetadata last) {
+        KafkaServiceSession.stopListeners(session.context());
+        session.moveCommittedOffset(new TopicPartition(last.topic(), last.partition()), last.offset() + 1);
+        session.startListeners();
+        session.observer().awaitSettled(session.settleTimeout());
+    }
+
+    private String where(KafkaSamples.Sample s) {
+        return "a poison record (" + s.kind() + ") on '" + setup().topic() + "'";
+    }
+
+    private Outcome verdict(Fate fate, KafkaSamples.Sample poison) {
+        return switch (fate.kind()) {
+            case DEAD_LETTERED -> deadLetterVerdict(fate, poison);
+            case BLOCKED -> blocked(poison, fate);
+            case LOST -> lost(poison);
+            case ACCEPTED ->
+                Outcome.failed(
+                        name() + " accepted " + where(poison) + ": it was processed (effects " + fate.effects()
+                                + ") instead of being rejected and dead-lettered.",
+                        "validate the payload in the listener and throw, so the error handler dead-letters it.");
+        };
+    }
+
+    private boolean failsInDeserializer(KafkaSamples.Sample poison) {
+        return !setup().errorHandlingDeserializer()
+                && (poison.kind().startsWith("undecodable") || poison.kind().contains("wrong shape"));
+    }
+
+    private static final String EHD_FIX = "wrap the deserializer:"
+            + " spring.kafka.consumer.value-deserializer=org.springframework.kafka.support.serializer.ErrorHandlingDeserializer"
+            + " and spring.kafka.consumer.properties.spring.deserializer.value.delegate.class=";
+
+    private Outcome lost(KafkaSamples.Sample poison) {
+        String gone = where(poison) + " of listener " + name() + " was logged and skipped — it is in no dead-letter"
+                + " topic and group '" + setup().groupId() + "' committed past it";
+        if (failsInDeserializer(poison)) {
+            return Outcome.failed(
+                    "no ErrorHandlingDeserializer: " + gone + ". The value deserializer '" + setup().valueDeserializer()
+                            + "' failed in the consumer's poll(), so the container skipped the record before the"
+                            + " error handler (" + setup().errorHandlerDisplay() + ") could dead-letter it.",
+                    EHD_FIX + setup().valueDeserializer() + ", so the error handler receives the failure and its"
+                            + " DeadLetterPublishingRecoverer publishes the record to the dead-letter topic.");
+        }
+        if (!setup().recoverer().equals("DeadLetterPublishingRecoverer")) {
+            return Outcome.failed(
+                    "no DeadLetterPublishingRecoverer: " + gone + " (" + setup().errorHandlerDisplay() + "; a"
+                            + " DefaultErrorHandler without a recoverer logs and skips the record after 10 attempts by"
+                            + " default).",
+                    "give the container factory an error handler that dead-letters: new DefaultErrorHandler(new"
+                            + " DeadLetterPublishingRecoverer(template), new FixedBackOff(1000L, 2)) as a"
+                            + " CommonErrorHandler bean (Spring Boot sets it on its container factory).");
+        }
+        return Outcome.failed(
+                gone + ", although the error handler is " + setup().errorHandlerDisplay() + ".",
+                "check the recoverer's destination resolver and that its KafkaTemplate can serialize the failed value"
+                        + " (raw bytes for deserialization failures: a DelegatingByTypeSerializer).");
+    }
+
+    private Outcome blocked(KafkaSamples.Sample poison, Fate fate) {
+        String problem;
+        String fix;
+        if (failsInDeserializer(poison)) {
+            problem = where(poison) + " blocks its partition: listener " + name() + " reads values with '"
+                    + setup().valueDeserializer() + "' and no ErrorHandlingDeserializer, so the record fails in the"
+                    + " consumer's poll() before the error handler can dead-letter it; group '" + setup().groupId()
+                    + "' is still at offset " + fate.committed() + " after "
+                    + session.settleTimeout().toSeconds()
+                    + " s and every record behind it waits.";
+            fix = EHD_FIX + setup().valueDeserializer() + ", with a DefaultErrorHandler and a"
+                    + " DeadLetterPublishingRecoverer.";
+        } else {
+            problem = where(poison) + " blocks its partition: " + setup().errorHandlerDisplay() + " of listener "
+                    + name() + " retries it without end; group '" + setup().groupId() + "' is still at offset "
+                    + fate.committed() + " after " + session.settleTimeout().toSeconds() + " s.";
+            fix = "bound the retries and dead-letter: new DefaultErrorHandler(new"
+                    + " DeadLetterPublishingRecoverer(template), new FixedBackOff(1000L, 2)).";
+        }
+        return Outcome.failed(problem, fix);
+    }
+
+    private Outcome deadLetterVerdict(Fate fate, KafkaSamples.Sample poison) {
+        TopicObserver.Seen dlt = fate.deadLetter();
+        String claimed = session.contract().claimedDeadLetterTopic();
+        if (!claimed.isEmpty() && !claimed.equals(dlt.topic())) {
+            return Outcome.failed(
+                    name() + ": @EventConsumer claims deadLetterTopic '" + claimed + "', but the service"
+                            + " dead-lettered " + poison.kind() + " to '" + dlt.topic() + "'.",
+                    "make the claim and the configuration agree: @EventConsumer(deadLetterTopic = \"" + dlt.topic()
+                            + "\"), or a destination resolver in the DeadLetterPublishingRecoverer that names '"
+                            + claimed + "'.");
+        }
+        return Outcome.passed();
+    }
+
+    /** Problems with the dead-letter headers of {@code fate} (m): original topic, partition, offset, exception. */
+    private List<String> headerProblems(Fate fate, RecordMetadata at) {
+        List<String> problems = new ArrayList<>();
+        TopicObserver.Seen dlt = fate.deadLetter();
+        if (!setup().topic().equals(dlt.header("kafka_dlt-original-topic"))) {
+            problems.add("kafka_dlt-original-topic is '" + dlt.header("kafka_dlt-original-topic") + "'");
+        }
+        byte[] offset = dlt.headers().get("kafka_dlt-original-offset");
+        if (offset == null || offset.length != 8 || ByteBuffer.wrap(offset).getLong() != at.offset()) {
+            problems.add("kafka_dlt-original-offset does not hold " + at.offset());
+        }
+        byte[] partition = dlt.headers().get("kafka_dlt-original-partition");
+        if (partition == null
+                || partition.length != 4
+                || ByteBuffer.wrap(partition).getInt() != at.partition()) {
+            problems.add("kafka_dlt-original-partition does not hold " + at.partition());
+        }
+        if (dlt.header("kafka_dlt-exception-fqcn") == null) {
+            problems.add("kafka_dlt-exception-fqcn is missing");
+        }
+        return problems;
+    }
+
+    private Outcome poison(KafkaSamples.Sample poison) throws Exception {
+        Mark m = mark();
+        Fate fate = send(poison, null, m);
+        return verdict(fate, poison);
+    }
+
+    private Outcome persistentFailure() throws Exception {
+        KafkaSamples.Sample poison = samples.blank(null);
+        Mark m = mark();
+        Fate fate = send(poison, null, m);
+        if (fate.kind() == Kind.ACCEPTED) {
+            return Outcome.skipped(name() + " accepted " + poison.kind() + ", so no failure could be made to"
+                    + " persist; validate the payload in the listener (docs/kafka.md, service mode limits).");
+        }
+        return verdict(fate, poison);
+    }
+
+    private Outcome transientRecovers() throws Exception {
+        Map<String, Integer> once = baseline();
+        if (once.keySet().stream().noneMatch(k -> k.startsWith("http "))) {
+            return Outcome.skipped(name() + " called no HTTP endpoint on a record, so no downstream failure could be"
+                    + " injected; point its HTTP client at ${eventcontracts.http.uri} (docs/kafka.md, service mode).");
+        }
+        Mark m = mark();
+        KafkaSamples.Sample event = samples.good();
+        session.stub().failNext(1);
+        RecordMetadata at = session.produce(event);
+        settle("scenario 'transient-recovers'");
+        Fate fate = fate(event, at, m, true);
+        if (fate.kind() == Kind.DEAD_LETTERED) {
+            return Outcome.failed(
+                    name() + ": one HTTP 503 from a downstream service dead-lettered the event to '"
+                            + fate.deadLetter().topic() + "' instead of retrying it (" + setup().errorHandlerDisplay()
+                            + ").",
+                    "give the DefaultErrorHandler a back-off with retries (new FixedBackOff(1000L, 2)) so a transient"
+                            + " failure is retried before it is dead-lettered.");
+        }
+        return compare(once, m, "one event whose first HTTP call got a 503", IDEMPOTENT_FIX);
+    }
+
+    private Outcome headOfLine() throws Exception {
+        Map<String, Integer> once = baseline();
+        KafkaSamples.Sample good = samples.good();
+        KafkaSamples.Sample poison = samples.blank(good.key());
+        Mark m = mark();
+        Fate fate = send(poison, good, m);
+        Map<String, Integer> effects = effectsSince(m);
+        boolean processed = once.isEmpty()
+                ? fate.kind() != Kind.BLOCKED
+                : effects.entrySet().containsAll(once.entrySet());
+        if (processed) {
+            return Outcome.passed();
+        }
+        Outcome why = verdict(fate, poison);
+        return Outcome.failed(
+                name() + ": a good record behind a poison record (same key, same partition) was not processed"
+                        + (why.message() == null ? "." : ": " + why.message()),
+                why.fix());
+    }
+
+    private Outcome conservation() throws Exception {
+        List<KafkaSamples.Sample> poisons = List.of(samples.undecodable(), samples.wrongShape(), samples.blank(null));
+        List<String> problems = new ArrayList<>();
+        String fix = null;
+        for (KafkaSamples.Sample poison : poisons) {
+            Mark m = mark();
+            RecordMetadata at = session.produce(poison);
+            boolean settled = session.observer().awaitSettled(session.settleTimeout());
+            Fate fate = fate(poison, at, m, settled);
+            if (!settled) {
+                unblock(at);
+            }
+            if (fate.kind() == Kind.DEAD_LETTERED) {
+                long copies = session.observer().since(m.records()).stream()
+                        .filter(s -> poison.id().equals(s.sampleId())
+                                && s.topic().equals(fate.deadLetter().topic()))
+                        .count();
+                List<String> headers = headerProblems(fate, at);
+                if (copies != 1) {
+                    problems.add(poison.kind() + " is in '" + fate.deadLetter().topic() + "' " + copies + " times.");
+                }
+                if (!headers.isEmpty()) {
+                    problems.add("the dead letter of " + poison.kind() + " in '"
+                            + fate.deadLetter().topic() + "' lost its origin: " + String.join(", ", headers) + ".");
+                    fix = fix == null
+                            ? "publish dead letters with Spring's DeadLetterPublishingRecoverer, which keeps the"
+                                    + " original headers and adds kafka_dlt-original-topic/-partition/-offset and"
+                                    + " kafka_dlt-exception-fqcn."
+                            : fix;
+                }
+                continue;
+            }
+            if (fate.kind() == Kind.ACCEPTED && poison.kind().startsWith("an event with blank")) {
+                continue; // a listener that accepts blank events has no failure to conserve here
+            }
+            Outcome o = verdict(fate, poison);
+            problems.add(o.message());
+            fix = fix == null ? o.fix() : fix;
+        }
+        if (problems.isEmpty()) {
+            return Outcome.passed();
+        }
+        return Outcome.failed(
+                "records were not conserved on '" + setup().topic() + "' (every record must be processed or in the"
+                        + " dead-letter topic exactly once): " + String.join(" ", problems),
+                fix);
+    }
+
+    // ---- ordering ---------------------------------------------------------------------------
+
+    private Outcome keyOrdering() throws Exception {
+        String orderedBy = session.contract().orderedBy();
+        if (orderedBy.isEmpty()) {
+            return Outcome.skipped(name() + " declares no order (@EventConsumer(orderedBy = ...)), so records of one"
+                    + " key may be applied in any order.");
+        }
+        String key = "event-contracts-key-" + java.util.UUID.randomUUID();
+        KafkaSamples.Sample failing = samples.blank(key);
+        KafkaSamples.Sample later = samples.good(key);
+        Mark m = mark();
+        Fate fate = send(failing, later, m);
+        if (fate.kind() == Kind.ACCEPTED) {
+            return Outcome.skipped(name() + " accepted " + failing.kind() + ", so no retry could be provoked to test"
+                    + " the order of key '" + orderedBy + "'.");
+        }
+        if (fate.retries().isEmpty()) {
+            return Outcome.passed(); // retried in place: nothing of the key overtook the failed record
+        }
+        return Outcome.failed(
+                name() + " declares @EventConsumer(orderedBy = \"" + orderedBy + "\"), but its retry topics reorder"
+                        + " records of one key: a failing record of key '" + key + "' was moved to "
+                        + fate.retries().stream()
+                                .map(TopicObserver.Seen::topic)
+                                .distinct()
+                                .toList()
+                        + " (non-blocking retries, @RetryableTopic / RetryTopicConfiguration) while the next record of"
+                        + " the same key was processed before it.",
+                "retry in place for ordered listeners: remove @RetryableTopic (or the RetryTopicConfiguration bean)"
+                        + " and use new DefaultErrorHandler(new DeadLetterPublishingRecoverer(template), new"
+                        + " FixedBackOff(1000L, 2)), which blocks the partition while it retries.");
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 120 ? s : s.substring(0, 117) + "...";
+    }
+}

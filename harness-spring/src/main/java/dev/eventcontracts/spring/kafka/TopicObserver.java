@@ -1,0 +1,292 @@
+package dev.eventcontracts.spring.kafka;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads every topic of the cluster (a consumer of its own that never commits), so the verdicts
+ * can say where each sample record ended — the listener's topic, a retry topic, a dead-letter
+ * topic — and which records the service produced (its effects). Also tells when the service has
+ * settled: every consumer group's committed offsets at the end of its partitions, and nothing new
+ * seen for a quiet period (docs/kafka.md, service mode).
+ */
+final class TopicObserver implements AutoCloseable {
+
+    /** Header carrying a sample's id, so copies of it (dead letters, retries) can be told. */
+    static final String SAMPLE_HEADER = "event-contracts-sample-id";
+
+    private static final long QUIET_MILLIS = 300;
+
+    private static final Pattern TOPICS = Pattern.compile("^(?!__|_schemas).*");
+
+    /** One record seen on the cluster, in the order the observer saw it. */
+    record Seen(
+            long seq, String topic, int partition, long offset, String key, byte[] value, Map<String, byte[]> headers) {
+        String sampleId() {
+            byte[] id = headers.get(SAMPLE_HEADER);
+            return id == null ? null : new String(id, StandardCharsets.UTF_8);
+        }
+
+        String header(String name) {
+            byte[] v = headers.get(name);
+            return v == null ? null : new String(v, StandardCharsets.UTF_8);
+        }
+
+        /**
+         * True when this is a copy another component made of a record: a dead letter or a retry,
+         * which Spring's DeadLetterPublishingRecoverer marks with {@code kafka_dlt-original-*}.
+         */
+        boolean isCopy() {
+            return headers.containsKey("kafka_dlt-original-topic");
+        }
+
+        /** True when this is a copy of the record at {@code topic}-{@code partition}@{@code offset}. */
+        boolean isCopyOf(String sampleId, String topic, int partition, long offset) {
+            if (sampleId.equals(sampleId())) {
+                return true;
+            }
+            byte[] p = headers.get("kafka_dlt-original-partition");
+            byte[] o = headers.get("kafka_dlt-original-offset");
+            return topic.equals(header("kafka_dlt-original-topic"))
+                    && p != null
+                    && p.length == 4
+                    && java.nio.ByteBuffer.wrap(p).getInt() == partition
+                    && o != null
+                    && o.length == 8
+                    && java.nio.ByteBuffer.wrap(o).getLong() == offset;
+        }
+
+        String body() {
+            return value == null ? "null" : new String(value, StandardCharsets.UTF_8);
+        }
+    }
+
+    private final Admin admin;
+    private final String ownGroup = "event-contracts-observer-" + UUID.randomUUID();
+    private final List<Seen> seen = new ArrayList<>();
+    private final Map<TopicPartition, Long> highest = new HashMap<>();
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Thread thread;
+    private volatile boolean caughtUp;
+    private volatile long lastChange = System.nanoTime();
+    private volatile boolean running = true;
+
+    TopicObserver(String bootstrap, Admin admin) {
+        this.admin = admin;
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, ownGroup);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 250);
+        p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(TOPICS);
+        thread = new Thread(this::loop, "event-contracts-kafka-observer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        try {
+            while (running) {
+                var records = consumer.poll(Duration.ofMillis(50));
+                if (!records.isEmpty()) {
+                    synchronized (seen) {
+                        for (ConsumerRecord<byte[], byte[]> r : records) {
+                            // a rebalance (a new topic matched the pattern) starts again at the earliest offset
+                            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                            if (r.offset() <= highest.getOrDefault(tp, -1L)) {
+                                continue;
+                            }
+                            highest.put(tp, r.offset());
+                            Map<String, byte[]> headers = new LinkedHashMap<>();
+                            for (Header h : r.headers()) {
+                                headers.put(h.key(), h.value());
+                            }
+                            seen.add(new Seen(
+                                    seen.size(),
+                                    r.topic(),
+                                    r.partition(),
+                                    r.offset(),
+                                    r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
+                                    r.value(),
+                                    headers));
+                        }
+                    }
+                    lastChange = System.nanoTime();
+                }
+                var assignment = consumer.assignment();
+                if (assignment.isEmpty() || !coversEveryTopic(assignment)) {
+                    caughtUp = false;
+                    continue;
+                }
+                Map<TopicPartition, Long> ends = consumer.endOffsets(assignment);
+                boolean behind = false;
+                for (var e : ends.entrySet()) {
+                    if (consumer.position(e.getKey()) < e.getValue()) {
+                        behind = true;
+                    }
+                }
+                caughtUp = !behind;
+            }
+        } catch (WakeupException e) {
+            // closing
+        } finally {
+            consumer.close(Duration.ofSeconds(1));
+        }
+    }
+
+    /** True when every topic of the cluster (the pattern's) is assigned: new topics are found by a rebalance. */
+    private boolean coversEveryTopic(java.util.Set<TopicPartition> assignment) {
+        java.util.Set<String> assigned = new java.util.HashSet<>();
+        assignment.forEach(tp -> assigned.add(tp.topic()));
+        for (String topic : consumer.listTopics(Duration.ofSeconds(2)).keySet()) {
+            if (TOPICS.matcher(topic).matches() && !assigned.contains(topic)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A position in what was seen. */
+    int mark() {
+        synchronized (seen) {
+            return seen.size();
+        }
+    }
+
+    /** Everything seen since {@code mark}. */
+    List<Seen> since(int mark) {
+        synchronized (seen) {
+            return List.copyOf(seen.subList(Math.min(mark, seen.size()), seen.size()));
+        }
+    }
+
+    /**
+     * Waits until every consumer group (but the observer's) has committed to the end of its
+     * partitions, the observer has read to the end, and nothing new arrived for a quiet period.
+     *
+     * @return false when that did not happen within {@code timeout}
+     */
+    boolean awaitSettled(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long quietSince = 0;
+        while (System.nanoTime() < deadline) {
+            boolean settled = caughtUp && lagOfGroups().isEmpty();
+            long now = System.nanoTime();
+            if (settled && now - lastChange > TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)) {
+                if (quietSince == 0) {
+                    quietSince = now;
+                } else if (now - quietSince > TimeUnit.MILLISECONDS.toNanos(QUIET_MILLIS)) {
+                    return true;
+                }
+            } else {
+                quietSince = 0;
+            }
+            sleep(50);
+        }
+        return false;
+    }
+
+    /** Partitions whose group has not committed to their end, with the committed offset. */
+    Map<String, Long> lagOfGroups() {
+        Map<String, Long> lagging = new HashMap<>();
+        try {
+            List<String> groups = new ArrayList<>();
+            for (ConsumerGroupListing g : admin.listConsumerGroups().all().get(5, TimeUnit.SECONDS)) {
+                if (!g.groupId().startsWith("event-contracts-observer-")) {
+                    groups.add(g.groupId());
+                }
+            }
+            // only groups with members: a stopped service (an earlier test class on the same broker) is not waited for
+            List<String> active = new ArrayList<>();
+            if (!groups.isEmpty()) {
+                admin.describeConsumerGroups(groups)
+                        .all()
+                        .get(5, TimeUnit.SECONDS)
+                        .forEach((id, d) -> {
+                            if (!d.members().isEmpty()) {
+                                active.add(id);
+                            }
+                        });
+            }
+            for (String group : active) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                        .partitionsToOffsetAndMetadata()
+                        .get(5, TimeUnit.SECONDS);
+                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+                committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                if (latest.isEmpty()) {
+                    continue;
+                }
+                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+                        admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS);
+                for (var e : committed.entrySet()) {
+                    long end = ends.get(e.getKey()).offset();
+                    if (e.getValue() != null && e.getValue().offset() < end) {
+                        lagging.put(group + "@" + e.getKey(), e.getValue().offset());
+                    }
+                }
+            }
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            lagging.put("(admin: " + e + ")", -1L);
+        }
+        return lagging;
+    }
+
+    /** The offset {@code group} committed on {@code partition}, or -1. */
+    long committed(String group, TopicPartition partition) {
+        try {
+            OffsetAndMetadata o = admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(5, TimeUnit.SECONDS)
+                    .get(partition);
+            return o == null ? -1 : o.offset();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return -1;
+        }
+    }
+
+    static void sleep(long millis) {
+        java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(millis));
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(3000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

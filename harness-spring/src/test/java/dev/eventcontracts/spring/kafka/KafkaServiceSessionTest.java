@@ -1,0 +1,129 @@
+package dev.eventcontracts.spring.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.eventcontracts.junit.Scenario;
+import dev.eventcontracts.junit.ScenarioResult;
+import dev.eventcontracts.junit.ScenarioStatus;
+import dev.eventcontracts.kafka.EmbeddedKafka;
+import dev.eventcontracts.spring.kafkasamples.ShipmentListener;
+import dev.eventcontracts.spring.kafkasamples.duplicating.DuplicatingShippingApp;
+import dev.eventcontracts.spring.kafkasamples.good.GoodShippingApp;
+import dev.eventcontracts.spring.kafkasamples.retrytopics.RetryTopicsShippingApp;
+import dev.eventcontracts.spring.kafkasamples.retrytopics.RetryingShipmentListener;
+import dev.eventcontracts.spring.kafkasamples.skipping.SkippingShippingApp;
+import dev.eventcontracts.spring.kafkasamples.unguarded.UnguardedShippingApp;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The held-out defect classes of Kafka service mode, each proven on a Spring Boot service that has
+ * it (records logged and skipped without a dead-letter recoverer, a non-idempotent listener, a
+ * poison pill without ErrorHandlingDeserializer, retry topics breaking a declared order), and the
+ * right configuration proven to pass every Kafka scenario it can run.
+ */
+class KafkaServiceSessionTest {
+
+    private static EmbeddedKafka kafka;
+
+    @BeforeAll
+    static void startKafka() {
+        kafka = EmbeddedKafka.startDefault();
+    }
+
+    @AfterAll
+    static void stopKafka() throws Exception {
+        kafka.close();
+    }
+
+    private static KafkaServiceSession start(Class<?> application, Class<?> listener, String orderedBy) {
+        KafkaServiceContract contract = KafkaServiceContract.builder(application, listener, "onOrder")
+                .topic("${orders.topic}")
+                .orderedBy(orderedBy)
+                .build();
+        return KafkaServiceSession.start(
+                contract, new KafkaServiceSession.Options(kafka.bootstrapServers(), null, Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void rightConfiguration_passesEveryKafkaScenarioItRuns() {
+        Map<Scenario, ScenarioResult> results = new EnumMap<>(Scenario.class);
+        try (KafkaServiceSession session = start(GoodShippingApp.class, ShipmentListener.class, "orderId")) {
+            for (Scenario s : Scenario.on(dev.eventcontracts.annotations.contract.ContractScenario.Transport.KAFKA)) {
+                results.put(s, session.run(s));
+            }
+            assertThat(session.deadLetterTopic()).isNotNull();
+        }
+        assertThat(results.values())
+                .filteredOn(r -> r.scenario() != Scenario.GROUP_REBALANCE
+                        && r.scenario() != Scenario.NON_RETRYABLE
+                        && r.scenario() != Scenario.SCHEMA_EVOLUTION
+                        && r.scenario() != Scenario.TRANSIENT_RECOVERS)
+                .allSatisfy(r -> assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.PASSED));
+        assertThat(results.get(Scenario.TRANSIENT_RECOVERS).status()).isEqualTo(ScenarioStatus.SKIPPED);
+    }
+
+    @Test
+    void errorHandlerWithoutRecoverer_failsRetriesExhausted_recordLoggedAndSkipped() {
+        ScenarioResult j;
+        ScenarioResult m;
+        try (KafkaServiceSession session = start(SkippingShippingApp.class, ShipmentListener.class, "")) {
+            j = session.run(Scenario.RETRIES_EXHAUSTED);
+            m = session.run(Scenario.CONSERVATION);
+        }
+        assertThat(j.status()).as(j.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(j.message())
+                .contains("no DeadLetterPublishingRecoverer", "ShipmentListener#onOrder", "logged and skipped");
+        assertThat(j.fix()).contains("new DefaultErrorHandler(new DeadLetterPublishingRecoverer(template)");
+        assertThat(m.status()).as(m.describe()).isEqualTo(ScenarioStatus.FAILED);
+    }
+
+    @Test
+    void nonIdempotentListener_failsDuplicateAndCommitLost_namingListener() {
+        ScenarioResult a;
+        ScenarioResult b;
+        ScenarioResult d;
+        try (KafkaServiceSession session = start(DuplicatingShippingApp.class, ShipmentListener.class, "")) {
+            a = session.run(Scenario.DUPLICATE_DELIVERY);
+            b = session.run(Scenario.COMMIT_LOST);
+            d = session.run(Scenario.OFFSET_REPLAY);
+        }
+        assertThat(a.status()).as(a.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(a.message()).contains("ShipmentListener#onOrder is not idempotent", "shipments.created");
+        assertThat(b.status()).as(b.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(d.status()).as(d.describe()).isEqualTo(ScenarioStatus.FAILED);
+    }
+
+    @Test
+    void poisonPillWithoutErrorHandlingDeserializer_failsUndecodableBytes_namingDeserializer() {
+        ScenarioResult g;
+        ScenarioResult l;
+        try (KafkaServiceSession session = start(UnguardedShippingApp.class, ShipmentListener.class, "")) {
+            g = session.run(Scenario.UNDECODABLE_BYTES);
+            l = session.run(Scenario.NO_HEAD_OF_LINE_BLOCKING);
+        }
+        assertThat(g.status()).as(g.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(g.message()).contains("ShipmentListener#onOrder");
+        assertThat(g.message() + g.fix()).contains("ErrorHandlingDeserializer");
+        assertThat(l.status()).as(l.describe()).isIn(ScenarioStatus.PASSED, ScenarioStatus.FAILED);
+    }
+
+    @Test
+    void retryTopicsOnOrderedListener_failKeyOrdering_namingRetryTopics() {
+        ScenarioResult o;
+        ScenarioResult j;
+        try (KafkaServiceSession session =
+                start(RetryTopicsShippingApp.class, RetryingShipmentListener.class, "orderId")) {
+            o = session.run(Scenario.KEY_ORDERING);
+            j = session.run(Scenario.RETRIES_EXHAUSTED);
+        }
+        assertThat(o.status()).as(o.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(o.message()).contains("RetryingShipmentListener#onOrder", "orderedBy = \"orderId\"", "retry");
+        assertThat(o.fix()).contains("@RetryableTopic");
+        assertThat(j.status()).as(j.describe()).isEqualTo(ScenarioStatus.PASSED);
+    }
+}
