@@ -6,7 +6,6 @@ import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.junit.ScenarioStatus;
 import dev.eventcontracts.junit.internal.scenario.ContractSession;
 import dev.eventcontracts.spring.internal.BrokerAdmin;
-import dev.eventcontracts.spring.internal.FixtureLookup;
 import dev.eventcontracts.spring.internal.HttpStub;
 import dev.eventcontracts.spring.internal.Instances;
 import dev.eventcontracts.spring.internal.ListenerSetup;

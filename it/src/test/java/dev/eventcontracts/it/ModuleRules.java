@@ -72,21 +72,20 @@ final class ModuleRules {
                             "dev.eventcontracts.plugin",
                             "dev.eventcontracts.spring",
                             "org.springframework")),
-            // service mode: the service's own Spring stack, the broker's public API, the scenario ids
+            // service mode: the service's own Spring stack, the broker's public API, and harness-junit's
+            // runtime pieces it shares with plain mode (effects and their normalizer, the results
+            // writer, findings, Avro samples for a service whose payloads are Avro: docs/service-mode.md)
             new Rule(
                     "harness-spring",
                     "dev.eventcontracts.spring",
                     List.of(
                             MAVEN,
                             "com.github.javaparser",
-                            "org.apache.avro",
                             "io.apicurio",
                             "io.netty",
                             "com.github.tomakehurst",
                             "dev.eventcontracts.plugin",
                             "dev.eventcontracts.registry",
-                            "dev.eventcontracts.junit.internal",
-                            "dev.eventcontracts.junit.jupiter",
                             "dev.eventcontracts.broker.core",
                             "dev.eventcontracts.broker.amqp")),
             new Rule(

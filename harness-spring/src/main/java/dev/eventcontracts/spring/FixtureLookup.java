@@ -1,6 +1,5 @@
-package dev.eventcontracts.spring.internal;
+package dev.eventcontracts.spring;
 
-import dev.eventcontracts.spring.ServiceFixture;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,12 +15,12 @@ import org.springframework.util.ClassUtils;
  * ServiceFixture<Listener>} in the application's package or below (the first by name when there
  * are several).
  */
-public final class FixtureLookup {
+final class FixtureLookup {
 
     private FixtureLookup() {}
 
     /** The fixture class for {@code listener}, searched under {@code application}'s package. */
-    public static Optional<Class<?>> find(Class<?> application, Class<?> listener) {
+    static Optional<Class<?>> find(Class<?> application, Class<?> listener) {
         if (application.getPackageName().isEmpty()) {
             return Optional.empty(); // the default package would mean scanning the whole class path
         }
@@ -51,7 +50,7 @@ public final class FixtureLookup {
      *
      * @throws IllegalStateException naming the class and the fix when it cannot be made
      */
-    public static ServiceFixture<?> instantiate(Class<?> fixture) {
+    static ServiceFixture<?> instantiate(Class<?> fixture) {
         try {
             return (ServiceFixture<?>) fixture.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | ClassCastException e) {
