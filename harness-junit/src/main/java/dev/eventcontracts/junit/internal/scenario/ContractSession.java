@@ -17,7 +17,6 @@ import dev.eventcontracts.junit.internal.effects.PublishedEffects;
 import dev.eventcontracts.junit.internal.journal.PublishLog;
 import dev.eventcontracts.junit.internal.json.JsonCodec;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,6 +59,7 @@ public final class ContractSession implements ScenarioSession {
     private final Connection publisherConnection;
     private final PublishedEffects published;
     private final Set<Finding> findings = new LinkedHashSet<>();
+    private final Fixtures fixtures;
     private List<Sample> poison;
     private final HttpStub http;
     private final Normalizer normalizer;
@@ -119,7 +119,8 @@ public final class ContractSession implements ScenarioSession {
                 : new AvroCodec(contract.readerSchema(), contract.writerSchemas());
         this.json = JsonCodec.forClasspath(contract.consumerClass().getClassLoader());
         this.invoker = new HandlerInvoker(contract, codec, json, options.settleTimeout());
-        this.samples = new Samples(contract, options.seed(), json, this::fixtureSamples, this::fixtureName);
+        this.fixtures = new Fixtures(contract);
+        this.samples = new Samples(contract, options.seed(), json, fixtures::samples, fixtures::name);
     }
 
     /** The contract under test. */
@@ -307,42 +308,16 @@ public final class ContractSession implements ScenarioSession {
         return cached;
     }
 
-    /** The fixture's good samples (none without a fixture). */
-    private List<?> fixtureSamples() {
-        Object fixture = newFixture();
-        return fixture instanceof dev.eventcontracts.junit.ConsumerFixture<?> f ? f.samples() : List.of();
-    }
-
-    private String fixtureName() {
-        return contract.fixture() == null ? "no fixture" : contract.fixture().getSimpleName();
-    }
-
     /** The fixture's poison samples (none without a fixture), read once. */
     synchronized List<Sample> poisonSamples() {
         if (poison == null) {
-            Object fixture = newFixture();
-            poison = fixture instanceof dev.eventcontracts.junit.ConsumerFixture<?> f
-                    ? samples.poison(f.poisonSamples(), contract.fixture().getSimpleName())
-                    : List.of();
+            poison = fixtures.poison(samples);
         }
         return poison;
     }
 
     Object newFixture() {
-        Class<?> type = contract.fixture();
-        if (type == null) {
-            return null;
-        }
-        try {
-            Constructor<?> constructor = type.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor.newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(
-                    "Cannot instantiate fixture '" + type.getName() + "': it needs a public no-arg constructor (" + e
-                            + ").",
-                    e);
-        }
+        return fixtures.newFixture();
     }
 
     boolean isNonRetryable(Throwable failure) {

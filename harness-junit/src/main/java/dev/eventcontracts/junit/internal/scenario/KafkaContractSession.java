@@ -3,7 +3,6 @@ package dev.eventcontracts.junit.internal.scenario;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.eventcontracts.annotations.contract.ContractScenario;
 import dev.eventcontracts.junit.ConsumerContract;
-import dev.eventcontracts.junit.ConsumerFixture;
 import dev.eventcontracts.junit.Scenario;
 import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.junit.ScenarioStatus;
@@ -13,7 +12,6 @@ import dev.eventcontracts.junit.internal.effects.Normalizer;
 import dev.eventcontracts.junit.internal.json.JsonCodec;
 import dev.eventcontracts.kafka.KafkaCluster;
 import dev.eventcontracts.kafka.RunTopics;
-import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -53,6 +51,7 @@ public final class KafkaContractSession implements ScenarioSession {
     private final List<ScenarioResult> results = new ArrayList<>();
     private final Set<ContractSession.Finding> findings = new LinkedHashSet<>();
     private final AtomicInteger runs = new AtomicInteger();
+    private final Fixtures fixtures;
     private List<Sample> poison;
     private KafkaRun lastRun;
 
@@ -94,14 +93,13 @@ public final class KafkaContractSession implements ScenarioSession {
         this.http = new HttpStub(normalizer);
         this.codec = new AvroCodec(contract.readerSchema(), contract.writerSchemas());
         this.invoker = new KafkaInvoker(contract, codec, options.settleTimeout());
+        this.fixtures = new Fixtures(contract);
         this.samples = new Samples(
                 contract,
                 options.seed(),
                 JsonCodec.forClasspath(contract.consumerClass().getClassLoader()),
-                this::fixtureSamples,
-                () -> contract.fixture() == null
-                        ? "no fixture"
-                        : contract.fixture().getSimpleName());
+                fixtures::samples,
+                fixtures::name);
     }
 
     @Override
@@ -164,37 +162,15 @@ public final class KafkaContractSession implements ScenarioSession {
     }
 
     /** The fixture's poison samples (none without a fixture), read once. */
-    /** The fixture's good samples (none without a fixture). */
-    private List<?> fixtureSamples() {
-        Object fixture = newFixture();
-        return fixture instanceof dev.eventcontracts.junit.ConsumerFixture<?> f ? f.samples() : List.of();
-    }
-
     synchronized List<Sample> poisonSamples() {
         if (poison == null) {
-            Object fixture = newFixture();
-            poison = fixture instanceof ConsumerFixture<?> f
-                    ? samples.poison(f.poisonSamples(), contract.fixture().getSimpleName())
-                    : List.of();
+            poison = fixtures.poison(samples);
         }
         return poison;
     }
 
     Object newFixture() {
-        Class<?> type = contract.fixture();
-        if (type == null) {
-            return null;
-        }
-        try {
-            Constructor<?> constructor = type.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor.newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(
-                    "Cannot instantiate fixture '" + type.getName() + "': it needs a public no-arg constructor (" + e
-                            + ").",
-                    e);
-        }
+        return fixtures.newFixture();
     }
 
     private final List<String> groups = new ArrayList<>();
