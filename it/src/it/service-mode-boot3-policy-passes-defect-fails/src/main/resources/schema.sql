@@ -1,0 +1,3 @@
+CREATE TABLE IF NOT EXISTS announced (
+    event_key VARCHAR(200) PRIMARY KEY
+);
