@@ -8,7 +8,7 @@ import java.util.List;
  * The outcome of one contract scenario for one consumer, as a generated contract test writes it.
  *
  * @param id stable scenario id, e.g. {@code duplicate-delivery}
- * @param letter the scenario's letter in DESIGN.md §5, {@code a} to {@code n}
+ * @param letter the scenario's letter in docs/contract-tests.md §6, {@code a} to {@code o}
  * @param displayName the human sentence the test reports
  * @param status what happened
  * @param message what went wrong, or {@code null} when the scenario passed
