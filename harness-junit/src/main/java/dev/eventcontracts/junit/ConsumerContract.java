@@ -338,12 +338,6 @@ public record ConsumerContract(
                 throw new IllegalArgumentException("Contract of '" + name + "' has older writer schemas but no reader"
                         + " schema; give it with schemaFile(\"src/main/avro/....avsc\").");
             }
-            if (transport == ContractScenario.Transport.KAFKA && format != PayloadFormat.AVRO) {
-                throw new IllegalArgumentException("Contract of '" + name + "' reads Kafka topic '" + queue
-                        + "' with a " + format + " payload (" + payload.getSimpleName() + "); the Kafka scenarios"
-                        + " send Avro records only so far (docs/kafka.md §4). Use a generated Avro class, or run the"
-                        + " listener in service mode, which uses the service's own deserializer.");
-            }
             List<Schema> writers = new ArrayList<>(previousWriterSchemas);
             if (reader != null) {
                 writers.add(reader);

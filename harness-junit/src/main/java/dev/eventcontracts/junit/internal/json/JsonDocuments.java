@@ -43,6 +43,41 @@ public final class JsonDocuments {
     }
 
     /**
+     * {@code body} with the scalar at dotted {@code path} replaced: by {@code text} when it holds
+     * text, by {@code number} when it holds a number (records of one Kafka key, docs/kafka.md §4.3
+     * (o)). Empty when {@code body} is not a JSON object with a text or number at {@code path}.
+     */
+    public static Optional<byte[]> withValueAt(byte[] body, String path, String text, long number) {
+        Optional<ObjectNode> root = object(body);
+        if (root.isEmpty() || path.isEmpty()) {
+            return Optional.empty();
+        }
+        String[] parts = path.split("\\.");
+        JsonNode holder = root.get();
+        for (int i = 0; i < parts.length - 1; i++) {
+            holder = holder.path(parts[i]);
+        }
+        String leaf = parts[parts.length - 1];
+        JsonNode value = holder instanceof ObjectNode o ? o.get(leaf) : null;
+        if (value == null) {
+            return Optional.empty();
+        }
+        ObjectNode o = (ObjectNode) holder;
+        if (value.isTextual()) {
+            o.put(leaf, text);
+        } else if (value.isIntegralNumber()) {
+            o.put(leaf, number);
+        } else {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(TREES.writeValueAsBytes(root.get()));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
      * A well-formed JSON document with the same fields as the object {@code body}, every one of
      * them holding a value of the wrong type: an array where an object was, an object where a
      * scalar or an array was. Empty when {@code body} is not a JSON object with fields.

@@ -3,13 +3,11 @@ package dev.eventcontracts.junit.internal.scenario;
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Envelope;
 import dev.eventcontracts.junit.ConsumerContract;
-import dev.eventcontracts.junit.PayloadFormat;
 import dev.eventcontracts.junit.internal.amqp.ListenerContainer.Incoming;
 import dev.eventcontracts.junit.internal.avro.AvroCodec;
 import dev.eventcontracts.junit.internal.json.JsonCodec;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -23,9 +21,7 @@ import java.util.Map;
 final class HandlerInvoker {
 
     private final Method handler;
-    private final ConsumerContract contract;
-    private final AvroCodec codec;
-    private final JsonCodec json;
+    private final PayloadDecoder payloads;
     private final java.time.Duration timeout;
 
     /**
@@ -34,9 +30,7 @@ final class HandlerInvoker {
      */
     HandlerInvoker(ConsumerContract contract, AvroCodec codec, JsonCodec json, java.time.Duration timeout) {
         this.handler = contract.handler();
-        this.contract = contract;
-        this.codec = codec;
-        this.json = json;
+        this.payloads = new PayloadDecoder(contract, codec, json);
         this.timeout = timeout;
         handler.setAccessible(true);
         for (Class<?> type : handler.getParameterTypes()) {
@@ -55,7 +49,7 @@ final class HandlerInvoker {
     void invoke(Object consumer, Incoming incoming) throws Exception {
         Class<?>[] types = handler.getParameterTypes();
         Object[] args = new Object[types.length];
-        args[0] = payload(types[0], incoming);
+        args[0] = payload(incoming);
         for (int i = 1; i < types.length; i++) {
             args[i] = types[i] == Envelope.class
                     ? incoming.envelope()
@@ -74,27 +68,12 @@ final class HandlerInvoker {
         Completion.await(result, timeout, handler.getDeclaringClass().getSimpleName() + "#" + handler.getName());
     }
 
-    private Object payload(Class<?> type, Incoming incoming) {
-        if (type == byte[].class) {
-            return incoming.body();
-        }
-        if (contract.payloadFormat() == PayloadFormat.RAW) {
-            return new String(incoming.body(), StandardCharsets.UTF_8);
-        }
-        if (contract.payloadFormat() == PayloadFormat.JSON) {
-            return json.read(incoming.body(), contract.genericPayloadType());
-        }
+    private Object payload(Incoming incoming) {
         Map<String, Object> headers = incoming.properties().getHeaders();
         Object id = headers == null ? null : headers.get(AvroCodec.SCHEMA_ID_HEADER);
-        Long schemaId = id instanceof Number n ? Long.valueOf(n.longValue()) : id == null ? null : parse(id.toString());
-        return codec.decode(incoming.body(), schemaId, type);
-    }
-
-    private static Long parse(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            return Long.MIN_VALUE;
-        }
+        Long schemaId = id instanceof Number n
+                ? Long.valueOf(n.longValue())
+                : id == null ? null : PayloadDecoder.parseSchemaId(id.toString());
+        return payloads.decode(incoming.body(), schemaId);
     }
 }

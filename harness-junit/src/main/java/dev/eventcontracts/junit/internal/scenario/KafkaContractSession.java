@@ -45,6 +45,7 @@ public final class KafkaContractSession implements ScenarioSession {
     private final HttpStub http;
     private final Normalizer normalizer;
     private final AvroCodec codec;
+    private final JsonCodec json;
     private final KafkaInvoker invoker;
     private final Samples samples;
     private final Map<Integer, Baseline> baselines = new HashMap<>();
@@ -91,15 +92,13 @@ public final class KafkaContractSession implements ScenarioSession {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers()));
         this.normalizer = new Normalizer(new ObjectMapper(), contract.ignoreEffectPaths());
         this.http = new HttpStub(normalizer);
-        this.codec = new AvroCodec(contract.readerSchema(), contract.writerSchemas());
-        this.invoker = new KafkaInvoker(contract, codec, options.settleTimeout());
+        this.codec = contract.readerSchema() == null
+                ? null
+                : new AvroCodec(contract.readerSchema(), contract.writerSchemas());
+        this.json = JsonCodec.forClasspath(contract.consumerClass().getClassLoader());
+        this.invoker = new KafkaInvoker(contract, new PayloadDecoder(contract, codec, json), options.settleTimeout());
         this.fixtures = new Fixtures(contract);
-        this.samples = new Samples(
-                contract,
-                options.seed(),
-                JsonCodec.forClasspath(contract.consumerClass().getClassLoader()),
-                fixtures::samples,
-                fixtures::name);
+        this.samples = new Samples(contract, options.seed(), json, fixtures::samples, fixtures::name);
     }
 
     @Override
@@ -112,6 +111,11 @@ public final class KafkaContractSession implements ScenarioSession {
         if (!scenario.descriptor().runsOn(ContractScenario.Transport.KAFKA)) {
             verdict = Verdict.skipped(scenario.id() + " is an AMQP scenario; " + contract.displayName()
                     + " reads Kafka topic '" + contract.topic() + "'.");
+        } else if (!samples.hasGood()) {
+            // as on AMQP: a String/byte[] payload without the fixture's samples() cannot be driven
+            String why = samples.whyNoGood();
+            report(new ContractSession.Finding("samples-missing", "WARNING", why));
+            verdict = Verdict.skipped(why);
         } else {
             try {
                 verdict = new KafkaScenarios(this).run(scenario);
@@ -159,6 +163,11 @@ public final class KafkaContractSession implements ScenarioSession {
             baselines.put(n, cached);
         }
         return cached;
+    }
+
+    /** The JSON codec for record and POJO payloads (Jackson 3 when the consumer has it, else 2). */
+    JsonCodec json() {
+        return json;
     }
 
     /** The fixture's poison samples (none without a fixture), read once. */

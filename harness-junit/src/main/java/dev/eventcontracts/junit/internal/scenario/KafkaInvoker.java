@@ -14,20 +14,21 @@ import org.apache.kafka.common.header.Headers;
 
 /**
  * Calls a Kafka consumer's handler for one record, as our Kafka listener container does: decodes
- * the value into the payload type (raw bytes, a GenericRecord or a generated SpecificRecord; the
- * writer schema's id is in header {@value AvroCodec#SCHEMA_ID_HEADER}) and fills further
+ * the value into the payload type as the AMQP invoker does ({@link PayloadDecoder}: raw bytes or
+ * text, a record or POJO from JSON, a GenericRecord or generated SpecificRecord whose writer
+ * schema's id is in header {@value AvroCodec#SCHEMA_ID_HEADER}) and fills further
  * parameters by type ({@link ConsumerRecord}, Kafka {@link Headers}, or the headers as a {@code
  * Map<String, String>}); an asynchronous result is awaited.
  */
 final class KafkaInvoker {
 
     private final Method handler;
-    private final AvroCodec codec;
+    private final PayloadDecoder payloads;
     private final Duration timeout;
 
-    KafkaInvoker(ConsumerContract contract, AvroCodec codec, Duration timeout) {
+    KafkaInvoker(ConsumerContract contract, PayloadDecoder payloads, Duration timeout) {
         this.handler = contract.handler();
-        this.codec = codec;
+        this.payloads = payloads;
         this.timeout = timeout;
         handler.setAccessible(true);
         Class<?>[] types = handler.getParameterTypes();
@@ -46,19 +47,13 @@ final class KafkaInvoker {
         if (header == null) {
             return null;
         }
-        try {
-            return Long.parseLong(new String(header.value(), StandardCharsets.UTF_8));
-        } catch (NumberFormatException e) {
-            return Long.MIN_VALUE;
-        }
+        return PayloadDecoder.parseSchemaId(new String(header.value(), StandardCharsets.UTF_8));
     }
 
     void invoke(Object consumer, ConsumerRecord<byte[], byte[]> record) throws Exception {
         Class<?>[] types = handler.getParameterTypes();
         Object[] args = new Object[types.length];
-        args[0] = types[0] == byte[].class
-                ? record.value()
-                : codec.decode(record.value(), schemaId(record.headers()), types[0]);
+        args[0] = payloads.decode(record.value(), schemaId(record.headers()));
         for (int i = 1; i < types.length; i++) {
             args[i] = types[i] == ConsumerRecord.class
                     ? record

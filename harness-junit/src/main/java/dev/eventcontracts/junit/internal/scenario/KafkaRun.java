@@ -7,6 +7,7 @@ import dev.eventcontracts.junit.ContractContext;
 import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.junit.internal.avro.AvroCodec;
 import dev.eventcontracts.junit.internal.effects.Effects;
+import dev.eventcontracts.junit.internal.json.JsonDocuments;
 import dev.eventcontracts.kafka.drive.CommitAction;
 import dev.eventcontracts.kafka.drive.Delivery;
 import dev.eventcontracts.kafka.drive.DeliveryPolicy;
@@ -170,6 +171,12 @@ final class KafkaRun implements AutoCloseable {
         String path = !contract.orderedBy().isEmpty() ? contract.orderedBy() : contract.idempotencyKey();
         if (path.isEmpty()) {
             return null;
+        }
+        if (contract.payloadFormat() != dev.eventcontracts.junit.PayloadFormat.AVRO) {
+            // JSON (and raw bodies that are JSON objects): the value at the path; none when it does not parse
+            return JsonDocuments.valueAt(sample.body(), path)
+                    .map(v -> v.getBytes(StandardCharsets.UTF_8))
+                    .orElse(null);
         }
         try {
             Object value = session.codec().decode(sample.body(), sample.schemaId(), GenericRecord.class);

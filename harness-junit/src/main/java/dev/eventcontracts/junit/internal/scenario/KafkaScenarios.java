@@ -595,6 +595,10 @@ final class KafkaScenarios {
     }
 
     private Verdict schemaEvolution() throws Exception {
+        Verdict notAvro = DeadLetterScenarios.withoutWriterVersions(contract);
+        if (notAvro != null) {
+            return notAvro;
+        }
         List<Schema> writers = contract.writerSchemas();
         try (KafkaRun run = session.newRun(1)) {
             run.start(1);

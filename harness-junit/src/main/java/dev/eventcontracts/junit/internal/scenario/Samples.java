@@ -134,6 +134,9 @@ final class Samples {
      * @throws IllegalArgumentException when the reader schema has no string field at {@code path}
      */
     Sample sameKey(int index, String path, int keyIndex) {
+        if (contract.payloadFormat() != PayloadFormat.AVRO) {
+            return sameKeyJson(index, path, keyIndex);
+        }
         Schema schema = contract.readerSchema();
         GenericRecord record = generator.sample(schema, index, keyIn(schema));
         String[] parts = path.split("\\.");
@@ -158,6 +161,23 @@ final class Samples {
                 AvroCodec.schemaId(schema),
                 AvroCodec.CONTENT_TYPE,
                 describe(schema, index) + " (" + path + "=" + value + ", record " + index + " of the key)");
+    }
+
+    /** {@link #sameKey} for JSON bodies (built, or the fixture's when they are JSON objects). */
+    private Sample sameKeyJson(int index, String path, int keyIndex) {
+        Sample good = good(index);
+        String value = SampleGenerator.keyValue(path, keyIndex);
+        byte[] body = JsonDocuments.withValueAt(good.body(), path, value, keyIndex)
+                .filter(b -> contract.payloadFormat() != PayloadFormat.JSON || readable(b))
+                .orElseThrow(() -> new IllegalArgumentException("orderedBy '" + path + "' does not name a text or"
+                        + " whole-number field of the JSON samples of " + contract.displayName()
+                        + "; use a dotted path to such a field."));
+        String written = JsonDocuments.valueAt(body, path).orElse(value);
+        return new Sample(
+                body,
+                null,
+                good.contentType(),
+                good.description() + " (" + path + "=" + written + ", record " + index + " of the key)");
     }
 
     /** A good sample written with an older writer schema. */
