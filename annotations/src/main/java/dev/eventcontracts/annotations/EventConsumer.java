@@ -68,6 +68,16 @@ public @interface EventConsumer {
     String orderedBy() default "";
 
     /**
+     * How the Kafka records' values carry the Avro writer schema, e.g. {@code wireFormat =
+     * WireFormat.CONFLUENT} for a consumer whose deserializer reads the Confluent wire format
+     * (magic byte and 4-byte registry id). {@link WireFormat#HEADER} (the default) sends Avro binary
+     * with the schema id in a header. Only with {@link #topic()} and an Avro payload.
+     *
+     * @return the framing of the scenario records
+     */
+    WireFormat wireFormat() default WireFormat.HEADER;
+
+    /**
      * The exchange the queue is bound to, e.g. {@code exchange = "orders"}. Empty means the queue
      * receives messages through the default exchange only.
      *

@@ -1,6 +1,7 @@
 package dev.eventcontracts.junit;
 
 import dev.eventcontracts.annotations.EventConsumer;
+import dev.eventcontracts.annotations.WireFormat;
 import dev.eventcontracts.annotations.contract.ContractDefaults;
 import dev.eventcontracts.annotations.contract.ContractScenario;
 import java.io.IOException;
@@ -55,6 +56,8 @@ import org.apache.avro.specific.SpecificRecord;
  * @param transport where the consumer reads: {@code AMQP} (a queue) or {@code KAFKA} (then {@code
  *     queue} holds the topic and {@code deadLetterQueue} the dead-letter topic)
  * @param orderedBy dotted field path whose records must be applied in order (Kafka), or empty
+ * @param wireFormat how Kafka records frame an Avro value: schema id in a header (the default) or
+ *     the Confluent wire format (docs/kafka.md §4.2)
  */
 public record ConsumerContract(
         Class<?> consumerClass,
@@ -72,7 +75,8 @@ public record ConsumerContract(
         List<Schema> writerSchemas,
         PayloadFormat payloadFormat,
         ContractScenario.Transport transport,
-        String orderedBy) {
+        String orderedBy,
+        WireFormat wireFormat) {
 
     /** Copies the lists. */
     public ConsumerContract {
@@ -146,6 +150,7 @@ public record ConsumerContract(
                     .nonRetryable(annotation.nonRetryable())
                     .idempotencyKey(annotation.idempotencyKey())
                     .orderedBy(annotation.orderedBy())
+                    .wireFormat(annotation.wireFormat())
                     .ignoreEffectPaths(annotation.ignoreEffectPaths());
         }
         Builder builder = new Builder(consumerClass, handler)
@@ -191,6 +196,7 @@ public record ConsumerContract(
         private final List<Schema> previousWriterSchemas = new ArrayList<>();
         private ContractScenario.Transport transport = ContractScenario.Transport.AMQP;
         private String orderedBy = "";
+        private WireFormat wireFormat = WireFormat.HEADER;
 
         private Builder(Class<?> consumerClass, Method handler) {
             this.consumerClass = consumerClass;
@@ -221,6 +227,16 @@ public record ConsumerContract(
         /** Dotted path of the field whose records must be applied in order (Kafka), e.g. {@code "orderId"}. */
         public Builder orderedBy(String orderedBy) {
             this.orderedBy = Objects.requireNonNull(orderedBy, "orderedBy");
+            return this;
+        }
+
+        /**
+         * How the Kafka records frame an Avro value, e.g. {@code WireFormat.CONFLUENT} (magic byte
+         * and a 4-byte id from the registry's ccompat API) for a consumer that reads the Confluent
+         * wire format; {@code WireFormat.HEADER} (the default) puts the schema id in a header.
+         */
+        public Builder wireFormat(WireFormat wireFormat) {
+            this.wireFormat = Objects.requireNonNull(wireFormat, "wireFormat");
             return this;
         }
 
@@ -338,6 +354,16 @@ public record ConsumerContract(
                 throw new IllegalArgumentException("Contract of '" + name + "' has older writer schemas but no reader"
                         + " schema; give it with schemaFile(\"src/main/avro/....avsc\").");
             }
+            if (wireFormat != WireFormat.HEADER
+                    && (transport != ContractScenario.Transport.KAFKA || format != PayloadFormat.AVRO)) {
+                throw new IllegalArgumentException("Contract of '" + name + "' declares wire format " + wireFormat
+                        + " but "
+                        + (transport != ContractScenario.Transport.KAFKA
+                                ? "reads AMQP queue '" + queue + "'"
+                                : "its payload " + payload.getSimpleName() + " is " + format + ", not Avro")
+                        + "; the wire format frames Avro records on Kafka only. Remove wireFormat, or read a"
+                        + " topic with an Avro payload.");
+            }
             List<Schema> writers = new ArrayList<>(previousWriterSchemas);
             if (reader != null) {
                 writers.add(reader);
@@ -358,7 +384,8 @@ public record ConsumerContract(
                     writers,
                     format,
                     transport,
-                    orderedBy);
+                    orderedBy,
+                    wireFormat);
         }
 
         /** The format of a payload without an Avro schema: raw bytes/text, or JSON for a record or POJO. */

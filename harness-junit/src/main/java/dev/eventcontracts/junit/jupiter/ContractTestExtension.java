@@ -66,6 +66,13 @@ public final class ContractTestExtension implements BeforeAllCallback, AfterAllC
      */
     public static final String ADMIN_URI_PROPERTY = "eventcontracts.admin.uri";
 
+    /**
+     * System property naming the schema registry (the plugin's {@code start} goal sets it to the
+     * embedded registry's {@code /apis/registry/v2}); a Kafka contract with {@code
+     * WireFormat.CONFLUENT} registers its writer schemas there through the ccompat API.
+     */
+    public static final String REGISTRY_URI_PROPERTY = "eventcontracts.registry.uri";
+
     /** Where the plugin's {@code start} goal writes the started broker's endpoints. */
     public static final String ENDPOINTS_FILE = "target/event-contracts/endpoints.properties";
 
@@ -101,8 +108,10 @@ public final class ContractTestExtension implements BeforeAllCallback, AfterAllC
                     .orElse(System.getProperty(KafkaCluster.BOOTSTRAP_PROPERTY));
             KafkaTarget target = KafkaTarget.resolve(bootstrap, Path.of(ENDPOINTS_FILE));
             ownBroker = target.owned() ? target.cluster() : null;
-            session =
-                    new KafkaContractSession(contract, target.cluster(), target.description(), target.kind(), options);
+            String registry = context.getConfigurationParameter(REGISTRY_URI_PROPERTY)
+                    .orElse(System.getProperty(REGISTRY_URI_PROPERTY));
+            session = new KafkaContractSession(
+                    contract, target.cluster(), target.description(), target.kind(), options, registry);
             return;
         }
         String uri = context.getConfigurationParameter(AMQP_URI_PROPERTY).orElse(System.getProperty(AMQP_URI_PROPERTY));

@@ -193,6 +193,7 @@ final class RegisteredWriters {
                 c.file(),
                 c.line(),
                 c.kafka(),
-                c.orderedBy());
+                c.orderedBy(),
+                c.wireFormat());
     }
 }

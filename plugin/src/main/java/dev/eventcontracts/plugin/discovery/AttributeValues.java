@@ -101,6 +101,20 @@ final class AttributeValues {
     }
 
     /** Class literals, resolved to canonical names (the name as written when unresolvable). */
+    /**
+     * The constant an enum attribute names, as written: {@code WireFormat.CONFLUENT} or a
+     * statically imported {@code CONFLUENT} give {@code "CONFLUENT"}.
+     */
+    static String enumConstant(Expression expression) {
+        if (expression.isFieldAccessExpr()) {
+            return expression.asFieldAccessExpr().getNameAsString();
+        }
+        if (expression.isNameExpr()) {
+            return expression.asNameExpr().getNameAsString();
+        }
+        return expression.toString();
+    }
+
     static List<String> classes(Expression expression) {
         List<Expression> values =
                 expression instanceof ArrayInitializerExpr array ? array.getValues() : List.of(expression);

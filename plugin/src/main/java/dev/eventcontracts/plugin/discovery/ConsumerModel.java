@@ -29,6 +29,8 @@ import java.util.Objects;
  * @param kafka true when the consumer reads a Kafka topic: {@code queue} is the topic, {@code
  *     deadLetterQueue} the dead-letter topic, and the generated test runs the Kafka scenarios
  * @param orderedBy the field path whose records must be applied in order (Kafka), or empty
+ * @param wireFormat the {@code WireFormat} constant the Kafka records are framed with (e.g. {@code
+ *     CONFLUENT}), or empty for the default (schema id in a header)
  */
 public record ConsumerModel(
         String consumerClass,
@@ -50,7 +52,8 @@ public record ConsumerModel(
         Path file,
         int line,
         boolean kafka,
-        String orderedBy) {
+        String orderedBy,
+        String wireFormat) {
 
     /** Copies the lists and checks the required parts. */
     public ConsumerModel {
@@ -61,6 +64,7 @@ public record ConsumerModel(
         ignoreEffectPaths = List.copyOf(ignoreEffectPaths);
         previousWriterSchemas = List.copyOf(previousWriterSchemas);
         orderedBy = orderedBy == null ? "" : orderedBy;
+        wireFormat = wireFormat == null ? "" : wireFormat;
     }
 
     /** An AMQP consumer (no topic, no order). */
@@ -103,6 +107,7 @@ public record ConsumerModel(
                 file,
                 line,
                 false,
+                "",
                 "");
     }
 

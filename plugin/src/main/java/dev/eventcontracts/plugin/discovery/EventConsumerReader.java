@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * Reads {@code @EventConsumer}: every element of the contract is declared there; {@code topic}
- * (with {@code deadLetterTopic}, {@code orderedBy}) instead of {@code queue} makes it a Kafka
+ * (with {@code deadLetterTopic}, {@code orderedBy}, {@code wireFormat}) instead of {@code queue} makes it a Kafka
  * consumer (docs/kafka.md).
  */
 final class EventConsumerReader {
@@ -50,7 +50,10 @@ final class EventConsumerReader {
                     key,
                     ignore,
                     true,
-                    r.text(annotation, "orderedBy")));
+                    r.text(annotation, "orderedBy"),
+                    AttributeValues.attribute(annotation, "wireFormat")
+                            .map(AttributeValues::enumConstant)
+                            .orElse("")));
         }
         return Optional.of(
                 new ListenerContract(queue.get(), exchange, routingKey, dlq, maxAttempts, nonRetryable, key, ignore));

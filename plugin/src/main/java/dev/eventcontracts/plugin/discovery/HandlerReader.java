@@ -249,7 +249,8 @@ final class HandlerReader {
                 file,
                 line,
                 contract.kafka(),
-                contract.orderedBy()));
+                contract.orderedBy(),
+                contract.wireFormat()));
     }
 
     private Optional<ConsumerModel.SchemaSource> schema(Parameter parameter, String payloadType) {

@@ -17,6 +17,8 @@ import java.util.List;
  * @param kafka true when the consumer reads a Kafka topic ({@code queue} is the topic, {@code
  *     deadLetterQueue} the dead-letter topic)
  * @param orderedBy the field path whose records must be applied in order (Kafka), or empty
+ * @param wireFormat the {@code WireFormat} constant of {@code @EventConsumer(wireFormat)} (Kafka),
+ *     or empty for the default
  */
 record ListenerContract(
         String queue,
@@ -28,7 +30,8 @@ record ListenerContract(
         String idempotencyKey,
         List<String> ignoreEffectPaths,
         boolean kafka,
-        String orderedBy) {
+        String orderedBy,
+        String wireFormat) {
 
     /** An AMQP consumer's contract. */
     ListenerContract(
@@ -50,6 +53,7 @@ record ListenerContract(
                 idempotencyKey,
                 ignoreEffectPaths,
                 false,
+                "",
                 "");
     }
 
@@ -65,6 +69,7 @@ record ListenerContract(
                 idempotencyKey,
                 ignoreEffectPaths,
                 true,
-                orderedBy);
+                orderedBy,
+                wireFormat);
     }
 }

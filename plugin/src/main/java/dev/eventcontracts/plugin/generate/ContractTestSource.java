@@ -162,6 +162,12 @@ final class ContractTestSource {
         if (!model.orderedBy().isEmpty()) {
             set(body, "orderedBy", new StringLiteralExpr(model.orderedBy()));
         }
+        if (!model.wireFormat().isEmpty() && !model.wireFormat().equals("HEADER")) {
+            set(
+                    body,
+                    "wireFormat",
+                    new FieldAccessExpr(new NameExpr("dev.eventcontracts.annotations.WireFormat"), model.wireFormat()));
+        }
         if (!model.ignoreEffectPaths().isEmpty()) {
             set(
                     body,

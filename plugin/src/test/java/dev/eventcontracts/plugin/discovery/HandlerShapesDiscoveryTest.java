@@ -54,6 +54,31 @@ class HandlerShapesDiscoveryTest {
     }
 
     @Test
+    void eventConsumerWithConfluentWireFormat_isRead_andTheGeneratedTestDeclaresIt() throws IOException {
+        DiscoveryResult result = discover("ConfluentListener", """
+                package com.example;
+                import dev.eventcontracts.annotations.EventConsumer;
+                import dev.eventcontracts.annotations.WireFormat;
+                public class ConfluentListener {
+                    @EventConsumer(topic = "orders.placed", deadLetterTopic = "orders.placed.DLT",
+                                   wireFormat = WireFormat.CONFLUENT)
+                    public void on(OrderPlaced order) {}
+                }
+                """);
+
+        assertThat(result.consumers()).singleElement().satisfies(c -> {
+            assertThat(c.kafka()).isTrue();
+            assertThat(c.wireFormat()).isEqualTo("CONFLUENT");
+        });
+        Path out = root.resolve("generated");
+        new dev.eventcontracts.plugin.generate.ContractTestGenerator(root).generate(result.consumers(), out);
+        assertThat(out.resolve("com/example/ConfluentListenerContractIT.java"))
+                .content()
+                .contains("builder.topic(\"orders.placed\");")
+                .contains("builder.wireFormat(dev.eventcontracts.annotations.WireFormat.CONFLUENT);");
+    }
+
+    @Test
     void kafkaListenerWithoutDeadLetterTopic_isAKafkaConsumer_andTheFindingNamesATopic() throws IOException {
         DiscoveryResult result = discover("PlainKafka", """
                 package com.example;

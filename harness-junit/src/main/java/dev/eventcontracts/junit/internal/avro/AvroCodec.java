@@ -88,6 +88,16 @@ public final class AvroCodec {
             throw new UndecodableMessageException("writer schema id '" + schemaId + "' is not a known version of '"
                     + reader.getFullName() + "' (known ids " + writersById.keySet() + ")");
         }
+        return decodeWith(body, writer, target);
+    }
+
+    /**
+     * Decodes {@code body} written with {@code writer} (e.g. the schema a registry id names),
+     * resolved to the reader schema, into {@code target}.
+     *
+     * @throws UndecodableMessageException naming the reason when the bytes do not decode
+     */
+    public Object decodeWith(byte[] body, Schema writer, Class<?> target) {
         try {
             DatumReader<Object> datumReader = SpecificRecord.class.isAssignableFrom(target)
                     ? new SpecificDatumReader<>(writer, reader, new TrustingSpecificData(target.getClassLoader()))

@@ -1,6 +1,7 @@
 package dev.eventcontracts.junit.internal.scenario;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.eventcontracts.annotations.WireFormat;
 import dev.eventcontracts.annotations.contract.ContractScenario;
 import dev.eventcontracts.junit.ConsumerContract;
 import dev.eventcontracts.junit.Scenario;
@@ -12,6 +13,7 @@ import dev.eventcontracts.junit.internal.effects.Normalizer;
 import dev.eventcontracts.junit.internal.json.JsonCodec;
 import dev.eventcontracts.kafka.KafkaCluster;
 import dev.eventcontracts.kafka.RunTopics;
+import dev.eventcontracts.kafka.wire.CcompatSchemaLookup;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -46,6 +48,7 @@ public final class KafkaContractSession implements ScenarioSession {
     private final Normalizer normalizer;
     private final AvroCodec codec;
     private final JsonCodec json;
+    private final ConfluentFraming confluent;
     private final KafkaInvoker invoker;
     private final Samples samples;
     private final Map<Integer, Baseline> baselines = new HashMap<>();
@@ -69,10 +72,29 @@ public final class KafkaContractSession implements ScenarioSession {
             String description,
             String kind,
             ContractSession.Options options) {
+        this(contract, cluster, description, kind, options, null);
+    }
+
+    /**
+     * A session on {@code cluster} that knows a schema registry.
+     *
+     * @param registryUri the registry ({@code eventcontracts.registry.uri}: the embedded registry's
+     *     {@code /apis/registry/v2}, or a Confluent-compatible API), or null/blank for none; needed
+     *     by a contract with {@code WireFormat.CONFLUENT}
+     * @throws IllegalStateException when the contract needs a registry and none is given
+     */
+    public KafkaContractSession(
+            ConsumerContract contract,
+            KafkaCluster cluster,
+            String description,
+            String kind,
+            ContractSession.Options options,
+            String registryUri) {
         if (!contract.isKafka()) {
             throw new IllegalArgumentException(contract.displayName() + " reads AMQP queue '" + contract.queue()
                     + "'; use ContractSession for AMQP consumers.");
         }
+        this.confluent = confluentFraming(contract, registryUri);
         this.contract = contract;
         this.cluster = cluster;
         this.description = description;
@@ -96,9 +118,29 @@ public final class KafkaContractSession implements ScenarioSession {
                 ? null
                 : new AvroCodec(contract.readerSchema(), contract.writerSchemas());
         this.json = JsonCodec.forClasspath(contract.consumerClass().getClassLoader());
-        this.invoker = new KafkaInvoker(contract, new PayloadDecoder(contract, codec, json), options.settleTimeout());
+        this.invoker = new KafkaInvoker(
+                contract, new PayloadDecoder(contract, codec, json), confluent, options.settleTimeout());
         this.fixtures = new Fixtures(contract);
         this.samples = new Samples(contract, options.seed(), json, fixtures::samples, fixtures::name);
+    }
+
+    private static ConfluentFraming confluentFraming(ConsumerContract contract, String registryUri) {
+        if (contract.wireFormat() != WireFormat.CONFLUENT) {
+            return null;
+        }
+        if (registryUri == null || registryUri.isBlank()) {
+            throw new IllegalStateException(contract.displayName() + " declares wireFormat = WireFormat.CONFLUENT:"
+                    + " its records carry schema ids from a registry, but the contract test knows none. Pass the"
+                    + " registry as eventcontracts.registry.uri (the plugin's start goal sets it: add"
+                    + " <eventcontracts.registry.uri>${eventcontracts.registry.uri}</eventcontracts.registry.uri> to"
+                    + " the failsafe <systemPropertyVariables>), or set it to a Confluent-compatible registry.");
+        }
+        return new ConfluentFraming(contract, new CcompatSchemaLookup(ConfluentFraming.ccompatBase(registryUri)));
+    }
+
+    /** The Confluent framing of the records, or null when the schema id travels in a header. */
+    ConfluentFraming confluent() {
+        return confluent;
     }
 
     @Override

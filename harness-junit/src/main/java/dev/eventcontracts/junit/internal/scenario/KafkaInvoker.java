@@ -16,7 +16,8 @@ import org.apache.kafka.common.header.Headers;
  * Calls a Kafka consumer's handler for one record, as our Kafka listener container does: decodes
  * the value into the payload type as the AMQP invoker does ({@link PayloadDecoder}: raw bytes or
  * text, a record or POJO from JSON, a GenericRecord or generated SpecificRecord whose writer
- * schema's id is in header {@value AvroCodec#SCHEMA_ID_HEADER}) and fills further
+ * schema's id is in header {@value AvroCodec#SCHEMA_ID_HEADER}, or in the Confluent frame, {@link
+ * ConfluentFraming}) and fills further
  * parameters by type ({@link ConsumerRecord}, Kafka {@link Headers}, or the headers as a {@code
  * Map<String, String>}); an asynchronous result is awaited.
  */
@@ -24,11 +25,14 @@ final class KafkaInvoker {
 
     private final Method handler;
     private final PayloadDecoder payloads;
+    private final ConfluentFraming confluent;
     private final Duration timeout;
 
-    KafkaInvoker(ConsumerContract contract, PayloadDecoder payloads, Duration timeout) {
+    /** @param confluent the Confluent framing of the values, or null when the schema id is in a header */
+    KafkaInvoker(ConsumerContract contract, PayloadDecoder payloads, ConfluentFraming confluent, Duration timeout) {
         this.handler = contract.handler();
         this.payloads = payloads;
+        this.confluent = confluent;
         this.timeout = timeout;
         handler.setAccessible(true);
         Class<?>[] types = handler.getParameterTypes();
@@ -53,7 +57,9 @@ final class KafkaInvoker {
     void invoke(Object consumer, ConsumerRecord<byte[], byte[]> record) throws Exception {
         Class<?>[] types = handler.getParameterTypes();
         Object[] args = new Object[types.length];
-        args[0] = payloads.decode(record.value(), schemaId(record.headers()));
+        args[0] = confluent == null || types[0] == byte[].class
+                ? payloads.decode(record.value(), schemaId(record.headers()))
+                : confluent.decode(record.value(), payloads);
         for (int i = 1; i < types.length; i++) {
             args[i] = types[i] == ConsumerRecord.class
                     ? record

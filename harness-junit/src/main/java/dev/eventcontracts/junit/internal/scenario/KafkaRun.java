@@ -151,17 +151,19 @@ final class KafkaRun implements AutoCloseable {
      */
     Produced produce(Sample sample, String label, Integer partition, byte[] key, Map<String, String> extraHeaders)
             throws Exception {
+        byte[] recordKey = key != null ? key : keyOf(sample);
+        // with the Confluent wire format the schema id is in the value, not a header
+        Sample sent = session.confluent() == null ? sample : session.confluent().frame(sample);
         RecordHeaders headers = new RecordHeaders();
-        if (sample.schemaId() != null) {
-            headers.add(AvroCodec.SCHEMA_ID_HEADER, sample.schemaId().toString().getBytes(StandardCharsets.UTF_8));
+        if (sent.schemaId() != null) {
+            headers.add(AvroCodec.SCHEMA_ID_HEADER, sent.schemaId().toString().getBytes(StandardCharsets.UTF_8));
         }
         headers.add(LABEL_HEADER, label.getBytes(StandardCharsets.UTF_8));
         extraHeaders.forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
-        byte[] recordKey = key != null ? key : keyOf(sample);
         RecordMetadata meta = session.producer()
-                .send(new ProducerRecord<>(topic, partition, recordKey, sample.body(), headers))
+                .send(new ProducerRecord<>(topic, partition, recordKey, sent.body(), headers))
                 .get(30, TimeUnit.SECONDS);
-        Produced p = new Produced(label, sample, meta.partition(), meta.offset(), recordKey);
+        Produced p = new Produced(label, sent, meta.partition(), meta.offset(), recordKey);
         produced.add(p);
         return p;
     }

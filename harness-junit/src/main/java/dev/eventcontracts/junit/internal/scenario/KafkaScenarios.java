@@ -72,7 +72,9 @@ final class KafkaScenarios {
         if (sample.isEmpty()) {
             return Verdict.skipped(consumer + ": " + session.samples().whyNoWrongShape() + ".");
         }
-        return poison(sample.get());
+        // framed here already so that the verdict names the unknown schema id (framing is idempotent)
+        return poison(
+                session.confluent() == null ? sample.get() : session.confluent().frame(sample.get()));
     }
 
     static String label(int index) {

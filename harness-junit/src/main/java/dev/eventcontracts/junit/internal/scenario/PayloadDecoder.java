@@ -46,6 +46,14 @@ final class PayloadDecoder {
         };
     }
 
+    /**
+     * An Avro payload in {@code body} written with {@code writer}, the schema a registry id named
+     * (the Confluent wire format).
+     */
+    Object decodeAvro(byte[] body, org.apache.avro.Schema writer) {
+        return codec.decodeWith(body, writer, contract.payloadType());
+    }
+
     /** A schema id header's text as a number; {@link Long#MIN_VALUE} (an unknown id) when it is not one. */
     static Long parseSchemaId(String id) {
         try {
