@@ -167,14 +167,16 @@ final class HandlerReader {
                     line));
         }
 
-        HandlerParameters.Reading parameters = HandlerParameters.read(method);
+        HandlerParameters.Reading parameters = HandlerParameters.read(method, contract.kafka());
         Optional<Parameter> payloadParam = parameters.payload();
         if (!parameters.refusal().isEmpty()) {
             findings.add(new Finding(
                     Severity.WARNING,
                     "unsupported-parameter",
                     id + ": " + parameters.refusal() + " No contract test is generated; take the payload first and"
-                            + " read headers from the headers Map or AMQP.BasicProperties.",
+                            + (contract.kafka()
+                                    ? " read headers from ConsumerRecord, Headers or the headers Map."
+                                    : " read headers from the headers Map or AMQP.BasicProperties."),
                     file,
                     line));
             return Optional.empty();

@@ -79,6 +79,38 @@ class HandlerShapesDiscoveryTest {
     }
 
     @Test
+    void kafkaConsumerTakingConsumerRecordHeadersOrTheHeadersMap_isAccepted_butNotAnAmqpEnvelope() throws IOException {
+        DiscoveryResult result = discover("RecordReader", """
+                package com.example;
+                import com.rabbitmq.client.Envelope;
+                import dev.eventcontracts.annotations.EventConsumer;
+                import java.util.Map;
+                import org.apache.kafka.clients.consumer.ConsumerRecord;
+                import org.apache.kafka.common.header.Headers;
+                import org.springframework.kafka.annotation.KafkaListener;
+                public class RecordReader {
+                    @EventConsumer(topic = "a", deadLetterTopic = "a.DLT")
+                    public void withRecord(OrderPlaced order, ConsumerRecord<String, byte[]> record, Headers headers) {}
+                    @KafkaListener(topics = "b")
+                    public void withMap(OrderPlaced order, Map<String, String> headers) {}
+                    @EventConsumer(topic = "c", deadLetterTopic = "c.DLT")
+                    public void withEnvelope(OrderPlaced order, Envelope envelope) {}
+                }
+                """);
+
+        assertThat(result.consumers())
+                .extracting(ConsumerModel::handler)
+                .containsExactlyInAnyOrder("withRecord", "withMap");
+        assertThat(result.findings())
+                .filteredOn(f -> f.code().equals("unsupported-parameter"))
+                .extracting(Finding::message)
+                .containsExactly("RecordReader#withEnvelope: parameter 'envelope' (Envelope) cannot be filled by the"
+                        + " plain listener container, which passes the payload, ConsumerRecord, Headers (Kafka's) and"
+                        + " the headers Map. No contract test is generated; take the payload first and read headers"
+                        + " from ConsumerRecord, Headers or the headers Map.");
+    }
+
+    @Test
     void kafkaListenerWithoutDeadLetterTopic_isAKafkaConsumer_andTheFindingNamesATopic() throws IOException {
         DiscoveryResult result = discover("PlainKafka", """
                 package com.example;
