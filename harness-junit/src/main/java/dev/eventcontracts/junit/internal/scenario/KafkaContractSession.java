@@ -14,17 +14,24 @@ import dev.eventcontracts.junit.internal.json.JsonCodec;
 import dev.eventcontracts.kafka.KafkaCluster;
 import dev.eventcontracts.kafka.RunTopics;
 import dev.eventcontracts.kafka.wire.CcompatSchemaLookup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -225,6 +232,51 @@ public final class KafkaContractSession implements ScenarioSession {
     }
 
     private final List<String> groups = new ArrayList<>();
+    private final Map<String, String> publishedTopics = new HashMap<>();
+
+    /**
+     * Sends what the consumer published through {@code ctx.publisher()} to Kafka (docs/kafka.md
+     * §4.2): to the run-unique topic of {@code exchange} (of {@code routingKey} when the exchange is
+     * empty, as AMQP's default exchange routes), keyed by the routing key under an exchange, the
+     * headers as text.
+     *
+     * @throws UncheckedIOException when Kafka does not take the record
+     */
+    void sendPublished(String exchange, String routingKey, Map<String, Object> headers, byte[] body) {
+        boolean direct = exchange == null || exchange.isEmpty();
+        String topic = publishedTopic(direct ? routingKey : exchange);
+        byte[] key = direct || routingKey == null || routingKey.isEmpty()
+                ? null
+                : routingKey.getBytes(StandardCharsets.UTF_8);
+        var recordHeaders = new RecordHeaders();
+        if (headers != null) {
+            headers.forEach((k, v) ->
+                    recordHeaders.add(k, v == null ? null : v.toString().getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            producer.send(new ProducerRecord<>(topic, null, key, body, recordHeaders))
+                    .get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new UncheckedIOException(
+                    new IOException("Kafka did not take the record published to '" + topic + "': " + e, e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new UncheckedIOException(new IOException("interrupted publishing to " + topic, e));
+        }
+    }
+
+    /**
+     * The run-unique topic ({@code <name>.ec-<run id>}, created on first use, deleted with the run's
+     * topics) for what the consumer publishes to {@code name}; characters Kafka does not allow in
+     * topic names become {@code _}.
+     */
+    String publishedTopic(String name) {
+        String legal = name == null || name.isEmpty() ? "published" : name.replaceAll("[^a-zA-Z0-9._-]", "_");
+        // its own lock: handlers publish while the session's lock is held by a baseline run waiting for them
+        synchronized (publishedTopics) {
+            return publishedTopics.computeIfAbsent(legal, n -> topics.create(n, 1));
+        }
+    }
 
     /** Remembers a run's consumer group, deleted with the topics when the session closes. */
     synchronized void groupCreated(String group) {

@@ -291,10 +291,17 @@ final class KafkaRun implements AutoCloseable {
                 return new Publisher() {
                     @Override
                     public void publish(String exchange, String routingKey, byte[] body) {
+                        publish(exchange, routingKey, Map.of(), body);
+                    }
+
+                    @Override
+                    public void publish(String exchange, String routingKey, Map<String, Object> headers, byte[] body) {
                         RuntimeException fault = faults.beforePublish();
                         if (fault != null) {
                             throw fault;
                         }
+                        // sent to Kafka, and recorded as the effect the scenarios compare
+                        session.sendPublished(exchange, routingKey, headers, body);
                         synchronized (published) {
                             published.add(new Effects.Message(
                                     exchange, routingKey, session.normalizer().body(body)));
