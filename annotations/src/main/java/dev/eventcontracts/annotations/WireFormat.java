@@ -20,5 +20,13 @@ public enum WireFormat {
      * apicurio.registry.as-confluent=true}, {@code use-id=contentId}) writes. The contract tests
      * need a registry: {@code eventcontracts.registry.uri}, set by the plugin's {@code start} goal.
      */
-    CONFLUENT
+    CONFLUENT,
+
+    /**
+     * Apicurio's default framing: magic byte {@code 0x00}, the writer schema's 8-byte <em>global
+     * id</em> from the registry's Apicurio v2 API, then Avro binary; what Apicurio's {@code
+     * AvroKafkaSerializer} writes without further settings. Needs {@code eventcontracts.registry.uri}
+     * like {@link #CONFLUENT}.
+     */
+    APICURIO
 }

@@ -88,12 +88,12 @@ class KafkaConfluentScenariosTest {
     }
 
     private static String subjects() throws Exception {
+        return get(registry.ccompatUri() + "/subjects");
+    }
+
+    private static String get(String uri) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        return http.send(
-                        HttpRequest.newBuilder(URI.create(registry.ccompatUri() + "/subjects"))
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
+        return http.send(HttpRequest.newBuilder(URI.create(uri)).GET().build(), HttpResponse.BodyHandlers.ofString())
                 .body();
     }
 
@@ -114,6 +114,51 @@ class KafkaConfluentScenariosTest {
         assertThat(result.message())
                 .contains("drops poison")
                 .contains("which the registry at " + registry.ccompatUri() + " does not know");
+    }
+
+    @Test
+    void correctConsumer_withApicurioFraming_passesPoisonAndWriterScenarios_registeredAsAnApicurioArtifact()
+            throws Exception {
+        ConsumerContract contract = KafkaSamples.inventory(
+                        InventoryConsumers.InventoryConsumer.class,
+                        "onOrderPlaced",
+                        InventoryConsumers.InventoryFixture.class)
+                .wireFormat(WireFormat.APICURIO)
+                .build();
+
+        List<ScenarioResult> results = run(
+                contract,
+                registry.uri().toString(),
+                Scenario.DUPLICATE_DELIVERY,
+                Scenario.UNDECODABLE_BYTES,
+                Scenario.WRONG_SCHEMA,
+                Scenario.CONSERVATION,
+                Scenario.SCHEMA_EVOLUTION);
+
+        assertThat(results)
+                .allSatisfy(r -> assertThat(r.status())
+                        .as(r.scenario() + ": " + r.describe())
+                        .isEqualTo(ScenarioStatus.PASSED));
+        assertThat(get(registry.uri() + "/groups/default/artifacts/inventory.orders-value/meta"))
+                .contains("\"globalId\"");
+    }
+
+    @Test
+    void apicurioFraming_withoutDeadLetterTopic_losesTheRecordWithAnUnknownEightByteGlobalId() {
+        ConsumerContract contract = ConsumerContract.builder(
+                        InventoryConsumers.InventoryConsumer.class, "onOrderPlaced")
+                .topic("inventory.orders")
+                .idempotencyKey("orderId")
+                .fixture(InventoryConsumers.InventoryFixture.class)
+                .wireFormat(WireFormat.APICURIO)
+                .build();
+
+        ScenarioResult result =
+                run(contract, registry.uri().toString(), Scenario.WRONG_SCHEMA).get(0);
+
+        assertThat(result.status()).as(result.describe()).isEqualTo(ScenarioStatus.FAILED);
+        // an id no 4-byte frame can hold: the frame carries Apicurio's 8-byte global id
+        assertThat(result.message()).contains("drops poison").contains("under schema id " + Long.MAX_VALUE);
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.eventcontracts.junit.internal.effects.Normalizer;
 import dev.eventcontracts.junit.internal.json.JsonCodec;
 import dev.eventcontracts.kafka.KafkaCluster;
 import dev.eventcontracts.kafka.RunTopics;
+import dev.eventcontracts.kafka.wire.ApicurioGlobalIdLookup;
 import dev.eventcontracts.kafka.wire.CcompatSchemaLookup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,7 +56,7 @@ public final class KafkaContractSession implements ScenarioSession {
     private final Normalizer normalizer;
     private final AvroCodec codec;
     private final JsonCodec json;
-    private final ConfluentFraming confluent;
+    private final RegistryFraming framing;
     private final KafkaInvoker invoker;
     private final Samples samples;
     private final Map<Integer, Baseline> baselines = new HashMap<>();
@@ -87,7 +88,7 @@ public final class KafkaContractSession implements ScenarioSession {
      *
      * @param registryUri the registry ({@code eventcontracts.registry.uri}: the embedded registry's
      *     {@code /apis/registry/v2}, or a Confluent-compatible API), or null/blank for none; needed
-     *     by a contract with {@code WireFormat.CONFLUENT}
+     *     by a contract with {@code WireFormat.CONFLUENT} or {@code APICURIO}
      * @throws IllegalStateException when the contract needs a registry and none is given
      */
     public KafkaContractSession(
@@ -101,7 +102,7 @@ public final class KafkaContractSession implements ScenarioSession {
             throw new IllegalArgumentException(contract.displayName() + " reads AMQP queue '" + contract.queue()
                     + "'; use ContractSession for AMQP consumers.");
         }
-        this.confluent = confluentFraming(contract, registryUri);
+        this.framing = framing(contract, registryUri);
         this.contract = contract;
         this.cluster = cluster;
         this.description = description;
@@ -125,29 +126,32 @@ public final class KafkaContractSession implements ScenarioSession {
                 ? null
                 : new AvroCodec(contract.readerSchema(), contract.writerSchemas());
         this.json = JsonCodec.forClasspath(contract.consumerClass().getClassLoader());
-        this.invoker = new KafkaInvoker(
-                contract, new PayloadDecoder(contract, codec, json), confluent, options.settleTimeout());
+        this.invoker =
+                new KafkaInvoker(contract, new PayloadDecoder(contract, codec, json), framing, options.settleTimeout());
         this.fixtures = new Fixtures(contract);
         this.samples = new Samples(contract, options.seed(), json, fixtures::samples, fixtures::name);
     }
 
-    private static ConfluentFraming confluentFraming(ConsumerContract contract, String registryUri) {
-        if (contract.wireFormat() != WireFormat.CONFLUENT) {
+    private static RegistryFraming framing(ConsumerContract contract, String registryUri) {
+        if (contract.wireFormat() == WireFormat.HEADER) {
             return null;
         }
         if (registryUri == null || registryUri.isBlank()) {
-            throw new IllegalStateException(contract.displayName() + " declares wireFormat = WireFormat.CONFLUENT:"
-                    + " its records carry schema ids from a registry, but the contract test knows none. Pass the"
-                    + " registry as eventcontracts.registry.uri (the plugin's start goal sets it: add"
-                    + " <eventcontracts.registry.uri>${eventcontracts.registry.uri}</eventcontracts.registry.uri> to"
-                    + " the failsafe <systemPropertyVariables>), or set it to a Confluent-compatible registry.");
+            throw new IllegalStateException(contract.displayName() + " declares wireFormat = WireFormat."
+                    + contract.wireFormat() + ": its records carry schema ids from a registry, but the contract test"
+                    + " knows none. Pass the registry as eventcontracts.registry.uri (the plugin's start goal sets it:"
+                    + " add <eventcontracts.registry.uri>${eventcontracts.registry.uri}</eventcontracts.registry.uri>"
+                    + " to the failsafe <systemPropertyVariables>), or set it to your registry's API.");
         }
-        return new ConfluentFraming(contract, new CcompatSchemaLookup(ConfluentFraming.ccompatBase(registryUri)));
+        return contract.wireFormat() == WireFormat.CONFLUENT
+                ? RegistryFraming.confluent(contract, new CcompatSchemaLookup(RegistryFraming.ccompatBase(registryUri)))
+                : RegistryFraming.apicurio(
+                        contract, new ApicurioGlobalIdLookup(RegistryFraming.apicurioBase(registryUri)));
     }
 
-    /** The Confluent framing of the records, or null when the schema id travels in a header. */
-    ConfluentFraming confluent() {
-        return confluent;
+    /** The registry framing of the records, or null when the schema id travels in a header. */
+    RegistryFraming framing() {
+        return framing;
     }
 
     @Override

@@ -17,7 +17,7 @@ import org.apache.kafka.common.header.Headers;
  * the value into the payload type as the AMQP invoker does ({@link PayloadDecoder}: raw bytes or
  * text, a record or POJO from JSON, a GenericRecord or generated SpecificRecord whose writer
  * schema's id is in header {@value AvroCodec#SCHEMA_ID_HEADER}, or in the Confluent frame, {@link
- * ConfluentFraming}) and fills further
+ * RegistryFraming}) and fills further
  * parameters by type ({@link ConsumerRecord}, Kafka {@link Headers}, or the headers as a {@code
  * Map<String, String>}); an asynchronous result is awaited.
  */
@@ -25,14 +25,14 @@ final class KafkaInvoker {
 
     private final Method handler;
     private final PayloadDecoder payloads;
-    private final ConfluentFraming confluent;
+    private final RegistryFraming framing;
     private final Duration timeout;
 
-    /** @param confluent the Confluent framing of the values, or null when the schema id is in a header */
-    KafkaInvoker(ConsumerContract contract, PayloadDecoder payloads, ConfluentFraming confluent, Duration timeout) {
+    /** @param framing the registry framing of the values, or null when the schema id is in a header */
+    KafkaInvoker(ConsumerContract contract, PayloadDecoder payloads, RegistryFraming framing, Duration timeout) {
         this.handler = contract.handler();
         this.payloads = payloads;
-        this.confluent = confluent;
+        this.framing = framing;
         this.timeout = timeout;
         handler.setAccessible(true);
         Class<?>[] types = handler.getParameterTypes();
@@ -57,9 +57,9 @@ final class KafkaInvoker {
     void invoke(Object consumer, ConsumerRecord<byte[], byte[]> record) throws Exception {
         Class<?>[] types = handler.getParameterTypes();
         Object[] args = new Object[types.length];
-        args[0] = confluent == null || types[0] == byte[].class
+        args[0] = framing == null || types[0] == byte[].class
                 ? payloads.decode(record.value(), schemaId(record.headers()))
-                : confluent.decode(record.value(), payloads);
+                : framing.decode(record.value(), payloads);
         for (int i = 1; i < types.length; i++) {
             args[i] = types[i] == ConsumerRecord.class
                     ? record

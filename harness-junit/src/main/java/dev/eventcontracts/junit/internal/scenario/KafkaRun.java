@@ -153,7 +153,7 @@ final class KafkaRun implements AutoCloseable {
             throws Exception {
         byte[] recordKey = key != null ? key : keyOf(sample);
         // with the Confluent wire format the schema id is in the value, not a header
-        Sample sent = session.confluent() == null ? sample : session.confluent().frame(sample);
+        Sample sent = session.framing() == null ? sample : session.framing().frame(sample);
         RecordHeaders headers = new RecordHeaders();
         if (sent.schemaId() != null) {
             headers.add(AvroCodec.SCHEMA_ID_HEADER, sent.schemaId().toString().getBytes(StandardCharsets.UTF_8));

@@ -74,7 +74,7 @@ final class KafkaScenarios {
         }
         // framed here already so that the verdict names the unknown schema id (framing is idempotent)
         return poison(
-                session.confluent() == null ? sample.get() : session.confluent().frame(sample.get()));
+                session.framing() == null ? sample.get() : session.framing().frame(sample.get()));
     }
 
     static String label(int index) {

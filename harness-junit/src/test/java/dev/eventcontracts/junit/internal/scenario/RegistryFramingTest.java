@@ -22,7 +22,7 @@ import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
 /** The bytes of Confluent-framed scenario records, and how our listener container reads them back. */
-class ConfluentFramingTest {
+class RegistryFramingTest {
 
     /** A registry in a map: ids from 7 upwards, as a ccompat API would give them. */
     private static final class MapRegistry implements SchemaLookup {
@@ -62,7 +62,7 @@ class ConfluentFramingTest {
             .wireFormat(WireFormat.CONFLUENT)
             .build();
     private final MapRegistry registry = new MapRegistry();
-    private final ConfluentFraming framing = new ConfluentFraming(contract, registry);
+    private final RegistryFraming framing = RegistryFraming.confluent(contract, registry);
     private final Samples samples = new Samples(
             contract, 42, JsonCodec.forClasspath(getClass().getClassLoader()), List::of, () -> "no fixture");
     private final PayloadDecoder payloads = new PayloadDecoder(
@@ -115,9 +115,9 @@ class ConfluentFramingTest {
 
     @Test
     void pluginRegistryUri_becomesTheCcompatApi() {
-        assertThat(ConfluentFraming.ccompatBase("http://127.0.0.1:8081/apis/registry/v2/"))
+        assertThat(RegistryFraming.ccompatBase("http://127.0.0.1:8081/apis/registry/v2/"))
                 .hasToString("http://127.0.0.1:8081/apis/ccompat/v7");
-        assertThat(ConfluentFraming.ccompatBase("http://schema-registry:8081"))
+        assertThat(RegistryFraming.ccompatBase("http://schema-registry:8081"))
                 .hasToString("http://schema-registry:8081");
     }
 }
