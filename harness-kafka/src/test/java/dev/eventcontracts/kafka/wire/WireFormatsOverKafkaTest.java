@@ -150,6 +150,42 @@ class WireFormatsOverKafkaTest {
                 .satisfies(r -> assertThat(r.value()).isEqualTo(ConfluentWireFormatTest.order("o-4", 2)));
     }
 
+    @Test
+    void apicurioDefaultFraming_namesAGlobalId_thatOurApicurioLookupResolves() {
+        String topic = topics.create("orders-global", 1);
+        AvroKafkaSerializer<GenericRecord> serializer = new AvroKafkaSerializer<>();
+        serializer.configure(apicurio(false), false);
+
+        send(topic, serializer, ConfluentWireFormatTest.order("o-5", 4));
+        byte[] bytes = read(topic, new ByteArrayDeserializer()).get(0).value();
+
+        assertThat(bytes[0]).isEqualTo(ConfluentWireFormat.MAGIC_BYTE);
+        long globalId = java.nio.ByteBuffer.wrap(bytes, 1, 8).getLong();
+        assertThat(new ApicurioGlobalIdLookup(registry.uri()).schema(globalId)).isEqualTo(ConfluentWireFormatTest.V1);
+    }
+
+    @Test
+    void ourApicurioFraming_withTheGlobalIdOurLookupRegistered_isReadByApicurioDeserializer() {
+        String topic = topics.create("orders-our-global", 1);
+        long globalId =
+                new ApicurioGlobalIdLookup(registry.uri()).register(topic + "-value", ConfluentWireFormatTest.V1);
+        byte[] confluent = new ConfluentWireFormat(new CcompatSchemaLookup(registry.ccompatUri()))
+                .encode(0, ConfluentWireFormatTest.V1, ConfluentWireFormatTest.order("o-6", 5));
+        byte[] bytes = java.nio.ByteBuffer.allocate(9 + confluent.length - 5)
+                .put(ConfluentWireFormat.MAGIC_BYTE)
+                .putLong(globalId)
+                .put(confluent, 5, confluent.length - 5)
+                .array();
+
+        send(topic, new ByteArraySerializer(), bytes);
+        AvroKafkaDeserializer<GenericRecord> deserializer = new AvroKafkaDeserializer<>();
+        deserializer.configure(apicurio(false), false);
+
+        assertThat(read(topic, deserializer))
+                .singleElement()
+                .satisfies(r -> assertThat(r.value()).isEqualTo(ConfluentWireFormatTest.order("o-6", 5)));
+    }
+
     private static <V> void send(String topic, Serializer<V> serializer, V value) {
         try (KafkaProducer<String, V> producer = new KafkaProducer<>(
                 Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
