@@ -55,6 +55,18 @@ final class EventConsumerReader {
                             .map(AttributeValues::enumConstant)
                             .orElse("")));
         }
+        AttributeValues.attribute(annotation, "wireFormat")
+                .map(AttributeValues::enumConstant)
+                .filter(format -> !format.equals("HEADER"))
+                .ifPresent(format -> r.findings.add(new Finding(
+                        Severity.WARNING,
+                        "wire-format-ignored",
+                        r.id + " declares wireFormat = WireFormat." + format + " but reads AMQP queue '" + queue.get()
+                                + "': registry framing applies to Kafka records only, so its messages are sent"
+                                + " without it. Use topic = \"...\" for a Kafka consumer, or remove wireFormat"
+                                + " (docs/kafka.md §4.1).",
+                        r.file,
+                        SourceTree.line(annotation))));
         return Optional.of(
                 new ListenerContract(queue.get(), exchange, routingKey, dlq, maxAttempts, nonRetryable, key, ignore));
     }

@@ -54,6 +54,31 @@ class HandlerShapesDiscoveryTest {
     }
 
     @Test
+    void wireFormatOnAnAmqpEventConsumer_isReportedAsIgnored_notDroppedSilently() throws IOException {
+        DiscoveryResult result = discover("QueueListener", """
+                package com.example;
+                import dev.eventcontracts.annotations.EventConsumer;
+                import dev.eventcontracts.annotations.WireFormat;
+                public class QueueListener {
+                    @EventConsumer(queue = "orders", wireFormat = WireFormat.CONFLUENT)
+                    public void on(OrderPlaced order) {}
+                }
+                """);
+
+        assertThat(result.consumers())
+                .singleElement()
+                .satisfies(c -> assertThat(c.kafka()).isFalse());
+        assertThat(result.findings())
+                .filteredOn(f -> f.code().equals("wire-format-ignored"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.message())
+                        .contains("QueueListener")
+                        .contains("WireFormat.CONFLUENT")
+                        .contains("AMQP queue 'orders'")
+                        .contains("topic = \"...\""));
+    }
+
+    @Test
     void eventConsumerWithConfluentWireFormat_isRead_andTheGeneratedTestDeclaresIt() throws IOException {
         DiscoveryResult result = discover("ConfluentListener", """
                 package com.example;
