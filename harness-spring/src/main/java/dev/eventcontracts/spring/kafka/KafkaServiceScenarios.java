@@ -4,7 +4,6 @@ import dev.eventcontracts.junit.Scenario;
 import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.junit.ScenarioStatus;
 import dev.eventcontracts.spring.internal.HttpStub;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -320,8 +319,7 @@ final class KafkaServiceScenarios {
             }
             boolean dlt = KafkaListenerSetup.isDeadLetterTopicName(s.topic())
                     || s.topic().equals(claimed)
-                    || (s.header("kafka_dlt-original-topic") != null
-                            && !s.topic().contains("retry"));
+                    || (s.isCopy() && !s.topic().contains("retry"));
             if (dlt) {
                 deadLetter = s;
                 deadLetterTopicSeen = s.topic();
@@ -453,27 +451,19 @@ final class KafkaServiceScenarios {
         return Outcome.passed();
     }
 
-    /** Problems with the dead-letter headers of {@code fate} (m): original topic, partition, offset, exception. */
+    /**
+     * Problems with the dead-letter headers of {@code fate} (m): original topic, partition, offset
+     * and exception, in either header set Spring writes ({@link TopicObserver.OriginHeaders}).
+     */
     private List<String> headerProblems(Fate fate, RecordMetadata at) {
-        List<String> problems = new ArrayList<>();
         TopicObserver.Seen dlt = fate.deadLetter();
-        if (!setup().topic().equals(dlt.header("kafka_dlt-original-topic"))) {
-            problems.add("kafka_dlt-original-topic is '" + dlt.header("kafka_dlt-original-topic") + "'");
+        TopicObserver.OriginHeaders origin = dlt.origin();
+        if (origin == null) {
+            return List.of("it has neither kafka_dlt-original-topic (DeadLetterPublishingRecoverer) nor"
+                    + " kafka_original-topic (@RetryableTopic), so its original topic, partition and offset are"
+                    + " unknown");
         }
-        byte[] offset = dlt.headers().get("kafka_dlt-original-offset");
-        if (offset == null || offset.length != 8 || ByteBuffer.wrap(offset).getLong() != at.offset()) {
-            problems.add("kafka_dlt-original-offset does not hold " + at.offset());
-        }
-        byte[] partition = dlt.headers().get("kafka_dlt-original-partition");
-        if (partition == null
-                || partition.length != 4
-                || ByteBuffer.wrap(partition).getInt() != at.partition()) {
-            problems.add("kafka_dlt-original-partition does not hold " + at.partition());
-        }
-        if (dlt.header("kafka_dlt-exception-fqcn") == null) {
-            problems.add("kafka_dlt-exception-fqcn is missing");
-        }
-        return problems;
+        return origin.problems(dlt, setup().topic(), at.partition(), at.offset());
     }
 
     private Outcome poison(KafkaSamples.Sample poison) throws Exception {
@@ -563,7 +553,9 @@ final class KafkaServiceScenarios {
                     fix = fix == null
                             ? "publish dead letters with Spring's DeadLetterPublishingRecoverer, which keeps the"
                                     + " original headers and adds kafka_dlt-original-topic/-partition/-offset and"
-                                    + " kafka_dlt-exception-fqcn."
+                                    + " kafka_dlt-exception-fqcn (kafka_original-* and kafka_exception-fqcn on the"
+                                    + " @RetryableTopic path); a headersFunction or custom recoverer must not drop"
+                                    + " them."
                             : fix;
                 }
                 continue;

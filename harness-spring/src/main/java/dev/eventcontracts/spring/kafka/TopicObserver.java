@@ -1,5 +1,6 @@
 package dev.eventcontracts.spring.kafka;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,11 +55,24 @@ final class TopicObserver implements AutoCloseable {
         }
 
         /**
-         * True when this is a copy another component made of a record: a dead letter or a retry,
-         * which Spring's DeadLetterPublishingRecoverer marks with {@code kafka_dlt-original-*}.
+         * True when this is a copy Spring made of a record — a dead letter or a retry — marked with
+         * the origin headers of one of {@link OriginHeaders}.
          */
         boolean isCopy() {
-            return headers.containsKey("kafka_dlt-original-topic");
+            return origin() != null;
+        }
+
+        /**
+         * The origin headers this copy carries: the first of {@link OriginHeaders} whose topic
+         * header is present, or null when it is not a copy Spring made.
+         */
+        OriginHeaders origin() {
+            for (OriginHeaders o : OriginHeaders.values()) {
+                if (headers.containsKey(o.topic())) {
+                    return o;
+                }
+            }
+            return null;
         }
 
         /** True when this is a copy of the record at {@code topic}-{@code partition}@{@code offset}. */
@@ -66,19 +80,79 @@ final class TopicObserver implements AutoCloseable {
             if (sampleId.equals(sampleId())) {
                 return true;
             }
-            byte[] p = headers.get("kafka_dlt-original-partition");
-            byte[] o = headers.get("kafka_dlt-original-offset");
-            return topic.equals(header("kafka_dlt-original-topic"))
-                    && p != null
-                    && p.length == 4
-                    && java.nio.ByteBuffer.wrap(p).getInt() == partition
-                    && o != null
-                    && o.length == 8
-                    && java.nio.ByteBuffer.wrap(o).getLong() == offset;
+            OriginHeaders o = origin();
+            return o != null && o.originProblems(this, topic, partition, offset).isEmpty();
         }
 
         String body() {
             return value == null ? "null" : new String(value, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * The two sets of headers Spring Kafka 4.0 writes on a copy of a failed record to say where it
+     * came from (docs/kafka.md §5.3): a {@code DeadLetterPublishingRecoverer} of the user's writes
+     * {@code kafka_dlt-original-*} and {@code kafka_dlt-exception-*} ({@code KafkaHeaders.DLT_*});
+     * the one {@code @RetryableTopic} builds ({@code DeadLetterPublishingRecovererFactory}) writes
+     * {@code kafka_original-*} and {@code kafka_exception-*} on every retry and dead-letter copy,
+     * keeping the first origin (the listener's topic) across retry topics.
+     *
+     * @param topic the header holding the original topic (UTF-8)
+     * @param partition the header holding the original partition (4-byte int)
+     * @param offset the header holding the original offset (8-byte long)
+     * @param exception the header holding the exception's class name
+     */
+    enum OriginHeaders {
+        DEAD_LETTER(
+                "kafka_dlt-original-topic",
+                "kafka_dlt-original-partition",
+                "kafka_dlt-original-offset",
+                "kafka_dlt-exception-fqcn"),
+        RETRY_TOPIC(
+                "kafka_original-topic", "kafka_original-partition", "kafka_original-offset", "kafka_exception-fqcn");
+
+        private final String topic;
+        private final String partition;
+        private final String offset;
+        private final String exception;
+
+        OriginHeaders(String topic, String partition, String offset, String exception) {
+            this.topic = topic;
+            this.partition = partition;
+            this.offset = offset;
+            this.exception = exception;
+        }
+
+        String topic() {
+            return topic;
+        }
+
+        /**
+         * What {@code copy}'s headers of this set get wrong about the record at {@code
+         * topic}-{@code partition}@{@code offset}: empty when they name it and its exception.
+         */
+        List<String> problems(Seen copy, String topic, int partition, long offset) {
+            List<String> problems = originProblems(copy, topic, partition, offset);
+            if (copy.header(exception) == null) {
+                problems.add(exception + " is missing");
+            }
+            return problems;
+        }
+
+        private List<String> originProblems(Seen copy, String topic, int partition, long offset) {
+            List<String> problems = new ArrayList<>();
+            if (!topic.equals(copy.header(this.topic))) {
+                problems.add(this.topic + " is '" + copy.header(this.topic) + "', not '" + topic + "'");
+            }
+            byte[] p = copy.headers().get(this.partition);
+            if (p == null || p.length != Integer.BYTES || ByteBuffer.wrap(p).getInt() != partition) {
+                problems.add(this.partition + " does not hold " + partition);
+            }
+            byte[] o = copy.headers().get(this.offset);
+            if (o == null || o.length != Long.BYTES || ByteBuffer.wrap(o).getLong() != offset) {
+                problems.add(this.offset + " does not hold " + offset);
+            }
+            return problems;
         }
     }
 
