@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -284,7 +283,12 @@ final class TopicObserver implements AutoCloseable {
         return false;
     }
 
-    /** Partitions whose group has not committed to their end, with the committed offset. */
+    /**
+     * Partitions whose group has not committed to their end, with the committed offset (-1 when the
+     * group never committed there). A partition assigned to a member but never committed counts
+     * when it holds records: a container that has not yet committed its first record — or is stuck
+     * on it, retrying or failing in {@code poll()} — has not settled (docs/kafka.md §5.2).
+     */
     Map<String, Long> lagOfGroups() {
         Map<String, Long> lagging = new HashMap<>();
         try {
@@ -295,32 +299,41 @@ final class TopicObserver implements AutoCloseable {
                 }
             }
             // only groups with members: a stopped service (an earlier test class on the same broker) is not waited for
-            List<String> active = new ArrayList<>();
+            Map<String, java.util.Set<TopicPartition>> active = new HashMap<>();
             if (!groups.isEmpty()) {
                 admin.describeConsumerGroups(groups)
                         .all()
                         .get(5, TimeUnit.SECONDS)
                         .forEach((id, d) -> {
                             if (!d.members().isEmpty()) {
-                                active.add(id);
+                                java.util.Set<TopicPartition> assigned = new java.util.HashSet<>();
+                                d.members()
+                                        .forEach(m ->
+                                                assigned.addAll(m.assignment().topicPartitions()));
+                                active.put(id, assigned);
                             }
                         });
             }
-            for (String group : active) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+            for (var group : active.entrySet()) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.getKey())
                         .partitionsToOffsetAndMetadata()
                         .get(5, TimeUnit.SECONDS);
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-                if (latest.isEmpty()) {
+                java.util.Set<TopicPartition> partitions = new java.util.HashSet<>(group.getValue());
+                committed.forEach((tp, o) -> {
+                    if (o != null) {
+                        partitions.add(tp);
+                    }
+                });
+                if (partitions.isEmpty()) {
                     continue;
                 }
-                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
-                        admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS);
-                for (var e : committed.entrySet()) {
-                    long end = ends.get(e.getKey()).offset();
-                    if (e.getValue() != null && e.getValue().offset() < end) {
-                        lagging.put(group + "@" + e.getKey(), e.getValue().offset());
+                Map<TopicPartition, Long> ends = offsets(partitions, OffsetSpec.latest());
+                Map<TopicPartition, Long> starts = offsets(partitions, OffsetSpec.earliest());
+                for (TopicPartition tp : partitions) {
+                    OffsetAndMetadata c = committed.get(tp);
+                    long at = c == null ? starts.get(tp) : c.offset();
+                    if (at < ends.get(tp)) {
+                        lagging.put(group.getKey() + "@" + tp, c == null ? -1L : c.offset());
                     }
                 }
             }
@@ -331,6 +344,15 @@ final class TopicObserver implements AutoCloseable {
             lagging.put("(admin: " + e + ")", -1L);
         }
         return lagging;
+    }
+
+    private Map<TopicPartition, Long> offsets(java.util.Set<TopicPartition> partitions, OffsetSpec spec)
+            throws Exception {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        partitions.forEach(tp -> request.put(tp, spec));
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        admin.listOffsets(request).all().get(5, TimeUnit.SECONDS).forEach((tp, info) -> offsets.put(tp, info.offset()));
+        return offsets;
     }
 
     /** The offset {@code group} committed on {@code partition}, or -1. */
