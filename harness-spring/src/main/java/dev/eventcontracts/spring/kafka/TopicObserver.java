@@ -162,6 +162,9 @@ final class TopicObserver implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Thread thread;
     private volatile boolean caughtUp;
+    /** Where the observer's consumer is on each partition it has read (after the records it handed over). */
+    private final Map<TopicPartition, Long> positions = new java.util.concurrent.ConcurrentHashMap<>();
+
     private volatile long lastChange = System.nanoTime();
     private volatile boolean running = true;
 
@@ -184,51 +187,67 @@ final class TopicObserver implements AutoCloseable {
     private void loop() {
         try {
             while (running) {
-                var records = consumer.poll(Duration.ofMillis(50));
-                if (!records.isEmpty()) {
-                    synchronized (seen) {
-                        for (ConsumerRecord<byte[], byte[]> r : records) {
-                            // a rebalance (a new topic matched the pattern) starts again at the earliest offset
-                            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                            if (r.offset() <= highest.getOrDefault(tp, -1L)) {
-                                continue;
-                            }
-                            highest.put(tp, r.offset());
-                            Map<String, byte[]> headers = new LinkedHashMap<>();
-                            for (Header h : r.headers()) {
-                                headers.put(h.key(), h.value());
-                            }
-                            seen.add(new Seen(
-                                    seen.size(),
-                                    r.topic(),
-                                    r.partition(),
-                                    r.offset(),
-                                    r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
-                                    r.value(),
-                                    headers));
-                        }
-                    }
-                    lastChange = System.nanoTime();
-                }
-                var assignment = consumer.assignment();
-                if (assignment.isEmpty() || !coversEveryTopic(assignment)) {
+                try {
+                    step();
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (org.apache.kafka.common.KafkaException e) {
+                    // a timeout of a metadata or offsets request on a loaded machine: the observer must
+                    // not die of it, or every later copy would go unseen and be judged lost
                     caughtUp = false;
-                    continue;
+                    sleep(50);
                 }
-                Map<TopicPartition, Long> ends = consumer.endOffsets(assignment);
-                boolean behind = false;
-                for (var e : ends.entrySet()) {
-                    if (consumer.position(e.getKey()) < e.getValue()) {
-                        behind = true;
-                    }
-                }
-                caughtUp = !behind;
             }
         } catch (WakeupException e) {
             // closing
         } finally {
             consumer.close(Duration.ofSeconds(1));
         }
+    }
+
+    /** One poll: hands the new records over, then tells whether every topic is read to its end. */
+    private void step() {
+        var records = consumer.poll(Duration.ofMillis(50));
+        if (!records.isEmpty()) {
+            synchronized (seen) {
+                for (ConsumerRecord<byte[], byte[]> r : records) {
+                    // a rebalance (a new topic matched the pattern) starts again at the earliest offset
+                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                    if (r.offset() <= highest.getOrDefault(tp, -1L)) {
+                        continue;
+                    }
+                    highest.put(tp, r.offset());
+                    Map<String, byte[]> headers = new LinkedHashMap<>();
+                    for (Header h : r.headers()) {
+                        headers.put(h.key(), h.value());
+                    }
+                    seen.add(new Seen(
+                            seen.size(),
+                            r.topic(),
+                            r.partition(),
+                            r.offset(),
+                            r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
+                            r.value(),
+                            headers));
+                }
+            }
+            lastChange = System.nanoTime();
+        }
+        var assignment = consumer.assignment();
+        if (assignment.isEmpty() || !coversEveryTopic(assignment)) {
+            caughtUp = false;
+            return;
+        }
+        Map<TopicPartition, Long> ends = consumer.endOffsets(assignment);
+        boolean behind = false;
+        for (var e : ends.entrySet()) {
+            long position = consumer.position(e.getKey());
+            positions.put(e.getKey(), position);
+            if (position < e.getValue()) {
+                behind = true;
+            }
+        }
+        caughtUp = !behind;
     }
 
     /** True when every topic of the cluster (the pattern's) is assigned: new topics are found by a rebalance. */
@@ -281,6 +300,52 @@ final class TopicObserver implements AutoCloseable {
             sleep(50);
         }
         return false;
+    }
+
+    /**
+     * Waits until the observer has read every topic of the cluster up to the end it has now — also
+     * a topic created a moment ago (a dead-letter topic the recoverer just created), which the
+     * observer only reads after its next rebalance. A record written before this call is then in
+     * {@link #since} if it is anywhere (docs/kafka.md §5.2).
+     *
+     * @return the partitions not read to their end within {@code timeout}, with the end (empty when
+     *     read)
+     */
+    Map<TopicPartition, Long> awaitRead(Duration timeout) {
+        Map<TopicPartition, Long> ends;
+        try {
+            List<String> topics = new ArrayList<>();
+            for (String t : admin.listTopics().names().get(5, TimeUnit.SECONDS)) {
+                if (TOPICS.matcher(t).matches()) {
+                    topics.add(t);
+                }
+            }
+            java.util.Set<TopicPartition> partitions = new java.util.HashSet<>();
+            admin.describeTopics(topics)
+                    .allTopicNames()
+                    .get(5, TimeUnit.SECONDS)
+                    .forEach((name, d) ->
+                            d.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+            ends = partitions.isEmpty() ? Map.of() : offsets(partitions, OffsetSpec.latest());
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return Map.of(new TopicPartition("(admin: " + e + ")", -1), -1L);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Map<TopicPartition, Long> unread = new HashMap<>();
+            ends.forEach((tp, end) -> {
+                if (end > 0 && positions.getOrDefault(tp, 0L) < end) {
+                    unread.put(tp, end);
+                }
+            });
+            if (unread.isEmpty() || System.nanoTime() > deadline) {
+                return unread;
+            }
+            sleep(20);
+        }
     }
 
     /**

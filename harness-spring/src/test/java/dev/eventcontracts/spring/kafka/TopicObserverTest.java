@@ -2,10 +2,20 @@ package dev.eventcontracts.spring.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.eventcontracts.kafka.EmbeddedKafka;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,5 +84,32 @@ class TopicObserverTest {
         assertThat(record.origin()).isNull();
         assertThat(record.isCopy()).isFalse();
         assertThat(record.isCopyOf("other-sample", "orders", 0, 0)).isFalse();
+    }
+
+    @Test
+    void awaitRead_afterADeadLetterInATopicCreatedJustNow_hasSeenIt() throws Exception {
+        try (EmbeddedKafka kafka = EmbeddedKafka.startDefault();
+                Admin admin =
+                        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
+                TopicObserver observer = new TopicObserver(kafka.bootstrapServers(), admin);
+                KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(
+                        Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+                        new ByteArraySerializer(),
+                        new ByteArraySerializer())) {
+            String topic = "orders-" + UUID.randomUUID();
+            producer.send(new ProducerRecord<>(topic, new byte[] {0})).get(10, TimeUnit.SECONDS);
+            assertThat(observer.awaitSettled(Duration.ofSeconds(10))).isTrue();
+            int mark = observer.mark();
+            // as a recoverer does: the first dead letter creates its topic (auto-created by the producer)
+            String dlt = topic + "-dlt";
+            ProducerRecord<byte[], byte[]> deadLetter = new ProducerRecord<>(dlt, new byte[] {1});
+            deadLetter.headers().add(TopicObserver.SAMPLE_HEADER, "sample-1".getBytes(StandardCharsets.UTF_8));
+            producer.send(deadLetter).get(10, TimeUnit.SECONDS);
+
+            assertThat(observer.awaitRead(Duration.ofSeconds(10))).isEmpty();
+
+            assertThat(observer.since(mark))
+                    .anySatisfy(s -> assertThat(s.topic() + " " + s.sampleId()).isEqualTo(dlt + " sample-1"));
+        }
     }
 }
