@@ -462,11 +462,11 @@ final class KafkaServiceScenarios {
 
     /**
      * Problems with the dead-letter headers of {@code fate} (m): original topic, partition, offset
-     * and exception, in either header set Spring writes ({@link TopicObserver.OriginHeaders}).
+     * and exception, in either header set Spring writes ({@link OriginHeaders}).
      */
     private List<String> headerProblems(Fate fate, RecordMetadata at) {
         TopicObserver.Seen dlt = fate.deadLetter();
-        TopicObserver.OriginHeaders origin = dlt.origin();
+        OriginHeaders origin = dlt.origin();
         if (origin == null) {
             return List.of("it has neither kafka_dlt-original-topic (DeadLetterPublishingRecoverer) nor"
                     + " kafka_original-topic (@RetryableTopic), so its original topic, partition and offset are"

@@ -48,7 +48,7 @@ class TopicObserverTest {
     void deadLetterPublishingRecovererHeaders_nameTheOriginalRecord() {
         TopicObserver.Seen dlt = copy("kafka_dlt-original-", "kafka_dlt-exception-fqcn", "orders", 0, 7);
 
-        assertThat(dlt.origin()).isEqualTo(TopicObserver.OriginHeaders.DEAD_LETTER);
+        assertThat(dlt.origin()).isEqualTo(OriginHeaders.DEAD_LETTER);
         assertThat(dlt.isCopy()).isTrue();
         assertThat(dlt.isCopyOf("other-sample", "orders", 0, 7)).isTrue();
         assertThat(dlt.origin().problems(dlt, "orders", 0, 7)).isEmpty();
@@ -58,7 +58,7 @@ class TopicObserverTest {
     void retryTopicHeaders_nameTheOriginalRecord() {
         TopicObserver.Seen dlt = copy("kafka_original-", "kafka_exception-fqcn", "orders", 0, 7);
 
-        assertThat(dlt.origin()).isEqualTo(TopicObserver.OriginHeaders.RETRY_TOPIC);
+        assertThat(dlt.origin()).isEqualTo(OriginHeaders.RETRY_TOPIC);
         assertThat(dlt.isCopy()).isTrue();
         assertThat(dlt.isCopyOf("other-sample", "orders", 0, 7)).isTrue();
         assertThat(dlt.origin().problems(dlt, "orders", 0, 7)).isEmpty();
