@@ -13,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,11 +53,24 @@ final class TopicObserver implements AutoCloseable {
         }
 
         /**
-         * True when this is a copy another component made of a record: a dead letter or a retry,
-         * which Spring's DeadLetterPublishingRecoverer marks with {@code kafka_dlt-original-*}.
+         * True when this is a copy Spring made of a record — a dead letter or a retry — marked with
+         * the origin headers of one of {@link OriginHeaders}.
          */
         boolean isCopy() {
-            return headers.containsKey("kafka_dlt-original-topic");
+            return origin() != null;
+        }
+
+        /**
+         * The origin headers this copy carries: the first of {@link OriginHeaders} whose topic
+         * header is present, or null when it is not a copy Spring made.
+         */
+        OriginHeaders origin() {
+            for (OriginHeaders o : OriginHeaders.values()) {
+                if (headers.containsKey(o.topic())) {
+                    return o;
+                }
+            }
+            return null;
         }
 
         /** True when this is a copy of the record at {@code topic}-{@code partition}@{@code offset}. */
@@ -66,15 +78,8 @@ final class TopicObserver implements AutoCloseable {
             if (sampleId.equals(sampleId())) {
                 return true;
             }
-            byte[] p = headers.get("kafka_dlt-original-partition");
-            byte[] o = headers.get("kafka_dlt-original-offset");
-            return topic.equals(header("kafka_dlt-original-topic"))
-                    && p != null
-                    && p.length == 4
-                    && java.nio.ByteBuffer.wrap(p).getInt() == partition
-                    && o != null
-                    && o.length == 8
-                    && java.nio.ByteBuffer.wrap(o).getLong() == offset;
+            OriginHeaders o = origin();
+            return o != null && o.originProblems(this, topic, partition, offset).isEmpty();
         }
 
         String body() {
@@ -89,6 +94,9 @@ final class TopicObserver implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Thread thread;
     private volatile boolean caughtUp;
+    /** Where the observer's consumer is on each partition it has read (after the records it handed over). */
+    private final Map<TopicPartition, Long> positions = new java.util.concurrent.ConcurrentHashMap<>();
+
     private volatile long lastChange = System.nanoTime();
     private volatile boolean running = true;
 
@@ -111,51 +119,67 @@ final class TopicObserver implements AutoCloseable {
     private void loop() {
         try {
             while (running) {
-                var records = consumer.poll(Duration.ofMillis(50));
-                if (!records.isEmpty()) {
-                    synchronized (seen) {
-                        for (ConsumerRecord<byte[], byte[]> r : records) {
-                            // a rebalance (a new topic matched the pattern) starts again at the earliest offset
-                            TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                            if (r.offset() <= highest.getOrDefault(tp, -1L)) {
-                                continue;
-                            }
-                            highest.put(tp, r.offset());
-                            Map<String, byte[]> headers = new LinkedHashMap<>();
-                            for (Header h : r.headers()) {
-                                headers.put(h.key(), h.value());
-                            }
-                            seen.add(new Seen(
-                                    seen.size(),
-                                    r.topic(),
-                                    r.partition(),
-                                    r.offset(),
-                                    r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
-                                    r.value(),
-                                    headers));
-                        }
-                    }
-                    lastChange = System.nanoTime();
-                }
-                var assignment = consumer.assignment();
-                if (assignment.isEmpty() || !coversEveryTopic(assignment)) {
+                try {
+                    step();
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (org.apache.kafka.common.KafkaException e) {
+                    // a timeout of a metadata or offsets request on a loaded machine: the observer must
+                    // not die of it, or every later copy would go unseen and be judged lost
                     caughtUp = false;
-                    continue;
+                    sleep(50);
                 }
-                Map<TopicPartition, Long> ends = consumer.endOffsets(assignment);
-                boolean behind = false;
-                for (var e : ends.entrySet()) {
-                    if (consumer.position(e.getKey()) < e.getValue()) {
-                        behind = true;
-                    }
-                }
-                caughtUp = !behind;
             }
         } catch (WakeupException e) {
             // closing
         } finally {
             consumer.close(Duration.ofSeconds(1));
         }
+    }
+
+    /** One poll: hands the new records over, then tells whether every topic is read to its end. */
+    private void step() {
+        var records = consumer.poll(Duration.ofMillis(50));
+        if (!records.isEmpty()) {
+            synchronized (seen) {
+                for (ConsumerRecord<byte[], byte[]> r : records) {
+                    // a rebalance (a new topic matched the pattern) starts again at the earliest offset
+                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                    if (r.offset() <= highest.getOrDefault(tp, -1L)) {
+                        continue;
+                    }
+                    highest.put(tp, r.offset());
+                    Map<String, byte[]> headers = new LinkedHashMap<>();
+                    for (Header h : r.headers()) {
+                        headers.put(h.key(), h.value());
+                    }
+                    seen.add(new Seen(
+                            seen.size(),
+                            r.topic(),
+                            r.partition(),
+                            r.offset(),
+                            r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
+                            r.value(),
+                            headers));
+                }
+            }
+            lastChange = System.nanoTime();
+        }
+        var assignment = consumer.assignment();
+        if (assignment.isEmpty() || !coversEveryTopic(assignment)) {
+            caughtUp = false;
+            return;
+        }
+        Map<TopicPartition, Long> ends = consumer.endOffsets(assignment);
+        boolean behind = false;
+        for (var e : ends.entrySet()) {
+            long position = consumer.position(e.getKey());
+            positions.put(e.getKey(), position);
+            if (position < e.getValue()) {
+                behind = true;
+            }
+        }
+        caughtUp = !behind;
     }
 
     /** True when every topic of the cluster (the pattern's) is assigned: new topics are found by a rebalance. */
@@ -210,7 +234,58 @@ final class TopicObserver implements AutoCloseable {
         return false;
     }
 
-    /** Partitions whose group has not committed to their end, with the committed offset. */
+    /**
+     * Waits until the observer has read every topic of the cluster up to the end it has now — also
+     * a topic created a moment ago (a dead-letter topic the recoverer just created), which the
+     * observer only reads after its next rebalance. A record written before this call is then in
+     * {@link #since} if it is anywhere (docs/kafka.md §5.2).
+     *
+     * @return the partitions not read to their end within {@code timeout}, with the end (empty when
+     *     read)
+     */
+    Map<TopicPartition, Long> awaitRead(Duration timeout) {
+        Map<TopicPartition, Long> ends;
+        try {
+            List<String> topics = new ArrayList<>();
+            for (String t : admin.listTopics().names().get(5, TimeUnit.SECONDS)) {
+                if (TOPICS.matcher(t).matches()) {
+                    topics.add(t);
+                }
+            }
+            java.util.Set<TopicPartition> partitions = new java.util.HashSet<>();
+            admin.describeTopics(topics)
+                    .allTopicNames()
+                    .get(5, TimeUnit.SECONDS)
+                    .forEach((name, d) ->
+                            d.partitions().forEach(p -> partitions.add(new TopicPartition(name, p.partition()))));
+            ends = partitions.isEmpty() ? Map.of() : offsets(partitions, OffsetSpec.latest());
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return Map.of(new TopicPartition("(admin: " + e + ")", -1), -1L);
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Map<TopicPartition, Long> unread = new HashMap<>();
+            ends.forEach((tp, end) -> {
+                if (end > 0 && positions.getOrDefault(tp, 0L) < end) {
+                    unread.put(tp, end);
+                }
+            });
+            if (unread.isEmpty() || System.nanoTime() > deadline) {
+                return unread;
+            }
+            sleep(20);
+        }
+    }
+
+    /**
+     * Partitions whose group has not committed to their end, with the committed offset (-1 when the
+     * group never committed there). A partition assigned to a member but never committed counts
+     * when it holds records: a container that has not yet committed its first record — or is stuck
+     * on it, retrying or failing in {@code poll()} — has not settled (docs/kafka.md §5.2).
+     */
     Map<String, Long> lagOfGroups() {
         Map<String, Long> lagging = new HashMap<>();
         try {
@@ -221,32 +296,41 @@ final class TopicObserver implements AutoCloseable {
                 }
             }
             // only groups with members: a stopped service (an earlier test class on the same broker) is not waited for
-            List<String> active = new ArrayList<>();
+            Map<String, java.util.Set<TopicPartition>> active = new HashMap<>();
             if (!groups.isEmpty()) {
                 admin.describeConsumerGroups(groups)
                         .all()
                         .get(5, TimeUnit.SECONDS)
                         .forEach((id, d) -> {
                             if (!d.members().isEmpty()) {
-                                active.add(id);
+                                java.util.Set<TopicPartition> assigned = new java.util.HashSet<>();
+                                d.members()
+                                        .forEach(m ->
+                                                assigned.addAll(m.assignment().topicPartitions()));
+                                active.put(id, assigned);
                             }
                         });
             }
-            for (String group : active) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+            for (var group : active.entrySet()) {
+                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.getKey())
                         .partitionsToOffsetAndMetadata()
                         .get(5, TimeUnit.SECONDS);
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-                if (latest.isEmpty()) {
+                java.util.Set<TopicPartition> partitions = new java.util.HashSet<>(group.getValue());
+                committed.forEach((tp, o) -> {
+                    if (o != null) {
+                        partitions.add(tp);
+                    }
+                });
+                if (partitions.isEmpty()) {
                     continue;
                 }
-                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
-                        admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS);
-                for (var e : committed.entrySet()) {
-                    long end = ends.get(e.getKey()).offset();
-                    if (e.getValue() != null && e.getValue().offset() < end) {
-                        lagging.put(group + "@" + e.getKey(), e.getValue().offset());
+                Map<TopicPartition, Long> ends = offsets(partitions, OffsetSpec.latest());
+                Map<TopicPartition, Long> starts = offsets(partitions, OffsetSpec.earliest());
+                for (TopicPartition tp : partitions) {
+                    OffsetAndMetadata c = committed.get(tp);
+                    long at = c == null ? starts.get(tp) : c.offset();
+                    if (at < ends.get(tp)) {
+                        lagging.put(group.getKey() + "@" + tp, c == null ? -1L : c.offset());
                     }
                 }
             }
@@ -257,6 +341,15 @@ final class TopicObserver implements AutoCloseable {
             lagging.put("(admin: " + e + ")", -1L);
         }
         return lagging;
+    }
+
+    private Map<TopicPartition, Long> offsets(java.util.Set<TopicPartition> partitions, OffsetSpec spec)
+            throws Exception {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        partitions.forEach(tp -> request.put(tp, spec));
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        admin.listOffsets(request).all().get(5, TimeUnit.SECONDS).forEach((tp, info) -> offsets.put(tp, info.offset()));
+        return offsets;
     }
 
     /** The offset {@code group} committed on {@code partition}, or -1. */
