@@ -1,10 +1,7 @@
 package dev.eventcontracts.kafka.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -22,22 +19,13 @@ import org.apache.avro.SchemaParseException;
  */
 public final class ApicurioGlobalIdLookup {
 
-    private final URI base;
-    private final HttpClient http;
-    private final Duration timeout;
-    private final ObjectMapper json = new ObjectMapper();
+    private final RegistryHttp registry;
     private final Map<Long, Schema> byId = new ConcurrentHashMap<>();
     private final Map<String, Long> byArtifactAndSchema = new ConcurrentHashMap<>();
 
     /** @param apicurioBase e.g. {@code http://127.0.0.1:8080/apis/registry/v2} */
     public ApicurioGlobalIdLookup(URI apicurioBase) {
-        String text = Objects.requireNonNull(apicurioBase, "apicurioBase").toString();
-        this.base = URI.create(text.endsWith("/") ? text : text + "/");
-        this.timeout = Duration.ofSeconds(10);
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .build();
+        this.registry = new RegistryHttp(Objects.requireNonNull(apicurioBase, "apicurioBase"), Duration.ofSeconds(10));
     }
 
     /**
@@ -52,7 +40,7 @@ public final class ApicurioGlobalIdLookup {
             return cached;
         }
         HttpResponse<String> response =
-                send(HttpRequest.newBuilder(base.resolve("ids/globalIds/" + id)).GET());
+                registry.send(registry.request("ids/globalIds/" + id).GET());
         if (response.statusCode() == 404) {
             throw new WireFormatException(
                     WireFormatException.Problem.UNKNOWN_SCHEMA_ID,
@@ -61,7 +49,7 @@ public final class ApicurioGlobalIdLookup {
                             + " same registry, or register the writer schema there.",
                     null);
         }
-        ok(response, "global id " + id);
+        registry.requireOk(response, "global id " + id);
         try {
             Schema schema = new Schema.Parser().parse(response.body());
             byId.put(id, schema);
@@ -87,12 +75,12 @@ public final class ApicurioGlobalIdLookup {
             return cached;
         }
         HttpResponse<String> response =
-                send(HttpRequest.newBuilder(base.resolve("groups/default/artifacts?ifExists=RETURN_OR_UPDATE"))
+                registry.send(registry.request("groups/default/artifacts?ifExists=RETURN_OR_UPDATE")
                         .POST(HttpRequest.BodyPublishers.ofString(schema.toString()))
                         .header("Content-Type", "application/json")
                         .header("X-Registry-ArtifactId", artifactId)
                         .header("X-Registry-ArtifactType", "AVRO"));
-        JsonNode meta = ok(response, "registering artifact '" + artifactId + "'");
+        JsonNode meta = registry.ok(response, "registering artifact '" + artifactId + "'");
         long id = meta.path("globalId").asLong(-1);
         if (id < 0) {
             throw new WireFormatException(
@@ -108,38 +96,6 @@ public final class ApicurioGlobalIdLookup {
 
     /** Where the schemas come from, for messages. */
     public String location() {
-        String text = base.toString();
-        return text.substring(0, text.length() - 1);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new WireFormatException(
-                    WireFormatException.Problem.REGISTRY_FAILED,
-                    "The registry at " + location() + " did not answer: " + e
-                            + ". Check eventcontracts.registry.uri and that the registry runs.",
-                    e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WireFormatException(
-                    WireFormatException.Problem.REGISTRY_FAILED, "Interrupted calling " + location(), e);
-        }
-    }
-
-    private JsonNode ok(HttpResponse<String> response, String what) {
-        if (response.statusCode() / 100 != 2) {
-            throw new WireFormatException(
-                    WireFormatException.Problem.REGISTRY_FAILED,
-                    "The registry at " + location() + " refused " + what + ": HTTP " + response.statusCode() + " "
-                            + response.body(),
-                    null);
-        }
-        try {
-            return json.readTree(response.body());
-        } catch (IOException e) {
-            return json.createObjectNode();
-        }
+        return registry.location();
     }
 }

@@ -1,11 +1,8 @@
 package dev.eventcontracts.kafka.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,10 +23,7 @@ public final class CcompatSchemaLookup implements SchemaLookup {
 
     private static final String MEDIA_TYPE = "application/vnd.schemaregistry.v1+json";
 
-    private final URI base;
-    private final HttpClient http;
-    private final Duration timeout;
-    private final ObjectMapper json = new ObjectMapper();
+    private final RegistryHttp registry;
     private final Map<Integer, Schema> byId = new ConcurrentHashMap<>();
     private final Map<String, Integer> bySubjectAndSchema = new ConcurrentHashMap<>();
 
@@ -39,13 +33,7 @@ public final class CcompatSchemaLookup implements SchemaLookup {
     }
 
     public CcompatSchemaLookup(URI ccompatBase, Duration timeout) {
-        String text = Objects.requireNonNull(ccompatBase, "ccompatBase").toString();
-        this.base = URI.create(text.endsWith("/") ? text : text + "/");
-        this.timeout = Objects.requireNonNull(timeout, "timeout");
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .build();
+        this.registry = new RegistryHttp(Objects.requireNonNull(ccompatBase, "ccompatBase"), timeout);
     }
 
     @Override
@@ -54,8 +42,8 @@ public final class CcompatSchemaLookup implements SchemaLookup {
         if (cached != null) {
             return cached;
         }
-        HttpResponse<String> response = send(
-                HttpRequest.newBuilder(base.resolve("schemas/ids/" + id)).GET().header("Accept", MEDIA_TYPE));
+        HttpResponse<String> response =
+                registry.send(registry.request("schemas/ids/" + id).GET().header("Accept", MEDIA_TYPE));
         if (response.statusCode() == 404) {
             throw new WireFormatException(
                     WireFormatException.Problem.UNKNOWN_SCHEMA_ID,
@@ -64,7 +52,7 @@ public final class CcompatSchemaLookup implements SchemaLookup {
                             + " same registry, or register the writer schema there.",
                     null);
         }
-        JsonNode body = ok(response, "schema id " + id);
+        JsonNode body = registry.ok(response, "schema id " + id);
         try {
             Schema schema = new Schema.Parser().parse(body.path("schema").asText());
             byId.put(id, schema);
@@ -85,20 +73,16 @@ public final class CcompatSchemaLookup implements SchemaLookup {
         if (cached != null) {
             return cached;
         }
-        String body;
-        try {
-            body = json.writeValueAsString(Map.of("schema", schema.toString()));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        String body = registry.json(Map.of("schema", schema.toString()));
         String path =
                 "subjects/" + URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20") + "/versions";
-        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve(path))
+        HttpResponse<String> response = registry.send(registry.request(path)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", MEDIA_TYPE)
                 .header("Accept", MEDIA_TYPE));
-        int id =
-                ok(response, "registering subject '" + subject + "'").path("id").asInt(-1);
+        int id = registry.ok(response, "registering subject '" + subject + "'")
+                .path("id")
+                .asInt(-1);
         if (id < 0) {
             throw new WireFormatException(
                     WireFormatException.Problem.REGISTRY_FAILED,
@@ -113,42 +97,6 @@ public final class CcompatSchemaLookup implements SchemaLookup {
 
     @Override
     public String location() {
-        String text = base.toString();
-        return text.substring(0, text.length() - 1);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new WireFormatException(
-                    WireFormatException.Problem.REGISTRY_FAILED,
-                    "The registry at " + location() + " did not answer: " + e
-                            + ". Check eventcontracts.registry.uri and that the registry runs.",
-                    e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WireFormatException(
-                    WireFormatException.Problem.REGISTRY_FAILED, "Interrupted calling " + location(), e);
-        }
-    }
-
-    private JsonNode ok(HttpResponse<String> response, String what) {
-        if (response.statusCode() / 100 != 2) {
-            throw new WireFormatException(
-                    WireFormatException.Problem.REGISTRY_FAILED,
-                    "The registry at " + location() + " refused " + what + ": HTTP " + response.statusCode() + " "
-                            + response.body(),
-                    null);
-        }
-        try {
-            return json.readTree(response.body());
-        } catch (IOException e) {
-            throw new WireFormatException(
-                    WireFormatException.Problem.REGISTRY_FAILED,
-                    "The registry at " + location() + " answered " + what + " with something that is not JSON: "
-                            + response.body(),
-                    e);
-        }
+        return registry.location();
     }
 }
