@@ -77,9 +77,7 @@ final class KafkaServiceScenarios {
                 case REBALANCE_MID_BATCH -> rebalanceToSecondInstance();
                 case OFFSET_REPLAY -> offsetReplay();
                 case NEW_KEY_AND_HEADERS -> newKeyAndHeaders();
-                case GROUP_REBALANCE ->
-                    Outcome.skipped("two instances working on one record across a rebalance are not run in Kafka"
-                            + " service mode yet (docs/kafka.md, service mode limits).");
+                case GROUP_REBALANCE -> twoInstancesAcrossRebalance();
                 case UNDECODABLE_BYTES -> poison(samples.undecodable());
                 case WRONG_SCHEMA -> poison(samples.wrongShape());
                 case NON_RETRYABLE ->
@@ -252,6 +250,75 @@ final class KafkaServiceScenarios {
                 m,
                 "the same record processed by one instance, its commit lost, and its partition moved to a second"
                         + " instance of the service (same group)",
+                IDEMPOTENT_FIX);
+    }
+
+    /** Kafka's own max.poll.interval.ms of the held instance in (f): it leaves the group after this long. */
+    private static final String HELD_POLL_INTERVAL_MS = "1500";
+
+    /**
+     * (f): two instances in one group across a rebalance. The first instance handles a record and is
+     * held before its offset commit (its effects are done) until it overruns {@code
+     * max.poll.interval.ms} and leaves the group; a second application context of the service joins
+     * the same group while the record and one behind it flow, gets the partition and the uncommitted
+     * record again; then the first goes on (its late commit is refused) and rejoins. Effects must
+     * equal each record's once.
+     */
+    private Outcome twoInstancesAcrossRebalance() throws Exception {
+        Map<String, Integer> once = baseline();
+        if (once.isEmpty()) {
+            return unprovable();
+        }
+        java.util.Properties consumer =
+                setup().container().getContainerProperties().getKafkaConsumerProperties();
+        String interval = consumer.getProperty("max.poll.interval.ms");
+        long pollTimeout = setup().container().getContainerProperties().getPollTimeout();
+        session.restartContainer(p -> {
+            p.getKafkaConsumerProperties().setProperty("max.poll.interval.ms", HELD_POLL_INTERVAL_MS);
+            p.setPollTimeout(200);
+        });
+        Mark m = mark();
+        KafkaSamples.Sample first = samples.good();
+        ListenerProbe probe = session.probe();
+        try {
+            probe.holdAfter(first.id(), session.settleTimeout().plusSeconds(20));
+            session.produce(first);
+            session.produce(samples.good());
+            if (!probe.awaitHeld(session.settleTimeout())) {
+                return new Outcome(
+                        ScenarioStatus.ERROR,
+                        name() + ": scenario 'group-rebalance' could not run: the listener's container did not handle"
+                                + " the first record within "
+                                + session.settleTimeout().toSeconds() + " s.",
+                        null);
+            }
+            try (ConfigurableApplicationContext second = session.startContext()) {
+                session.awaitAssigned(KafkaListenerSetup.read(second, session.contract()));
+                settle("scenario 'group-rebalance' (the second instance)");
+                probe.release();
+                settle("scenario 'group-rebalance' (the first instance rejoining)");
+                KafkaServiceSession.stopListeners(second);
+            }
+        } finally {
+            probe.release();
+            session.restartContainer(p -> {
+                if (interval == null) {
+                    p.getKafkaConsumerProperties().remove("max.poll.interval.ms");
+                } else {
+                    p.getKafkaConsumerProperties().setProperty("max.poll.interval.ms", interval);
+                }
+                p.setPollTimeout(pollTimeout);
+            });
+        }
+        settle("scenario 'group-rebalance'");
+        Map<String, Integer> twice = new TreeMap<>();
+        once.forEach((k, v) -> twice.put(k, 2 * v));
+        return compare(
+                twice,
+                m,
+                "two records handled by two instances of the service in one group across a rebalance (the first"
+                        + " instance handled the first record and lost its partition before its commit; the second"
+                        + " got that record again)",
                 IDEMPOTENT_FIX);
     }
 

@@ -26,6 +26,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * One running Spring Kafka service under contract: the Kafka cluster (given, or an embedded KRaft
@@ -54,6 +56,7 @@ public final class KafkaServiceSession implements AutoCloseable {
     private final KafkaServiceScenarios scenarios;
     private ConfigurableApplicationContext context;
     private KafkaListenerSetup setup;
+    private ListenerProbe probe;
 
     private KafkaServiceSession(KafkaServiceContract contract, Options options) {
         this.contract = contract;
@@ -67,7 +70,7 @@ public final class KafkaServiceSession implements AutoCloseable {
             opened.add(0, stub);
             context = startContext();
             setup = KafkaListenerSetup.read(context, contract);
-            awaitAssigned(setup);
+            attachProbe();
             observer = new TopicObserver(cluster.bootstrapServers(), admin);
             opened.add(0, observer);
             producer = new KafkaProducer<>(
@@ -137,7 +140,26 @@ public final class KafkaServiceSession implements AutoCloseable {
         context.close();
         context = startContext();
         setup = KafkaListenerSetup.read(context, contract);
+        attachProbe();
+    }
+
+    /** Puts a {@link ListenerProbe} on the listener's container (read when it starts: stop, attach, start). */
+    private void attachProbe() {
+        restartContainer(properties -> probe = ListenerProbe.attach(setup.container()));
+    }
+
+    /** Stops the listener's container, lets {@code change} edit its properties, starts it and awaits its partitions. */
+    void restartContainer(java.util.function.Consumer<ContainerProperties> change) {
+        MessageListenerContainer c = setup.container();
+        c.stop();
+        change.accept(c.getContainerProperties());
+        c.start();
         awaitAssigned(setup);
+    }
+
+    /** The probe on the current context's listener container. */
+    ListenerProbe probe() {
+        return probe;
     }
 
     /** Waits until {@code s}'s container has partitions assigned. */
