@@ -91,6 +91,19 @@ final class KafkaSamples {
         return encode(TypeSamples.blank(setup.payloadType()), key, "an event with blank and zero fields");
     }
 
+    /**
+     * One of the business-invalid samples of the service's fixture ({@code
+     * ServiceFixture#poisonSamples()}): an instance of the payload type written like a good sample,
+     * or a {@code byte[]} value sent as it is with a good sample's headers.
+     */
+    Sample user(Object sample, String kind) {
+        if (sample instanceof byte[] value) {
+            Sample template = newId(good());
+            return new Sample(template.id(), template.key(), value, template.headers(), kind);
+        }
+        return encode(sample, null, kind);
+    }
+
     private Sample newId(Sample template) {
         String id = "event-contracts-sample-" + UUID.randomUUID();
         Map<String, byte[]> h = new LinkedHashMap<>(template.headers());

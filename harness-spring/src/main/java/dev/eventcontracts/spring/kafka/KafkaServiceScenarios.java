@@ -25,12 +25,26 @@ final class KafkaServiceScenarios {
 
     private final KafkaServiceSession session;
     private final KafkaSamples samples;
+    private final Fixture fixture;
     private Map<String, Integer> baseline;
     private String deadLetterTopicSeen;
 
-    KafkaServiceScenarios(KafkaServiceSession session, KafkaSamples samples) {
+    /**
+     * The listener's {@code ServiceFixture} as (i) uses it.
+     *
+     * @param name the fixture's class name, or null when the service has none
+     * @param poison its business-invalid samples
+     */
+    record Fixture(String name, List<?> poison) {
+        Fixture {
+            poison = List.copyOf(poison);
+        }
+    }
+
+    KafkaServiceScenarios(KafkaServiceSession session, KafkaSamples samples, Fixture fixture) {
         this.session = session;
         this.samples = samples;
+        this.fixture = fixture;
     }
 
     /** Where a record ended. */
@@ -80,9 +94,7 @@ final class KafkaServiceScenarios {
                 case GROUP_REBALANCE -> twoInstancesAcrossRebalance();
                 case UNDECODABLE_BYTES -> poison(samples.undecodable());
                 case WRONG_SCHEMA -> poison(samples.wrongShape());
-                case NON_RETRYABLE ->
-                    Outcome.skipped("Kafka service mode has no business-invalid sample for " + name()
-                            + " (docs/kafka.md, service mode limits).");
+                case NON_RETRYABLE -> nonRetryable();
                 case RETRIES_EXHAUSTED -> persistentFailure();
                 case TRANSIENT_RECOVERS -> transientRecovers();
                 case NO_HEAD_OF_LINE_BLOCKING -> headOfLine();
@@ -320,6 +332,50 @@ final class KafkaServiceScenarios {
                         + " instance handled the first record and lost its partition before its commit; the second"
                         + " got that record again)",
                 IDEMPOTENT_FIX);
+    }
+
+    /**
+     * (i): each business-invalid sample of the service's {@code ServiceFixture} must end in a
+     * dead-letter topic after one attempt of the listener — not retried first, not blocking, not
+     * skipped or accepted.
+     */
+    private Outcome nonRetryable() throws Exception {
+        if (fixture.poison().isEmpty()) {
+            String simple = session.contract().listenerClass().getSimpleName();
+            return Outcome.skipped((fixture.name() == null
+                            ? "no business-invalid sample for " + name() + ": "
+                            : fixture.name() + " supplies no poisonSamples() for " + name() + ": ")
+                    + "service mode cannot reach the listener's own validation without one. Supply one: a class in"
+                    + " src/test/java under the application's package implementing ServiceFixture<" + simple + ">"
+                    + " whose poisonSamples() returns payloads the listener must refuse (docs/service-mode.md,"
+                    + " fixture).");
+        }
+        String simpleFixture = fixture.name().substring(fixture.name().lastIndexOf('.') + 1);
+        for (int i = 0; i < fixture.poison().size(); i++) {
+            KafkaSamples.Sample poison = samples.user(
+                    fixture.poison().get(i), "business-invalid sample #" + (i + 1) + " of " + simpleFixture);
+            Mark m = mark();
+            Fate fate = send(poison, null, m);
+            Outcome o = verdict(fate, poison);
+            if (o.status() != ScenarioStatus.PASSED) {
+                return o;
+            }
+            int attempts = session.probe().attempts(poison.id());
+            if (attempts > 1) {
+                String cause = fate.deadLetter().header("kafka_dlt-exception-cause-fqcn");
+                String thrown = cause != null ? cause : fate.deadLetter().header("kafka_dlt-exception-fqcn");
+                return Outcome.failed(
+                        name() + ": " + where(poison) + " reached '"
+                                + fate.deadLetter().topic() + "' only after "
+                                + attempts + " attempts of the listener: " + setup().errorHandlerDisplay()
+                                + " retried a record that can never succeed (" + thrown + "), blocking its partition"
+                                + " meanwhile.",
+                        "classify the validation failure as not retryable: errorHandler.addNotRetryableExceptions("
+                                + (thrown == null ? "YourValidationException" : thrown) + ".class), so the record"
+                                + " goes to the dead-letter topic at once.");
+            }
+        }
+        return Outcome.passed();
     }
 
     private Outcome offsetReplay() throws Exception {

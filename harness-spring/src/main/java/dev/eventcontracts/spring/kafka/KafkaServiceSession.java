@@ -4,6 +4,7 @@ import dev.eventcontracts.junit.Scenario;
 import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.kafka.ExternalKafka;
 import dev.eventcontracts.kafka.KafkaCluster;
+import dev.eventcontracts.spring.FixtureLookup;
 import dev.eventcontracts.spring.internal.HttpStub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,7 +83,8 @@ public final class KafkaServiceSession implements AutoCloseable {
                     new StringSerializer(),
                     new ByteArraySerializer());
             opened.add(0, producer);
-            scenarios = new KafkaServiceScenarios(this, new KafkaSamples(context, setup, contract.orderedBy()));
+            scenarios = new KafkaServiceScenarios(
+                    this, new KafkaSamples(context, setup, contract.orderedBy()), fixture(contract));
             observer.awaitSettled(options.settleTimeout());
         } catch (IOException e) {
             closeAll(opened);
@@ -94,6 +96,14 @@ public final class KafkaServiceSession implements AutoCloseable {
             closeAll(opened);
             throw e;
         }
+    }
+
+    /** The listener's {@code ServiceFixture}, found as RabbitMQ service mode finds it (docs/service-mode.md, fixture). */
+    private static KafkaServiceScenarios.Fixture fixture(KafkaServiceContract contract) {
+        return FixtureLookup.find(contract.application(), contract.listenerClass())
+                .map(f -> new KafkaServiceScenarios.Fixture(
+                        f.getName(), FixtureLookup.instantiate(f).poisonSamples()))
+                .orElse(new KafkaServiceScenarios.Fixture(null, List.of()));
     }
 
     /** Starts the service of {@code contract} against the cluster of {@code options}. */

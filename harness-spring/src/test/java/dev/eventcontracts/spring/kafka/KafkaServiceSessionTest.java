@@ -9,6 +9,7 @@ import dev.eventcontracts.kafka.EmbeddedKafka;
 import dev.eventcontracts.spring.kafkasamples.ShipmentListener;
 import dev.eventcontracts.spring.kafkasamples.duplicating.DuplicatingShippingApp;
 import dev.eventcontracts.spring.kafkasamples.good.GoodShippingApp;
+import dev.eventcontracts.spring.kafkasamples.retryinginvalid.RetryingInvalidShippingApp;
 import dev.eventcontracts.spring.kafkasamples.retrytopics.RetryTopicsShippingApp;
 import dev.eventcontracts.spring.kafkasamples.retrytopics.RetryingShipmentListener;
 import dev.eventcontracts.spring.kafkasamples.skipping.SkippingShippingApp;
@@ -86,11 +87,13 @@ class KafkaServiceSessionTest {
         ScenarioResult b;
         ScenarioResult d;
         ScenarioResult f;
+        ScenarioResult i;
         try (KafkaServiceSession session = start(DuplicatingShippingApp.class, ShipmentListener.class, "")) {
             a = session.run(Scenario.DUPLICATE_DELIVERY);
             b = session.run(Scenario.COMMIT_LOST);
             d = session.run(Scenario.OFFSET_REPLAY);
             f = session.run(Scenario.GROUP_REBALANCE);
+            i = session.run(Scenario.NON_RETRYABLE);
         }
         assertThat(a.status()).as(a.describe()).isEqualTo(ScenarioStatus.FAILED);
         assertThat(a.message()).contains("ShipmentListener#onOrder is not idempotent", "shipments.created");
@@ -102,6 +105,24 @@ class KafkaServiceSessionTest {
                         "ShipmentListener#onOrder is not idempotent",
                         "two instances",
                         "{record on 'shipments.created'=3}");
+        assertThat(i.status()).as(i.describe()).isEqualTo(ScenarioStatus.SKIPPED);
+        assertThat(i.message()).contains("no business-invalid sample", "ServiceFixture<ShipmentListener>");
+    }
+
+    @Test
+    void errorHandlerRetryingValidationFailures_failsNonRetryable_namingAttemptsAndException() {
+        ScenarioResult i;
+        try (KafkaServiceSession session = start(RetryingInvalidShippingApp.class, ShipmentListener.class, "")) {
+            i = session.run(Scenario.NON_RETRYABLE);
+        }
+        assertThat(i.status()).as(i.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(i.message())
+                .contains(
+                        "ShipmentListener#onOrder",
+                        "business-invalid sample #1 of ShipmentListenerFixture",
+                        "only after 3 attempts",
+                        "java.lang.IllegalArgumentException");
+        assertThat(i.fix()).contains("addNotRetryableExceptions(java.lang.IllegalArgumentException.class)");
     }
 
     @Test

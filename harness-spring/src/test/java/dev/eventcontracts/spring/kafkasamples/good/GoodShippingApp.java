@@ -9,8 +9,12 @@ import org.springframework.context.annotation.PropertySource;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
 
-/** Right: ErrorHandlingDeserializer, DefaultErrorHandler with a DeadLetterPublishingRecoverer, idempotent listener. */
+/**
+ * Right: ErrorHandlingDeserializer, DefaultErrorHandler with a DeadLetterPublishingRecoverer that
+ * does not retry invalid orders, idempotent listener.
+ */
 @SpringBootApplication
 @PropertySource("classpath:kafkasamples/guarded.properties")
 @PropertySource("classpath:kafkasamples/good.properties")
@@ -23,7 +27,9 @@ public class GoodShippingApp {
 
     @Bean
     CommonErrorHandler errorHandler(KafkaTemplate<Object, Object> template) {
-        return SampleKafka.deadLettering(template);
+        DefaultErrorHandler handler = SampleKafka.deadLettering(template);
+        handler.addNotRetryableExceptions(IllegalArgumentException.class); // an invalid order never succeeds
+        return handler;
     }
 
     @Bean
