@@ -34,10 +34,12 @@ final class KafkaServiceScenarios {
      *
      * @param name the fixture's class name, or null when the service has none
      * @param poison its business-invalid samples
+     * @param samples its good samples (for raw payloads)
      */
-    record Fixture(String name, List<?> poison) {
+    record Fixture(String name, List<?> poison, List<?> samples) {
         Fixture {
             poison = List.copyOf(poison);
+            samples = List.copyOf(samples);
         }
     }
 
@@ -85,30 +87,36 @@ final class KafkaServiceScenarios {
         long started = System.nanoTime();
         Outcome o;
         try {
-            o = switch (scenario) {
-                case DUPLICATE_DELIVERY -> producedTwice();
-                case COMMIT_LOST -> commitLost();
-                case REBALANCE_MID_BATCH -> rebalanceToSecondInstance();
-                case OFFSET_REPLAY -> offsetReplay();
-                case NEW_KEY_AND_HEADERS -> newKeyAndHeaders();
-                case GROUP_REBALANCE -> twoInstancesAcrossRebalance();
-                case UNDECODABLE_BYTES -> poison(samples.undecodable());
-                case WRONG_SCHEMA -> poison(samples.wrongShape());
-                case NON_RETRYABLE -> nonRetryable();
-                case RETRIES_EXHAUSTED -> persistentFailure();
-                case TRANSIENT_RECOVERS -> transientRecovers();
-                case NO_HEAD_OF_LINE_BLOCKING -> headOfLine();
-                case CONSERVATION -> conservation();
-                case SCHEMA_EVOLUTION ->
-                    Outcome.skipped("the payload is JSON, not an Avro record: no registered writer versions to read.");
-                case KEY_ORDERING -> keyOrdering();
-                case LOST_ACK,
-                        OUT_OF_ORDER_REDELIVERY,
-                        BATCH_REPLAY,
-                        REPUBLISHED_NEW_MESSAGE_ID,
-                        CONCURRENT_INSTANCES ->
-                    Outcome.skipped("an AMQP scenario: Kafka runs its own shape of this letter.");
-            };
+            o = samples.raw() && samples.userGoodCount() == 0
+                    ? samplesMissing()
+                    : switch (scenario) {
+                        case DUPLICATE_DELIVERY -> producedTwice();
+                        case COMMIT_LOST -> commitLost();
+                        case REBALANCE_MID_BATCH -> rebalanceToSecondInstance();
+                        case OFFSET_REPLAY -> offsetReplay();
+                        case NEW_KEY_AND_HEADERS -> newKeyAndHeaders();
+                        case GROUP_REBALANCE -> twoInstancesAcrossRebalance();
+                        case UNDECODABLE_BYTES -> poison(samples.undecodable());
+                        case WRONG_SCHEMA -> poison(samples.wrongShape());
+                        case NON_RETRYABLE -> nonRetryable();
+                        case RETRIES_EXHAUSTED -> persistentFailure();
+                        case TRANSIENT_RECOVERS -> transientRecovers();
+                        case NO_HEAD_OF_LINE_BLOCKING -> headOfLine();
+                        case CONSERVATION -> conservation();
+                        case SCHEMA_EVOLUTION ->
+                            Outcome.skipped(
+                                    "the payload is JSON, not an Avro record: no registered writer versions to read.");
+                        case KEY_ORDERING -> keyOrdering();
+                        case LOST_ACK,
+                                OUT_OF_ORDER_REDELIVERY,
+                                BATCH_REPLAY,
+                                REPUBLISHED_NEW_MESSAGE_ID,
+                                CONCURRENT_INSTANCES ->
+                            Outcome.skipped("an AMQP scenario: Kafka runs its own shape of this letter.");
+                    };
+        } catch (KafkaSamples.UsedUp e) {
+            o = Outcome.skipped(name() + " " + e.getMessage() + " (" + fixture.name() + "); supply more samples()"
+                    + " (about 12 for every scenario, docs/kafka.md §5.2).");
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -120,6 +128,16 @@ final class KafkaServiceScenarios {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new ScenarioResult(scenario, o.status(), o.message(), o.fix(), millis);
+    }
+
+    /** Every scenario of a raw payload without good samples: skipped, saying what to supply. */
+    private Outcome samplesMissing() {
+        String simple = session.contract().listenerClass().getSimpleName();
+        return Outcome.skipped("samples-missing (warning): " + name() + " reads a raw "
+                + setup().payloadType().getSimpleName() + " payload, which it decodes itself, so Kafka service mode"
+                + " cannot know what it accepts and runs no scenario. Supply good samples: a class in src/test/java"
+                + " under the application's package implementing ServiceFixture<" + simple + "> whose samples()"
+                + " returns values the listener accepts, each a new event (docs/kafka.md §5.2).");
     }
 
     private String name() {

@@ -5,6 +5,7 @@ import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.kafka.ExternalKafka;
 import dev.eventcontracts.kafka.KafkaCluster;
 import dev.eventcontracts.spring.FixtureLookup;
+import dev.eventcontracts.spring.ServiceFixture;
 import dev.eventcontracts.spring.internal.HttpStub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -83,8 +84,9 @@ public final class KafkaServiceSession implements AutoCloseable {
                     new StringSerializer(),
                     new ByteArraySerializer());
             opened.add(0, producer);
+            KafkaServiceScenarios.Fixture fixture = fixture(contract);
             scenarios = new KafkaServiceScenarios(
-                    this, new KafkaSamples(context, setup, contract.orderedBy()), fixture(contract));
+                    this, new KafkaSamples(context, setup, contract.orderedBy(), fixture.samples()), fixture);
             observer.awaitSettled(options.settleTimeout());
         } catch (IOException e) {
             closeAll(opened);
@@ -101,9 +103,11 @@ public final class KafkaServiceSession implements AutoCloseable {
     /** The listener's {@code ServiceFixture}, found as RabbitMQ service mode finds it (docs/service-mode.md, fixture). */
     private static KafkaServiceScenarios.Fixture fixture(KafkaServiceContract contract) {
         return FixtureLookup.find(contract.application(), contract.listenerClass())
-                .map(f -> new KafkaServiceScenarios.Fixture(
-                        f.getName(), FixtureLookup.instantiate(f).poisonSamples()))
-                .orElse(new KafkaServiceScenarios.Fixture(null, List.of()));
+                .map(f -> {
+                    ServiceFixture<?> fixture = FixtureLookup.instantiate(f);
+                    return new KafkaServiceScenarios.Fixture(f.getName(), fixture.poisonSamples(), fixture.samples());
+                })
+                .orElse(new KafkaServiceScenarios.Fixture(null, List.of(), List.of()));
     }
 
     /** Starts the service of {@code contract} against the cluster of {@code options}. */

@@ -9,6 +9,7 @@ import dev.eventcontracts.kafka.EmbeddedKafka;
 import dev.eventcontracts.spring.kafkasamples.ShipmentListener;
 import dev.eventcontracts.spring.kafkasamples.duplicating.DuplicatingShippingApp;
 import dev.eventcontracts.spring.kafkasamples.good.GoodShippingApp;
+import dev.eventcontracts.spring.kafkasamples.kinds.KindsShippingApp;
 import dev.eventcontracts.spring.kafkasamples.retryinginvalid.RetryingInvalidShippingApp;
 import dev.eventcontracts.spring.kafkasamples.retrytopics.RetryTopicsShippingApp;
 import dev.eventcontracts.spring.kafkasamples.retrytopics.RetryingShipmentListener;
@@ -152,5 +153,53 @@ class KafkaServiceSessionTest {
         assertThat(o.message()).contains("RetryingShipmentListener#onOrder", "orderedBy = \"orderId\"", "retry");
         assertThat(o.fix()).contains("@RetryableTopic");
         assertThat(j.status()).as(j.describe()).isEqualTo(ScenarioStatus.PASSED);
+    }
+
+    private static KafkaServiceSession startKinds(Class<?> listener, String topic) {
+        KafkaServiceContract contract = KafkaServiceContract.builder(KindsShippingApp.class, listener, "onOrder")
+                .topic(topic)
+                .build();
+        return KafkaServiceSession.start(
+                contract, new KafkaServiceSession.Options(kafka.bootstrapServers(), null, Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void consumerRecordAndMessageParameters_samplesOfTheirValueType_pass() {
+        Map<Class<?>, String> listeners = Map.of(
+                KindsShippingApp.RecordOrderListener.class, "orders.kinds.record",
+                KindsShippingApp.MessageOrderListener.class, "orders.kinds.message");
+        listeners.forEach((listener, topic) -> {
+            ScenarioResult a;
+            ScenarioResult g;
+            try (KafkaServiceSession session = startKinds(listener, topic)) {
+                a = session.run(Scenario.DUPLICATE_DELIVERY);
+                g = session.run(Scenario.UNDECODABLE_BYTES);
+            }
+            assertThat(a.status()).as(a.describe()).isEqualTo(ScenarioStatus.PASSED);
+            assertThat(g.status()).as(g.describe()).isEqualTo(ScenarioStatus.PASSED);
+        });
+    }
+
+    @Test
+    void rawStringPayload_drivenWithFixtureSamples_rawBytesWithoutSamples_skippedSayingWhatToSupply() {
+        ScenarioResult a;
+        ScenarioResult i;
+        ScenarioResult g;
+        try (KafkaServiceSession session = startKinds(KindsShippingApp.TextOrderListener.class, "orders.kinds.text")) {
+            a = session.run(Scenario.DUPLICATE_DELIVERY);
+            i = session.run(Scenario.NON_RETRYABLE);
+            g = session.run(Scenario.UNDECODABLE_BYTES);
+        }
+        assertThat(a.status()).as(a.describe()).isEqualTo(ScenarioStatus.PASSED);
+        assertThat(i.status()).as(i.describe()).isEqualTo(ScenarioStatus.PASSED);
+        assertThat(g.status()).as(g.describe()).isEqualTo(ScenarioStatus.PASSED);
+        ScenarioResult bytes;
+        try (KafkaServiceSession session =
+                startKinds(KindsShippingApp.BytesOrderListener.class, "orders.kinds.bytes")) {
+            bytes = session.run(Scenario.DUPLICATE_DELIVERY);
+        }
+        assertThat(bytes.status()).as(bytes.describe()).isEqualTo(ScenarioStatus.SKIPPED);
+        assertThat(bytes.message())
+                .contains("samples-missing", "raw byte[] payload", "ServiceFixture<BytesOrderListener>");
     }
 }
