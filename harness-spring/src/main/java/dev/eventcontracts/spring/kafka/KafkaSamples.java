@@ -37,6 +37,7 @@ final class KafkaSamples {
     private final Method write;
     private final String orderedBy;
     private final List<?> userGood;
+    private final ApicurioAvro avro;
     private int next;
     private int nextUser;
 
@@ -59,6 +60,7 @@ final class KafkaSamples {
             m = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
         }
         mapper = m;
+        avro = ApicurioAvro.forService(context, setup);
         try {
             write = mapper.getClass().getMethod("writeValueAsBytes", Object.class);
         } catch (NoSuchMethodException e) {
@@ -80,6 +82,11 @@ final class KafkaSamples {
         return KafkaListenerSetup.isRaw(setup.payloadType());
     }
 
+    /** True when the samples are Avro records written by Apicurio's serializer. */
+    boolean avro() {
+        return avro != null;
+    }
+
     /** How many good samples the fixture supplies (for raw payloads). */
     int userGoodCount() {
         return userGood.size();
@@ -87,10 +94,7 @@ final class KafkaSamples {
 
     /** A fresh good event. */
     Sample good() {
-        if (raw()) {
-            return userGood(null);
-        }
-        return encode(TypeSamples.sample(setup.payloadType(), ++next), null, "a good event");
+        return good(null);
     }
 
     /** A fresh good event with the given ordering key. */
@@ -98,7 +102,10 @@ final class KafkaSamples {
         if (raw()) {
             return userGood(key);
         }
-        return encode(TypeSamples.sample(setup.payloadType(), ++next), key, "a good event");
+        Object payload = avro != null
+                ? avro.sample(setup.payloadType(), ++next)
+                : TypeSamples.sample(setup.payloadType(), ++next);
+        return encode(payload, key, "a good event");
     }
 
     /** Bytes no JSON deserializer reads. */
@@ -126,7 +133,8 @@ final class KafkaSamples {
         if (raw()) {
             return rawSample(new byte[0], key, "an empty value");
         }
-        return encode(TypeSamples.blank(setup.payloadType()), key, "an event with blank and zero fields");
+        Object payload = avro != null ? avro.blank(setup.payloadType()) : TypeSamples.blank(setup.payloadType());
+        return encode(payload, key, "an event with blank and zero fields");
     }
 
     /**
@@ -171,6 +179,12 @@ final class KafkaSamples {
 
     private Sample encode(Object payload, String key, String kind) {
         String id = "event-contracts-sample-" + UUID.randomUUID();
+        if (avro != null) {
+            Map<String, byte[]> headers = new LinkedHashMap<>();
+            headers.put(TopicObserver.SAMPLE_HEADER, id.getBytes(StandardCharsets.UTF_8));
+            byte[] value = avro.serialize(setup.topic(), payload, headers);
+            return new Sample(id, key != null ? key : id, value, headers, kind);
+        }
         byte[] value;
         try {
             value = (byte[]) write.invoke(mapper, payload);

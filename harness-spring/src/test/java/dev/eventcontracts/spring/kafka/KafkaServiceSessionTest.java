@@ -6,7 +6,9 @@ import dev.eventcontracts.junit.Scenario;
 import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.junit.ScenarioStatus;
 import dev.eventcontracts.kafka.EmbeddedKafka;
+import dev.eventcontracts.registry.EmbeddedRegistry;
 import dev.eventcontracts.spring.kafkasamples.ShipmentListener;
+import dev.eventcontracts.spring.kafkasamples.avro.AvroShippingApp;
 import dev.eventcontracts.spring.kafkasamples.duplicating.DuplicatingShippingApp;
 import dev.eventcontracts.spring.kafkasamples.good.GoodShippingApp;
 import dev.eventcontracts.spring.kafkasamples.kinds.KindsShippingApp;
@@ -201,5 +203,28 @@ class KafkaServiceSessionTest {
         assertThat(bytes.status()).as(bytes.describe()).isEqualTo(ScenarioStatus.SKIPPED);
         assertThat(bytes.message())
                 .contains("samples-missing", "raw byte[] payload", "ServiceFixture<BytesOrderListener>");
+    }
+
+    @Test
+    void avroPayloadReadByApicurioDeserializer_samplesWrittenByApicurioSerializer_pass() throws Exception {
+        ScenarioResult a;
+        ScenarioResult g;
+        try (EmbeddedRegistry registry = EmbeddedRegistry.builder().build().start()) {
+            KafkaServiceContract contract = KafkaServiceContract.builder(
+                            AvroShippingApp.class, AvroShippingApp.WeighingListener.class, "onWeighed")
+                    .topic("parcels.weighed")
+                    .build();
+            try (KafkaServiceSession session = KafkaServiceSession.start(
+                    contract,
+                    new KafkaServiceSession.Options(
+                            kafka.bootstrapServers(), registry.uri().toString(), Duration.ofSeconds(10)))) {
+                a = session.run(Scenario.DUPLICATE_DELIVERY);
+                g = session.run(Scenario.UNDECODABLE_BYTES);
+            }
+            assertThat(registry.store().findArtifact("default", "parcels.weighed-value"))
+                    .isPresent();
+        }
+        assertThat(a.status()).as(a.describe()).isEqualTo(ScenarioStatus.PASSED);
+        assertThat(g.status()).as(g.describe()).isEqualTo(ScenarioStatus.PASSED);
     }
 }
