@@ -326,8 +326,14 @@ final class KafkaServiceScenarios {
                                 + session.settleTimeout().toSeconds() + " s.",
                         null);
             }
+            // the held instance overruns max.poll.interval.ms and leaves the group before the second joins
+            session.awaitGroupEmpty(java.time.Duration.ofSeconds(5));
             try (ConfigurableApplicationContext second = session.startContext()) {
-                session.awaitAssigned(KafkaListenerSetup.read(second, session.contract()));
+                try {
+                    session.awaitAssigned(KafkaListenerSetup.read(second, session.contract()));
+                } catch (IllegalStateException e) {
+                    throw new IllegalStateException("the second instance, the first held: " + e.getMessage(), e);
+                }
                 settle("scenario 'group-rebalance' (the second instance)");
                 // the second leaves before the first goes on: its consumer never leaves in the middle of
                 // the rebalance the first one's return starts

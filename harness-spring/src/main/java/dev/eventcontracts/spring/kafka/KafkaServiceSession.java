@@ -187,7 +187,61 @@ public final class KafkaServiceSession implements AutoCloseable {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
         throw new IllegalStateException("The listener container of " + contract.displayName() + " got no partition of '"
-                + s.topic() + "' within 20 s. Check that it starts (autoStartup) and its group '" + s.groupId() + "'.");
+                + s.topic() + "' within 20 s. Check that it starts (autoStartup) and its group '" + s.groupId() + "' ("
+                + members(s.groupId()) + ").");
+    }
+
+    /**
+     * Waits until the listener's group has no member: a member held past its {@code
+     * max.poll.interval.ms} leaves by itself; one still there after {@code patience} is removed with
+     * {@code Admin.removeMembersFromConsumerGroup}, as a broker does to a member that stopped polling.
+     */
+    void awaitGroupEmpty(Duration patience) throws Exception {
+        String group = setup.groupId();
+        long deadline = System.nanoTime() + patience.toNanos();
+        boolean removed = false;
+        while (true) {
+            var d = admin.describeConsumerGroups(List.of(group))
+                    .all()
+                    .get(5, TimeUnit.SECONDS)
+                    .get(group);
+            if (d.members().isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                if (removed) {
+                    throw new IllegalStateException("group '" + group + "' still has members after they were removed"
+                            + " (" + members(group) + ")");
+                }
+                admin.removeMembersFromConsumerGroup(
+                                group, new org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions())
+                        .all()
+                        .get(5, TimeUnit.SECONDS);
+                removed = true;
+                deadline = System.nanoTime() + patience.toNanos();
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
+    /** The group's state and members with their partitions, as a failure message shows them. */
+    private String members(String groupId) {
+        try {
+            var d = admin.describeConsumerGroups(List.of(groupId))
+                    .all()
+                    .get(5, TimeUnit.SECONDS)
+                    .get(groupId);
+            List<String> members = new ArrayList<>();
+            d.members()
+                    .forEach(
+                            m -> members.add(m.clientId() + " " + m.assignment().topicPartitions()));
+            return "state " + d.groupState() + ", members " + members;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return "group not described: " + e;
+        }
     }
 
     /** Stops the listener containers of {@code ctx}. */
