@@ -13,14 +13,15 @@ import org.springframework.util.ClassUtils;
 /**
  * Finds the {@link ServiceFixture} of a listener: a class implementing {@code
  * ServiceFixture<Listener>} in the application's package or below (the first by name when there
- * are several).
+ * are several). Both service modes use it: RabbitMQ's {@code ServiceSession} and Kafka's {@code
+ * KafkaServiceSession}.
  */
-final class FixtureLookup {
+public final class FixtureLookup {
 
     private FixtureLookup() {}
 
     /** The fixture class for {@code listener}, searched under {@code application}'s package. */
-    static Optional<Class<?>> find(Class<?> application, Class<?> listener) {
+    public static Optional<Class<?>> find(Class<?> application, Class<?> listener) {
         if (application.getPackageName().isEmpty()) {
             return Optional.empty(); // the default package would mean scanning the whole class path
         }
@@ -50,7 +51,7 @@ final class FixtureLookup {
      *
      * @throws IllegalStateException naming the class and the fix when it cannot be made
      */
-    static ServiceFixture<?> instantiate(Class<?> fixture) {
+    public static ServiceFixture<?> instantiate(Class<?> fixture) {
         try {
             return (ServiceFixture<?>) fixture.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException | ClassCastException e) {

@@ -32,4 +32,15 @@ public interface ServiceFixture<T> {
     default List<?> poisonSamples() {
         return List.of();
     }
+
+    /**
+     * Good samples for a listener whose payload is a raw {@code String} or {@code byte[]} that it
+     * decodes itself, so no sample can be built from a type: values it accepts, each a new event
+     * ({@code String}s sent as UTF-8). Kafka service mode uses each once (one per run; about 12 for
+     * every scenario) and skips what is left, saying so, when they run out (docs/kafka.md §5.2).
+     * RabbitMQ service mode does not read them yet.
+     */
+    default List<?> samples() {
+        return List.of();
+    }
 }

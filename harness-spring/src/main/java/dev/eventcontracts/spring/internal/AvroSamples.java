@@ -21,16 +21,17 @@ import org.springframework.amqp.support.converter.MessageConverter;
 /**
  * Samples of an Avro {@code SpecificRecord} payload, built from its schema by plain mode's sample
  * generator (docs/contract-tests.md), and a check that the service's converter writes them as Avro.
- * Loaded only for such payloads, so services without Avro never need it on their classpath.
+ * Loaded only for such payloads, so services without Avro never need it on their classpath. Kafka
+ * service mode uses it too, for a service reading Avro with Apicurio's serdes (docs/kafka.md §5.2).
  */
-final class AvroSamples {
+public final class AvroSamples {
 
     private static final long SEED = 42;
 
     private AvroSamples() {}
 
     /** Whether {@code type} implements Avro's {@code SpecificRecord}, judged without loading Avro. */
-    static boolean isSpecificRecord(Class<?> type) {
+    public static boolean isSpecificRecord(Class<?> type) {
         for (Class<?> k = type; k != null; k = k.getSuperclass()) {
             for (Class<?> i : k.getInterfaces()) {
                 if (i.getName().equals("org.apache.avro.specific.SpecificRecord")) {
@@ -42,7 +43,7 @@ final class AvroSamples {
     }
 
     /** Sample number {@code index} (distinct per index) as an instance of {@code type}. */
-    static Object sample(Class<?> type, int index) {
+    public static Object sample(Class<?> type, int index) {
         Schema schema = SpecificData.get().getSchema(type);
         GenericRecord generic = new SampleGenerator(SEED).sample(schema, index, "");
         return SpecificData.get().deepCopy(schema, generic);
@@ -101,7 +102,7 @@ final class AvroSamples {
      * A well-formed record whose top-level strings are blank and numbers zero: a listener that
      * validates its input fails on it every time.
      */
-    static Object blank(Class<?> type) {
+    public static Object blank(Class<?> type) {
         SpecificRecord record = (SpecificRecord) sample(type, 1);
         for (Schema.Field f : record.getSchema().getFields()) {
             Object zero = zero(f.schema());

@@ -3,6 +3,8 @@ package dev.eventcontracts.spring.kafka;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -200,10 +202,21 @@ record KafkaListenerSetup(
         return null;
     }
 
-    private static Class<?> payloadType(KafkaServiceContract contract) {
+    /**
+     * The listener's payload type: its first parameter that is not the {@code Consumer}, an {@code
+     * Acknowledgment}, {@code MessageHeaders} or a {@code @Header}; of a {@code ConsumerRecord<K, V>}
+     * parameter its value type {@code V}, of a spring-messaging {@code Message<V>} its {@code V}.
+     */
+    static Class<?> payloadType(KafkaServiceContract contract) {
         for (Parameter p : contract.listener().getParameters()) {
             Class<?> type = p.getType();
             String name = type.getName();
+            if (name.equals("org.apache.kafka.clients.consumer.ConsumerRecord")) {
+                return typeArgument(p, 1, contract);
+            }
+            if (name.equals("org.springframework.messaging.Message")) {
+                return typeArgument(p, 0, contract);
+            }
             if (name.startsWith("org.apache.kafka.clients.consumer.Consumer")
                     || name.startsWith("org.springframework.kafka.support.Acknowledgment")
                     || name.equals("org.springframework.messaging.MessageHeaders")
@@ -214,6 +227,27 @@ record KafkaListenerSetup(
         }
         throw new IllegalStateException("Listener " + contract.displayName()
                 + " has no payload parameter; Kafka service mode needs one to build sample records.");
+    }
+
+    /** True for payloads the service decodes itself: {@code String} and {@code byte[]}. */
+    static boolean isRaw(Class<?> payloadType) {
+        return payloadType == String.class || payloadType == byte[].class;
+    }
+
+    private static Class<?> typeArgument(Parameter p, int index, KafkaServiceContract contract) {
+        if (p.getParameterizedType() instanceof ParameterizedType pt) {
+            Type arg = pt.getActualTypeArguments()[index];
+            if (arg instanceof ParameterizedType a) {
+                arg = a.getRawType();
+            }
+            if (arg instanceof Class<?> c && c != Object.class) {
+                return c;
+            }
+        }
+        throw new IllegalStateException("Listener " + contract.displayName() + " takes "
+                + p.getParameterizedType().getTypeName() + ", whose value type is not a class: Kafka service mode"
+                + " builds its samples from that type. Declare it, e.g. "
+                + p.getType().getSimpleName() + (index == 1 ? "<String, OrderPlaced>" : "<OrderPlaced>") + ".");
     }
 
     private static boolean hasAnnotation(Parameter p, String... simpleNames) {

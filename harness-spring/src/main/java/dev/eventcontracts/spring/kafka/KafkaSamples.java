@@ -5,6 +5,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -14,7 +15,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * service's own Jackson mapper (Jackson 3 {@code JsonMapper} or Jackson 2 {@code ObjectMapper} bean,
  * else a plain one) with Spring's {@code __TypeId__} header when the consumer names no default
  * type; and poison — bytes no deserializer reads, a JSON object of the wrong shape, and a
- * well-formed event whose strings are blank and numbers zero (docs/kafka.md, service mode).
+ * well-formed event whose strings are blank and numbers zero. A raw {@code String} or {@code byte[]}
+ * payload, which the service decodes itself, takes its good samples from the fixture's {@code
+ * samples()}, each used once, written as UTF-8 or as they are (docs/kafka.md §5.2).
  */
 final class KafkaSamples {
 
@@ -33,11 +36,22 @@ final class KafkaSamples {
     private final Object mapper;
     private final Method write;
     private final String orderedBy;
+    private final List<?> userGood;
+    private final ApicurioAvro avro;
     private int next;
+    private int nextUser;
 
-    KafkaSamples(ConfigurableApplicationContext context, KafkaListenerSetup setup, String orderedBy) {
+    /** Thrown when a raw payload's fixture samples are all used: each run needs a new event. */
+    static final class UsedUp extends IllegalStateException {
+        UsedUp(int supplied) {
+            super("used up the " + supplied + " samples() of its fixture: each run needs a new event");
+        }
+    }
+
+    KafkaSamples(ConfigurableApplicationContext context, KafkaListenerSetup setup, String orderedBy, List<?> userGood) {
         this.setup = setup;
         this.orderedBy = orderedBy;
+        this.userGood = List.copyOf(userGood);
         Object m = bean(context, "tools.jackson.databind.json.JsonMapper");
         if (m == null) {
             m = bean(context, "com.fasterxml.jackson.databind.ObjectMapper");
@@ -46,6 +60,7 @@ final class KafkaSamples {
             m = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules();
         }
         mapper = m;
+        avro = ApicurioAvro.forService(context, setup);
         try {
             write = mapper.getClass().getMethod("writeValueAsBytes", Object.class);
         } catch (NoSuchMethodException e) {
@@ -62,33 +77,97 @@ final class KafkaSamples {
         }
     }
 
+    /** True when the payload is a raw {@code String} or {@code byte[]} the service decodes itself. */
+    boolean raw() {
+        return KafkaListenerSetup.isRaw(setup.payloadType());
+    }
+
+    /** True when the samples are Avro records written by Apicurio's serializer. */
+    boolean avro() {
+        return avro != null;
+    }
+
+    /** How many good samples the fixture supplies (for raw payloads). */
+    int userGoodCount() {
+        return userGood.size();
+    }
+
     /** A fresh good event. */
     Sample good() {
-        return encode(TypeSamples.sample(setup.payloadType(), ++next), null, "a good event");
+        return good(null);
     }
 
     /** A fresh good event with the given ordering key. */
     Sample good(String key) {
-        return encode(TypeSamples.sample(setup.payloadType(), ++next), key, "a good event");
+        if (raw()) {
+            return userGood(key);
+        }
+        Object payload = avro != null
+                ? avro.sample(setup.payloadType(), ++next)
+                : TypeSamples.sample(setup.payloadType(), ++next);
+        return encode(payload, key, "a good event");
     }
 
     /** Bytes no JSON deserializer reads. */
     Sample undecodable() {
-        Sample template = newId(good());
         byte[] value = "\u0000\u0001event-contracts: not a valid record {".getBytes(StandardCharsets.UTF_8);
+        if (raw()) {
+            return rawSample(value, null, "undecodable bytes");
+        }
+        Sample template = newId(good());
         return new Sample(template.id(), template.key(), value, template.headers(), "undecodable bytes");
     }
 
     /** A well-formed JSON object of the wrong shape. */
     Sample wrongShape() {
-        Sample template = newId(good());
         byte[] value = "{\"eventContractsWrongShape\":true}".getBytes(StandardCharsets.UTF_8);
+        if (raw()) {
+            return rawSample(value, null, "a payload of the wrong shape");
+        }
+        Sample template = newId(good());
         return new Sample(template.id(), template.key(), value, template.headers(), "a payload of the wrong shape");
     }
 
     /** A well-formed event with blank strings and zero numbers: a listener that validates fails on it. */
     Sample blank(String key) {
-        return encode(TypeSamples.blank(setup.payloadType()), key, "an event with blank and zero fields");
+        if (raw()) {
+            return rawSample(new byte[0], key, "an empty value");
+        }
+        Object payload = avro != null ? avro.blank(setup.payloadType()) : TypeSamples.blank(setup.payloadType());
+        return encode(payload, key, "an event with blank and zero fields");
+    }
+
+    /**
+     * One of the business-invalid samples of the service's fixture ({@code
+     * ServiceFixture#poisonSamples()}): an instance of the payload type written like a good sample,
+     * or a {@code byte[]} value sent as it is with a good sample's headers.
+     */
+    Sample user(Object sample, String kind) {
+        if (raw()) {
+            return rawSample(sample, null, kind);
+        }
+        if (sample instanceof byte[] value) {
+            Sample template = newId(good());
+            return new Sample(template.id(), template.key(), value, template.headers(), kind);
+        }
+        return encode(sample, null, kind);
+    }
+
+    private Sample userGood(String key) {
+        if (nextUser >= userGood.size()) {
+            throw new UsedUp(userGood.size());
+        }
+        nextUser++;
+        return rawSample(userGood.get(nextUser - 1), key, "a good event (sample #" + nextUser + " of the fixture)");
+    }
+
+    /** A raw value: {@code byte[]} as it is, anything else as its UTF-8 text; no type header. */
+    private static Sample rawSample(Object value, String key, String kind) {
+        String id = "event-contracts-sample-" + UUID.randomUUID();
+        byte[] bytes = value instanceof byte[] b ? b : String.valueOf(value).getBytes(StandardCharsets.UTF_8);
+        Map<String, byte[]> headers = new LinkedHashMap<>();
+        headers.put(TopicObserver.SAMPLE_HEADER, id.getBytes(StandardCharsets.UTF_8));
+        return new Sample(id, key != null ? key : id, bytes, headers, kind);
     }
 
     private Sample newId(Sample template) {
@@ -100,6 +179,12 @@ final class KafkaSamples {
 
     private Sample encode(Object payload, String key, String kind) {
         String id = "event-contracts-sample-" + UUID.randomUUID();
+        if (avro != null) {
+            Map<String, byte[]> headers = new LinkedHashMap<>();
+            headers.put(TopicObserver.SAMPLE_HEADER, id.getBytes(StandardCharsets.UTF_8));
+            byte[] value = avro.serialize(setup.topic(), payload, headers);
+            return new Sample(id, key != null ? key : id, value, headers, kind);
+        }
         byte[] value;
         try {
             value = (byte[]) write.invoke(mapper, payload);

@@ -24,12 +24,28 @@ final class KafkaServiceScenarios {
 
     private final KafkaServiceSession session;
     private final KafkaSamples samples;
+    private final Fixture fixture;
     private Map<String, Integer> baseline;
     private String deadLetterTopicSeen;
 
-    KafkaServiceScenarios(KafkaServiceSession session, KafkaSamples samples) {
+    /**
+     * The listener's {@code ServiceFixture} as (i) uses it.
+     *
+     * @param name the fixture's class name, or null when the service has none
+     * @param poison its business-invalid samples
+     * @param samples its good samples (for raw payloads)
+     */
+    record Fixture(String name, List<?> poison, List<?> samples) {
+        Fixture {
+            poison = List.copyOf(poison);
+            samples = List.copyOf(samples);
+        }
+    }
+
+    KafkaServiceScenarios(KafkaServiceSession session, KafkaSamples samples, Fixture fixture) {
         this.session = session;
         this.samples = samples;
+        this.fixture = fixture;
     }
 
     /** Where a record ended. */
@@ -70,34 +86,40 @@ final class KafkaServiceScenarios {
         long started = System.nanoTime();
         Outcome o;
         try {
-            o = switch (scenario) {
-                case DUPLICATE_DELIVERY -> producedTwice();
-                case COMMIT_LOST -> commitLost();
-                case REBALANCE_MID_BATCH -> rebalanceToSecondInstance();
-                case OFFSET_REPLAY -> offsetReplay();
-                case NEW_KEY_AND_HEADERS -> newKeyAndHeaders();
-                case GROUP_REBALANCE ->
-                    Outcome.skipped("two instances working on one record across a rebalance are not run in Kafka"
-                            + " service mode yet (docs/kafka.md, service mode limits).");
-                case UNDECODABLE_BYTES -> poison(samples.undecodable());
-                case WRONG_SCHEMA -> poison(samples.wrongShape());
-                case NON_RETRYABLE ->
-                    Outcome.skipped("Kafka service mode has no business-invalid sample for " + name()
-                            + " (docs/kafka.md, service mode limits).");
-                case RETRIES_EXHAUSTED -> persistentFailure();
-                case TRANSIENT_RECOVERS -> transientRecovers();
-                case NO_HEAD_OF_LINE_BLOCKING -> headOfLine();
-                case CONSERVATION -> conservation();
-                case SCHEMA_EVOLUTION ->
-                    Outcome.skipped("the payload is JSON, not an Avro record: no registered writer versions to read.");
-                case KEY_ORDERING -> keyOrdering();
-                case LOST_ACK,
-                        OUT_OF_ORDER_REDELIVERY,
-                        BATCH_REPLAY,
-                        REPUBLISHED_NEW_MESSAGE_ID,
-                        CONCURRENT_INSTANCES ->
-                    Outcome.skipped("an AMQP scenario: Kafka runs its own shape of this letter.");
-            };
+            o = samples.raw() && samples.userGoodCount() == 0
+                    ? samplesMissing()
+                    : switch (scenario) {
+                        case DUPLICATE_DELIVERY -> producedTwice();
+                        case COMMIT_LOST -> commitLost();
+                        case REBALANCE_MID_BATCH -> rebalanceToSecondInstance();
+                        case OFFSET_REPLAY -> offsetReplay();
+                        case NEW_KEY_AND_HEADERS -> newKeyAndHeaders();
+                        case GROUP_REBALANCE -> twoInstancesAcrossRebalance();
+                        case UNDECODABLE_BYTES -> poison(samples.undecodable());
+                        case WRONG_SCHEMA -> poison(samples.wrongShape());
+                        case NON_RETRYABLE -> nonRetryable();
+                        case RETRIES_EXHAUSTED -> persistentFailure();
+                        case TRANSIENT_RECOVERS -> transientRecovers();
+                        case NO_HEAD_OF_LINE_BLOCKING -> headOfLine();
+                        case CONSERVATION -> conservation();
+                        case SCHEMA_EVOLUTION ->
+                            Outcome.skipped(
+                                    samples.avro()
+                                            ? "older writer versions of the Avro payload are not produced in Kafka service"
+                                                    + " mode yet (docs/kafka.md §5.6)."
+                                            : "the payload is JSON, not an Avro record: no registered writer versions to"
+                                                    + " read.");
+                        case KEY_ORDERING -> keyOrdering();
+                        case LOST_ACK,
+                                OUT_OF_ORDER_REDELIVERY,
+                                BATCH_REPLAY,
+                                REPUBLISHED_NEW_MESSAGE_ID,
+                                CONCURRENT_INSTANCES ->
+                            Outcome.skipped("an AMQP scenario: Kafka runs its own shape of this letter.");
+                    };
+        } catch (KafkaSamples.UsedUp e) {
+            o = Outcome.skipped(name() + " " + e.getMessage() + " (" + fixture.name() + "); supply more samples()"
+                    + " (about 12 for every scenario, docs/kafka.md §5.2).");
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -109,6 +131,16 @@ final class KafkaServiceScenarios {
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         return new ScenarioResult(scenario, o.status(), o.message(), o.fix(), millis);
+    }
+
+    /** Every scenario of a raw payload without good samples: skipped, saying what to supply. */
+    private Outcome samplesMissing() {
+        String simple = session.contract().listenerClass().getSimpleName();
+        return Outcome.skipped("samples-missing (warning): " + name() + " reads a raw "
+                + setup().payloadType().getSimpleName() + " payload, which it decodes itself, so Kafka service mode"
+                + " cannot know what it accepts and runs no scenario. Supply good samples: a class in src/test/java"
+                + " under the application's package implementing ServiceFixture<" + simple + "> whose samples()"
+                + " returns values the listener accepts, each a new event (docs/kafka.md §5.2).");
     }
 
     private String name() {
@@ -252,6 +284,127 @@ final class KafkaServiceScenarios {
                 "the same record processed by one instance, its commit lost, and its partition moved to a second"
                         + " instance of the service (same group)",
                 IDEMPOTENT_FIX);
+    }
+
+    /** Kafka's own max.poll.interval.ms of the held instance in (f): it leaves the group after this long. */
+    private static final String HELD_POLL_INTERVAL_MS = "1500";
+
+    /**
+     * (f): two instances in one group across a rebalance. The first instance handles a record and is
+     * held before its offset commit (its effects are done) until it overruns {@code
+     * max.poll.interval.ms} and leaves the group; a second application context of the service joins
+     * the same group while the record and one behind it flow, gets the partition and the uncommitted
+     * record again and stops; then the first goes on (its late commit is refused) and rejoins.
+     * Effects must equal each record's once.
+     */
+    private Outcome twoInstancesAcrossRebalance() throws Exception {
+        Map<String, Integer> once = baseline();
+        if (once.isEmpty()) {
+            return unprovable();
+        }
+        java.util.Properties consumer =
+                setup().container().getContainerProperties().getKafkaConsumerProperties();
+        String interval = consumer.getProperty("max.poll.interval.ms");
+        long pollTimeout = setup().container().getContainerProperties().getPollTimeout();
+        session.restartContainer(p -> {
+            p.getKafkaConsumerProperties().setProperty("max.poll.interval.ms", HELD_POLL_INTERVAL_MS);
+            p.setPollTimeout(200);
+        });
+        Mark m = mark();
+        KafkaSamples.Sample first = samples.good();
+        ListenerProbe probe = session.probe();
+        try {
+            probe.holdAfter(first.id(), session.settleTimeout().plusSeconds(20));
+            session.produce(first);
+            session.produce(samples.good());
+            if (!probe.awaitHeld(session.settleTimeout())) {
+                return new Outcome(
+                        ScenarioStatus.ERROR,
+                        name() + ": scenario 'group-rebalance' could not run: the listener's container did not handle"
+                                + " the first record within "
+                                + session.settleTimeout().toSeconds() + " s.",
+                        null);
+            }
+            // the held instance overruns max.poll.interval.ms and leaves the group before the second joins
+            session.awaitGroupEmpty(java.time.Duration.ofSeconds(5));
+            try (ConfigurableApplicationContext second = session.startContext()) {
+                try {
+                    session.awaitAssigned(KafkaListenerSetup.read(second, session.contract()));
+                } catch (IllegalStateException e) {
+                    throw new IllegalStateException("the second instance, the first held: " + e.getMessage(), e);
+                }
+                settle("scenario 'group-rebalance' (the second instance)");
+                // the second leaves before the first goes on: its consumer never leaves in the middle of
+                // the rebalance the first one's return starts
+                KafkaServiceSession.stopListeners(second);
+            }
+            probe.release();
+            settle("scenario 'group-rebalance' (the first instance rejoining)");
+        } finally {
+            probe.release();
+            session.restartContainer(p -> {
+                if (interval == null) {
+                    p.getKafkaConsumerProperties().remove("max.poll.interval.ms");
+                } else {
+                    p.getKafkaConsumerProperties().setProperty("max.poll.interval.ms", interval);
+                }
+                p.setPollTimeout(pollTimeout);
+            });
+        }
+        settle("scenario 'group-rebalance'");
+        Map<String, Integer> twice = new TreeMap<>();
+        once.forEach((k, v) -> twice.put(k, 2 * v));
+        return compare(
+                twice,
+                m,
+                "two records handled by two instances of the service in one group across a rebalance (the first"
+                        + " instance handled the first record and lost its partition before its commit; the second"
+                        + " got that record again)",
+                IDEMPOTENT_FIX);
+    }
+
+    /**
+     * (i): each business-invalid sample of the service's {@code ServiceFixture} must end in a
+     * dead-letter topic after one attempt of the listener — not retried first, not blocking, not
+     * skipped or accepted.
+     */
+    private Outcome nonRetryable() throws Exception {
+        if (fixture.poison().isEmpty()) {
+            String simple = session.contract().listenerClass().getSimpleName();
+            return Outcome.skipped((fixture.name() == null
+                            ? "no business-invalid sample for " + name() + ": "
+                            : fixture.name() + " supplies no poisonSamples() for " + name() + ": ")
+                    + "service mode cannot reach the listener's own validation without one. Supply one: a class in"
+                    + " src/test/java under the application's package implementing ServiceFixture<" + simple + ">"
+                    + " whose poisonSamples() returns payloads the listener must refuse (docs/service-mode.md,"
+                    + " fixture).");
+        }
+        String simpleFixture = fixture.name().substring(fixture.name().lastIndexOf('.') + 1);
+        for (int i = 0; i < fixture.poison().size(); i++) {
+            KafkaSamples.Sample poison = samples.user(
+                    fixture.poison().get(i), "business-invalid sample #" + (i + 1) + " of " + simpleFixture);
+            Mark m = mark();
+            Fate fate = send(poison, null, m);
+            Outcome o = verdict(fate, poison);
+            if (o.status() != ScenarioStatus.PASSED) {
+                return o;
+            }
+            int attempts = session.probe().attempts(poison.id());
+            if (attempts > 1) {
+                String cause = fate.deadLetter().header("kafka_dlt-exception-cause-fqcn");
+                String thrown = cause != null ? cause : fate.deadLetter().header("kafka_dlt-exception-fqcn");
+                return Outcome.failed(
+                        name() + ": " + where(poison) + " reached '"
+                                + fate.deadLetter().topic() + "' only after "
+                                + attempts + " attempts of the listener: " + setup().errorHandlerDisplay()
+                                + " retried a record that can never succeed (" + thrown + "), blocking its partition"
+                                + " meanwhile.",
+                        "classify the validation failure as not retryable: errorHandler.addNotRetryableExceptions("
+                                + (thrown == null ? "YourValidationException" : thrown) + ".class), so the record"
+                                + " goes to the dead-letter topic at once.");
+            }
+        }
+        return Outcome.passed();
     }
 
     private Outcome offsetReplay() throws Exception {

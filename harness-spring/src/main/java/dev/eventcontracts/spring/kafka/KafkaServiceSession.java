@@ -4,6 +4,8 @@ import dev.eventcontracts.junit.Scenario;
 import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.kafka.ExternalKafka;
 import dev.eventcontracts.kafka.KafkaCluster;
+import dev.eventcontracts.spring.FixtureLookup;
+import dev.eventcontracts.spring.ServiceFixture;
 import dev.eventcontracts.spring.internal.HttpStub;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +28,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * One running Spring Kafka service under contract: the Kafka cluster (given, or an embedded KRaft
@@ -54,6 +58,7 @@ public final class KafkaServiceSession implements AutoCloseable {
     private final KafkaServiceScenarios scenarios;
     private ConfigurableApplicationContext context;
     private KafkaListenerSetup setup;
+    private ListenerProbe probe;
 
     private KafkaServiceSession(KafkaServiceContract contract, Options options) {
         this.contract = contract;
@@ -67,7 +72,7 @@ public final class KafkaServiceSession implements AutoCloseable {
             opened.add(0, stub);
             context = startContext();
             setup = KafkaListenerSetup.read(context, contract);
-            awaitAssigned(setup);
+            attachProbe();
             observer = new TopicObserver(cluster.bootstrapServers(), admin);
             opened.add(0, observer);
             producer = new KafkaProducer<>(
@@ -79,7 +84,9 @@ public final class KafkaServiceSession implements AutoCloseable {
                     new StringSerializer(),
                     new ByteArraySerializer());
             opened.add(0, producer);
-            scenarios = new KafkaServiceScenarios(this, new KafkaSamples(context, setup, contract.orderedBy()));
+            KafkaServiceScenarios.Fixture fixture = fixture(contract);
+            scenarios = new KafkaServiceScenarios(
+                    this, new KafkaSamples(context, setup, contract.orderedBy(), fixture.samples()), fixture);
             observer.awaitSettled(options.settleTimeout());
         } catch (IOException e) {
             closeAll(opened);
@@ -91,6 +98,16 @@ public final class KafkaServiceSession implements AutoCloseable {
             closeAll(opened);
             throw e;
         }
+    }
+
+    /** The listener's {@code ServiceFixture}, found as RabbitMQ service mode finds it (docs/service-mode.md, fixture). */
+    private static KafkaServiceScenarios.Fixture fixture(KafkaServiceContract contract) {
+        return FixtureLookup.find(contract.application(), contract.listenerClass())
+                .map(f -> {
+                    ServiceFixture<?> fixture = FixtureLookup.instantiate(f);
+                    return new KafkaServiceScenarios.Fixture(f.getName(), fixture.poisonSamples(), fixture.samples());
+                })
+                .orElse(new KafkaServiceScenarios.Fixture(null, List.of(), List.of()));
     }
 
     /** Starts the service of {@code contract} against the cluster of {@code options}. */
@@ -137,7 +154,26 @@ public final class KafkaServiceSession implements AutoCloseable {
         context.close();
         context = startContext();
         setup = KafkaListenerSetup.read(context, contract);
+        attachProbe();
+    }
+
+    /** Puts a {@link ListenerProbe} on the listener's container (read when it starts: stop, attach, start). */
+    private void attachProbe() {
+        restartContainer(properties -> probe = ListenerProbe.attach(setup.container()));
+    }
+
+    /** Stops the listener's container, lets {@code change} edit its properties, starts it and awaits its partitions. */
+    void restartContainer(java.util.function.Consumer<ContainerProperties> change) {
+        MessageListenerContainer c = setup.container();
+        c.stop();
+        change.accept(c.getContainerProperties());
+        c.start();
         awaitAssigned(setup);
+    }
+
+    /** The probe on the current context's listener container. */
+    ListenerProbe probe() {
+        return probe;
     }
 
     /** Waits until {@code s}'s container has partitions assigned. */
@@ -151,7 +187,61 @@ public final class KafkaServiceSession implements AutoCloseable {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
         throw new IllegalStateException("The listener container of " + contract.displayName() + " got no partition of '"
-                + s.topic() + "' within 20 s. Check that it starts (autoStartup) and its group '" + s.groupId() + "'.");
+                + s.topic() + "' within 20 s. Check that it starts (autoStartup) and its group '" + s.groupId() + "' ("
+                + members(s.groupId()) + ").");
+    }
+
+    /**
+     * Waits until the listener's group has no member: a member held past its {@code
+     * max.poll.interval.ms} leaves by itself; one still there after {@code patience} is removed with
+     * {@code Admin.removeMembersFromConsumerGroup}, as a broker does to a member that stopped polling.
+     */
+    void awaitGroupEmpty(Duration patience) throws Exception {
+        String group = setup.groupId();
+        long deadline = System.nanoTime() + patience.toNanos();
+        boolean removed = false;
+        while (true) {
+            var d = admin.describeConsumerGroups(List.of(group))
+                    .all()
+                    .get(5, TimeUnit.SECONDS)
+                    .get(group);
+            if (d.members().isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                if (removed) {
+                    throw new IllegalStateException("group '" + group + "' still has members after they were removed"
+                            + " (" + members(group) + ")");
+                }
+                admin.removeMembersFromConsumerGroup(
+                                group, new org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions())
+                        .all()
+                        .get(5, TimeUnit.SECONDS);
+                removed = true;
+                deadline = System.nanoTime() + patience.toNanos();
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
+    /** The group's state and members with their partitions, as a failure message shows them. */
+    private String members(String groupId) {
+        try {
+            var d = admin.describeConsumerGroups(List.of(groupId))
+                    .all()
+                    .get(5, TimeUnit.SECONDS)
+                    .get(groupId);
+            List<String> members = new ArrayList<>();
+            d.members()
+                    .forEach(
+                            m -> members.add(m.clientId() + " " + m.assignment().topicPartitions()));
+            return "state " + d.groupState() + ", members " + members;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return "group not described: " + e;
+        }
     }
 
     /** Stops the listener containers of {@code ctx}. */

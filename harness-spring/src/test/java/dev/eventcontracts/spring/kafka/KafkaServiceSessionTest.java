@@ -6,9 +6,13 @@ import dev.eventcontracts.junit.Scenario;
 import dev.eventcontracts.junit.ScenarioResult;
 import dev.eventcontracts.junit.ScenarioStatus;
 import dev.eventcontracts.kafka.EmbeddedKafka;
+import dev.eventcontracts.registry.EmbeddedRegistry;
 import dev.eventcontracts.spring.kafkasamples.ShipmentListener;
+import dev.eventcontracts.spring.kafkasamples.avro.AvroShippingApp;
 import dev.eventcontracts.spring.kafkasamples.duplicating.DuplicatingShippingApp;
 import dev.eventcontracts.spring.kafkasamples.good.GoodShippingApp;
+import dev.eventcontracts.spring.kafkasamples.kinds.KindsShippingApp;
+import dev.eventcontracts.spring.kafkasamples.retryinginvalid.RetryingInvalidShippingApp;
 import dev.eventcontracts.spring.kafkasamples.retrytopics.RetryTopicsShippingApp;
 import dev.eventcontracts.spring.kafkasamples.retrytopics.RetryingShipmentListener;
 import dev.eventcontracts.spring.kafkasamples.skipping.SkippingShippingApp;
@@ -59,10 +63,8 @@ class KafkaServiceSessionTest {
             assertThat(session.deadLetterTopic()).isNotNull();
         }
         assertThat(results.values())
-                .filteredOn(r -> r.scenario() != Scenario.GROUP_REBALANCE
-                        && r.scenario() != Scenario.NON_RETRYABLE
-                        && r.scenario() != Scenario.SCHEMA_EVOLUTION
-                        && r.scenario() != Scenario.TRANSIENT_RECOVERS)
+                .filteredOn(
+                        r -> r.scenario() != Scenario.SCHEMA_EVOLUTION && r.scenario() != Scenario.TRANSIENT_RECOVERS)
                 .allSatisfy(r -> assertThat(r.status()).as(r.describe()).isEqualTo(ScenarioStatus.PASSED));
         assertThat(results.get(Scenario.TRANSIENT_RECOVERS).status()).isEqualTo(ScenarioStatus.SKIPPED);
     }
@@ -83,19 +85,47 @@ class KafkaServiceSessionTest {
     }
 
     @Test
-    void nonIdempotentListener_failsDuplicateAndCommitLost_namingListener() {
+    void nonIdempotentListener_failsDuplicateCommitLostAndTwoInstances_namingListener() {
         ScenarioResult a;
         ScenarioResult b;
         ScenarioResult d;
+        ScenarioResult f;
+        ScenarioResult i;
         try (KafkaServiceSession session = start(DuplicatingShippingApp.class, ShipmentListener.class, "")) {
             a = session.run(Scenario.DUPLICATE_DELIVERY);
             b = session.run(Scenario.COMMIT_LOST);
             d = session.run(Scenario.OFFSET_REPLAY);
+            f = session.run(Scenario.GROUP_REBALANCE);
+            i = session.run(Scenario.NON_RETRYABLE);
         }
         assertThat(a.status()).as(a.describe()).isEqualTo(ScenarioStatus.FAILED);
         assertThat(a.message()).contains("ShipmentListener#onOrder is not idempotent", "shipments.created");
         assertThat(b.status()).as(b.describe()).isEqualTo(ScenarioStatus.FAILED);
         assertThat(d.status()).as(d.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(f.status()).as(f.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(f.message())
+                .contains(
+                        "ShipmentListener#onOrder is not idempotent",
+                        "two instances",
+                        "{record on 'shipments.created'=3}");
+        assertThat(i.status()).as(i.describe()).isEqualTo(ScenarioStatus.SKIPPED);
+        assertThat(i.message()).contains("no business-invalid sample", "ServiceFixture<ShipmentListener>");
+    }
+
+    @Test
+    void errorHandlerRetryingValidationFailures_failsNonRetryable_namingAttemptsAndException() {
+        ScenarioResult i;
+        try (KafkaServiceSession session = start(RetryingInvalidShippingApp.class, ShipmentListener.class, "")) {
+            i = session.run(Scenario.NON_RETRYABLE);
+        }
+        assertThat(i.status()).as(i.describe()).isEqualTo(ScenarioStatus.FAILED);
+        assertThat(i.message())
+                .contains(
+                        "ShipmentListener#onOrder",
+                        "business-invalid sample #1 of ShipmentListenerFixture",
+                        "only after 3 attempts",
+                        "java.lang.IllegalArgumentException");
+        assertThat(i.fix()).contains("addNotRetryableExceptions(java.lang.IllegalArgumentException.class)");
     }
 
     @Test
@@ -132,5 +162,76 @@ class KafkaServiceSessionTest {
         assertThat(j.status()).as(j.describe()).isEqualTo(ScenarioStatus.PASSED);
         // the retry-topic path writes kafka_original-* and kafka_exception-fqcn, not kafka_dlt-*
         assertThat(m.status()).as(m.describe()).isEqualTo(ScenarioStatus.PASSED);
+    }
+
+    private static KafkaServiceSession startKinds(Class<?> listener, String topic) {
+        KafkaServiceContract contract = KafkaServiceContract.builder(KindsShippingApp.class, listener, "onOrder")
+                .topic(topic)
+                .build();
+        return KafkaServiceSession.start(
+                contract, new KafkaServiceSession.Options(kafka.bootstrapServers(), null, Duration.ofSeconds(10)));
+    }
+
+    @Test
+    void consumerRecordAndMessageParameters_samplesOfTheirValueType_pass() {
+        Map<Class<?>, String> listeners = Map.of(
+                KindsShippingApp.RecordOrderListener.class, "orders.kinds.record",
+                KindsShippingApp.MessageOrderListener.class, "orders.kinds.message");
+        listeners.forEach((listener, topic) -> {
+            ScenarioResult a;
+            ScenarioResult g;
+            try (KafkaServiceSession session = startKinds(listener, topic)) {
+                a = session.run(Scenario.DUPLICATE_DELIVERY);
+                g = session.run(Scenario.UNDECODABLE_BYTES);
+            }
+            assertThat(a.status()).as(a.describe()).isEqualTo(ScenarioStatus.PASSED);
+            assertThat(g.status()).as(g.describe()).isEqualTo(ScenarioStatus.PASSED);
+        });
+    }
+
+    @Test
+    void rawStringPayload_drivenWithFixtureSamples_rawBytesWithoutSamples_skippedSayingWhatToSupply() {
+        ScenarioResult a;
+        ScenarioResult i;
+        ScenarioResult g;
+        try (KafkaServiceSession session = startKinds(KindsShippingApp.TextOrderListener.class, "orders.kinds.text")) {
+            a = session.run(Scenario.DUPLICATE_DELIVERY);
+            i = session.run(Scenario.NON_RETRYABLE);
+            g = session.run(Scenario.UNDECODABLE_BYTES);
+        }
+        assertThat(a.status()).as(a.describe()).isEqualTo(ScenarioStatus.PASSED);
+        assertThat(i.status()).as(i.describe()).isEqualTo(ScenarioStatus.PASSED);
+        assertThat(g.status()).as(g.describe()).isEqualTo(ScenarioStatus.PASSED);
+        ScenarioResult bytes;
+        try (KafkaServiceSession session =
+                startKinds(KindsShippingApp.BytesOrderListener.class, "orders.kinds.bytes")) {
+            bytes = session.run(Scenario.DUPLICATE_DELIVERY);
+        }
+        assertThat(bytes.status()).as(bytes.describe()).isEqualTo(ScenarioStatus.SKIPPED);
+        assertThat(bytes.message())
+                .contains("samples-missing", "raw byte[] payload", "ServiceFixture<BytesOrderListener>");
+    }
+
+    @Test
+    void avroPayloadReadByApicurioDeserializer_samplesWrittenByApicurioSerializer_pass() throws Exception {
+        ScenarioResult a;
+        ScenarioResult g;
+        try (EmbeddedRegistry registry = EmbeddedRegistry.builder().build().start()) {
+            KafkaServiceContract contract = KafkaServiceContract.builder(
+                            AvroShippingApp.class, AvroShippingApp.WeighingListener.class, "onWeighed")
+                    .topic("parcels.weighed")
+                    .build();
+            try (KafkaServiceSession session = KafkaServiceSession.start(
+                    contract,
+                    new KafkaServiceSession.Options(
+                            kafka.bootstrapServers(), registry.uri().toString(), Duration.ofSeconds(10)))) {
+                a = session.run(Scenario.DUPLICATE_DELIVERY);
+                g = session.run(Scenario.UNDECODABLE_BYTES);
+            }
+            assertThat(registry.store().findArtifact("default", "parcels.weighed-value"))
+                    .isPresent();
+        }
+        assertThat(a.status()).as(a.describe()).isEqualTo(ScenarioStatus.PASSED);
+        assertThat(g.status()).as(g.describe()).isEqualTo(ScenarioStatus.PASSED);
     }
 }

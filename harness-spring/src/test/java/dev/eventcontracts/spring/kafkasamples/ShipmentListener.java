@@ -14,7 +14,10 @@ import org.springframework.kafka.core.KafkaTemplate;
  */
 public class ShipmentListener {
 
-    /** The durable state, one per cluster: survives a context restart and is shared by two instances. */
+    /**
+     * The durable state, one per cluster and service (its topic): survives a context restart and is
+     * shared by two instances of one service, not by the other sample services on the same broker.
+     */
     private static final Map<String, Set<String>> DATABASE = new ConcurrentHashMap<>();
 
     private final KafkaTemplate<Object, Object> template;

@@ -28,7 +28,8 @@ public class DuplicatingShippingApp {
 
     @Bean
     ShipmentListener listener(
-            KafkaTemplate<Object, Object> template, @Value("${spring.kafka.bootstrap-servers}") String cluster) {
+            KafkaTemplate<Object, Object> template,
+            @Value("${spring.kafka.bootstrap-servers}/${orders.topic}") String cluster) {
         return new ShipmentListener(template, cluster, false);
     }
 }

@@ -9,8 +9,12 @@ import org.springframework.context.annotation.PropertySource;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.CommonErrorHandler;
+import org.springframework.kafka.listener.DefaultErrorHandler;
 
-/** Right: ErrorHandlingDeserializer, DefaultErrorHandler with a DeadLetterPublishingRecoverer, idempotent listener. */
+/**
+ * Right: ErrorHandlingDeserializer, DefaultErrorHandler with a DeadLetterPublishingRecoverer that
+ * does not retry invalid orders, idempotent listener.
+ */
 @SpringBootApplication
 @PropertySource("classpath:kafkasamples/guarded.properties")
 @PropertySource("classpath:kafkasamples/good.properties")
@@ -23,12 +27,15 @@ public class GoodShippingApp {
 
     @Bean
     CommonErrorHandler errorHandler(KafkaTemplate<Object, Object> template) {
-        return SampleKafka.deadLettering(template);
+        DefaultErrorHandler handler = SampleKafka.deadLettering(template);
+        handler.addNotRetryableExceptions(IllegalArgumentException.class); // an invalid order never succeeds
+        return handler;
     }
 
     @Bean
     ShipmentListener listener(
-            KafkaTemplate<Object, Object> template, @Value("${spring.kafka.bootstrap-servers}") String cluster) {
+            KafkaTemplate<Object, Object> template,
+            @Value("${spring.kafka.bootstrap-servers}/${orders.topic}") String cluster) {
         return new ShipmentListener(template, cluster, true);
     }
 }

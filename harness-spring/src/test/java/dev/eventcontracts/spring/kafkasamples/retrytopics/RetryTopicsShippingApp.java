@@ -21,7 +21,8 @@ public class RetryTopicsShippingApp {
 
     @Bean
     RetryingShipmentListener listener(
-            KafkaTemplate<Object, Object> template, @Value("${spring.kafka.bootstrap-servers}") String cluster) {
+            KafkaTemplate<Object, Object> template,
+            @Value("${spring.kafka.bootstrap-servers}/${orders.topic}") String cluster) {
         return new RetryingShipmentListener(template, cluster);
     }
 }

@@ -30,7 +30,8 @@ public class SkippingShippingApp {
 
     @Bean
     ShipmentListener listener(
-            KafkaTemplate<Object, Object> template, @Value("${spring.kafka.bootstrap-servers}") String cluster) {
+            KafkaTemplate<Object, Object> template,
+            @Value("${spring.kafka.bootstrap-servers}/${orders.topic}") String cluster) {
         return new ShipmentListener(template, cluster, true);
     }
 }
