@@ -5,10 +5,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.eventcontracts.junit.internal.avro.SampleGenerator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
 import org.apache.avro.generic.GenericEnumSymbol;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.IndexedRecord;
@@ -47,6 +51,26 @@ public final class AvroSamples {
         Schema schema = SpecificData.get().getSchema(type);
         GenericRecord generic = new SampleGenerator(SEED).sample(schema, index, "");
         return SpecificData.get().deepCopy(schema, generic);
+    }
+
+    /**
+     * Sample number {@code index} of the older writer schema in {@code avscPath}, as a {@code
+     * GenericRecord} of that schema (scenario (n) of Kafka service mode, docs/kafka.md §5.3).
+     *
+     * @throws IllegalArgumentException naming the file when it cannot be read or parsed
+     */
+    public static Object written(String avscPath, int index) {
+        Schema writer;
+        try {
+            writer = new Schema.Parser().parse(Files.readString(Path.of(avscPath)));
+        } catch (IOException | SchemaParseException e) {
+            throw new IllegalArgumentException(
+                    "Cannot read the older writer schema '" + avscPath + "' (working directory '"
+                            + Path.of("").toAbsolutePath() + "'): " + e.getMessage()
+                            + ". Check previousWriterSchemaFile(...) in the generated test.",
+                    e);
+        }
+        return new SampleGenerator(SEED).sample(writer, index, "");
     }
 
     /**

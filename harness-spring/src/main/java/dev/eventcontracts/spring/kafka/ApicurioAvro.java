@@ -75,6 +75,11 @@ final class ApicurioAvro {
         return AvroSamples.sample(type, index);
     }
 
+    /** Sample number {@code index} of the older writer schema in {@code avscPath}, as a record of that schema. */
+    Object written(String avscPath, int index) {
+        return AvroSamples.written(avscPath, index);
+    }
+
     Object blank(Class<?> type) {
         return AvroSamples.blank(type);
     }

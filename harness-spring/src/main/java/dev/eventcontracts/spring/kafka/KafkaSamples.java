@@ -108,6 +108,18 @@ final class KafkaSamples {
         return encode(payload, key, "a good event");
     }
 
+    /**
+     * A good event written with the older writer schema in {@code avscPath}, by Apicurio's
+     * serializer (which registers that version): scenario (n).
+     */
+    Sample written(String avscPath, int index, String kind) {
+        if (avro == null) {
+            throw new IllegalStateException("older writer versions need an Avro payload read by Apicurio's"
+                    + " AvroKafkaDeserializer; " + setup.payloadType().getName() + " is not");
+        }
+        return encode(avro.written(avscPath, index), null, kind);
+    }
+
     /** Bytes no JSON deserializer reads. */
     Sample undecodable() {
         byte[] value = "\u0000\u0001event-contracts: not a valid record {".getBytes(StandardCharsets.UTF_8);

@@ -1,6 +1,7 @@
 package dev.eventcontracts.spring.kafka;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,9 @@ import java.util.Objects;
  *     the first topic of its container
  * @param claimedDeadLetterTopic {@code @EventConsumer(deadLetterTopic)}, or empty
  * @param orderedBy {@code @EventConsumer(orderedBy)}, or empty when the listener promises no order
+ * @param previousWriterSchemaFiles {@code .avsc} files of the older writer versions of an Avro
+ *     payload, oldest first, that scenario (n) writes with Apicurio's serializer (docs/kafka.md
+ *     §5.3); paths relative to the working directory
  */
 public record KafkaServiceContract(
         Class<?> application,
@@ -32,7 +36,8 @@ public record KafkaServiceContract(
         Method listener,
         String topic,
         String claimedDeadLetterTopic,
-        String orderedBy) {
+        String orderedBy,
+        List<String> previousWriterSchemaFiles) {
 
     /** Validates the parts. */
     public KafkaServiceContract {
@@ -42,6 +47,7 @@ public record KafkaServiceContract(
         Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(claimedDeadLetterTopic, "claimedDeadLetterTopic");
         Objects.requireNonNull(orderedBy, "orderedBy");
+        previousWriterSchemaFiles = List.copyOf(previousWriterSchemaFiles);
     }
 
     /** {@code SimpleName#method}, as messages name the listener. */
@@ -80,6 +86,7 @@ public record KafkaServiceContract(
         private String topic = "";
         private String claimedDeadLetterTopic = "";
         private String orderedBy = "";
+        private final List<String> previousWriterSchemaFiles = new ArrayList<>();
 
         private Builder(Class<?> application, Class<?> listenerClass, Method listener) {
             this.application = application;
@@ -105,10 +112,25 @@ public record KafkaServiceContract(
             return this;
         }
 
+        /**
+         * An older writer schema version of the Avro payload, from an {@code .avsc} file, tried in
+         * scenario (n); call oldest first.
+         */
+        public Builder previousWriterSchemaFile(String avscPath) {
+            previousWriterSchemaFiles.add(Objects.requireNonNull(avscPath, "avscPath"));
+            return this;
+        }
+
         /** The contract. */
         public KafkaServiceContract build() {
             return new KafkaServiceContract(
-                    application, listenerClass, listener, topic, claimedDeadLetterTopic, orderedBy);
+                    application,
+                    listenerClass,
+                    listener,
+                    topic,
+                    claimedDeadLetterTopic,
+                    orderedBy,
+                    previousWriterSchemaFiles);
         }
     }
 }

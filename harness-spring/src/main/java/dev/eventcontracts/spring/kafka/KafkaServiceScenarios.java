@@ -102,13 +102,7 @@ final class KafkaServiceScenarios {
                         case TRANSIENT_RECOVERS -> transientRecovers();
                         case NO_HEAD_OF_LINE_BLOCKING -> headOfLine();
                         case CONSERVATION -> conservation();
-                        case SCHEMA_EVOLUTION ->
-                            Outcome.skipped(
-                                    samples.avro()
-                                            ? "older writer versions of the Avro payload are not produced in Kafka service"
-                                                    + " mode yet (docs/kafka.md §5.6)."
-                                            : "the payload is JSON, not an Avro record: no registered writer versions to"
-                                                    + " read.");
+                        case SCHEMA_EVOLUTION -> writerVersions();
                         case KEY_ORDERING -> keyOrdering();
                         case LOST_ACK,
                                 OUT_OF_ORDER_REDELIVERY,
@@ -736,6 +730,70 @@ final class KafkaServiceScenarios {
                 "records were not conserved on '" + setup().topic() + "' (every record must be processed or in the"
                         + " dead-letter topic exactly once): " + String.join(" ", problems),
                 fix);
+    }
+
+    // ---- (n): registered writer versions --------------------------------------------------
+
+    /** Sample indexes of older writer versions start here, clear of the good samples' 1, 2, 3, .... */
+    private static final int WRITER_SAMPLE_BASE = 100_000;
+
+    /**
+     * (n): one good event per older writer version of the Avro payload, built from that schema by
+     * plain mode's generator and written by Apicurio's serializer (which registers the version),
+     * must be processed like a good sample — its effects, not dead-lettered, blocked or lost.
+     */
+    private Outcome writerVersions() throws Exception {
+        List<String> writers = session.contract().previousWriterSchemaFiles();
+        if (!samples.avro()) {
+            return Outcome.skipped(name() + " reads "
+                    + (samples.raw() ? "a raw payload" : "JSON")
+                    + ", not an Avro record: no registered writer versions to read.");
+        }
+        if (writers.isEmpty()) {
+            return Outcome.skipped(name() + ": no older writer version of "
+                    + setup().payloadType().getSimpleName() + " is registered, so only the current schema is"
+                    + " written (every other scenario does that).");
+        }
+        Map<String, Integer> once = baseline();
+        for (int v = 0; v < writers.size(); v++) {
+            String version =
+                    "writer version " + (v + 1) + " of " + (writers.size() + 1) + " ('" + writers.get(v) + "')";
+            KafkaSamples.Sample sample =
+                    samples.written(writers.get(v), WRITER_SAMPLE_BASE + v, "a good event written with " + version);
+            Mark m = mark();
+            Fate fate = send(sample, null, m);
+            Map<String, Integer> effects = effectsSince(m);
+            boolean processed = once.isEmpty()
+                    ? fate.kind() == Kind.LOST || fate.kind() == Kind.ACCEPTED
+                    : effects.entrySet().containsAll(once.entrySet());
+            if (!processed) {
+                return Outcome.failed(
+                        name() + " cannot read " + version + " of "
+                                + setup().payloadType().getName() + ": " + unread(fate, once, effects) + ".",
+                        "keep the reader schema of " + setup().payloadType().getSimpleName() + " compatible with"
+                                + " every registered writer version: give new fields defaults and do not remove"
+                                + " fields without defaults (check-compatibility names the field).");
+            }
+        }
+        return Outcome.passed();
+    }
+
+    /** Where a writer version's record ended instead of being processed. */
+    private String unread(Fate fate, Map<String, Integer> once, Map<String, Integer> effects) {
+        return switch (fate.kind()) {
+            case DEAD_LETTERED -> {
+                TopicObserver.Seen dlt = fate.deadLetter();
+                String fqcn = dlt.header("kafka_dlt-exception-cause-fqcn");
+                yield "it was dead-lettered to '" + dlt.topic() + "' ("
+                        + (fqcn != null ? fqcn : dlt.header("kafka_dlt-exception-fqcn")) + ": "
+                        + dlt.header("kafka_dlt-exception-message") + ")";
+            }
+            case BLOCKED ->
+                "it blocks its partition: group '" + setup().groupId() + "' is still at offset " + fate.committed()
+                        + " after " + session.settleTimeout().toSeconds() + " s";
+            case LOST -> "it was skipped without an effect (a good event had " + once + ")";
+            case ACCEPTED -> "its effects were " + effects + ", a good event's " + once;
+        };
     }
 
     // ---- ordering ---------------------------------------------------------------------------
