@@ -783,10 +783,7 @@ final class KafkaServiceScenarios {
         return switch (fate.kind()) {
             case DEAD_LETTERED -> {
                 TopicObserver.Seen dlt = fate.deadLetter();
-                String fqcn = dlt.header("kafka_dlt-exception-cause-fqcn");
-                yield "it was dead-lettered to '" + dlt.topic() + "' ("
-                        + (fqcn != null ? fqcn : dlt.header("kafka_dlt-exception-fqcn")) + ": "
-                        + dlt.header("kafka_dlt-exception-message") + ")";
+                yield "it was dead-lettered to '" + dlt.topic() + "' (" + rootCause(dlt) + ")";
             }
             case BLOCKED ->
                 "it blocks its partition: group '" + setup().groupId() + "' is still at offset " + fate.committed()
@@ -794,6 +791,28 @@ final class KafkaServiceScenarios {
             case LOST -> "it was skipped without an effect (a good event had " + once + ")";
             case ACCEPTED -> "its effects were " + effects + ", a good event's " + once;
         };
+    }
+
+    /**
+     * The deepest cause in a dead letter's {@code kafka_dlt-exception-stacktrace} — for a record the
+     * deserializer could not read, the Avro error under Spring's {@code DeserializationException} —
+     * else its exception class and message.
+     */
+    private static String rootCause(TopicObserver.Seen dlt) {
+        String trace = dlt.header("kafka_dlt-exception-stacktrace");
+        String cause = null;
+        if (trace != null) {
+            for (String line : trace.split("\\R")) {
+                String t = line.strip();
+                if (t.startsWith("Caused by: ")) {
+                    cause = t.substring("Caused by: ".length());
+                }
+            }
+        }
+        if (cause != null) {
+            return cause;
+        }
+        return dlt.header("kafka_dlt-exception-fqcn") + ": " + dlt.header("kafka_dlt-exception-message");
     }
 
     // ---- ordering ---------------------------------------------------------------------------

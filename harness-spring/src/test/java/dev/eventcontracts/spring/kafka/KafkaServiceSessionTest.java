@@ -268,8 +268,9 @@ class KafkaServiceSessionTest {
                 .contains(
                         "WeighingListener#onWeighed cannot read writer version 1 of 2",
                         "parcel-weighed.v1-without-depot.avsc",
-                        "dead-lettered to",
-                        "depot");
+                        "dead-lettered to 'parcels.weighed-dlt'",
+                        "org.apache.avro.AvroTypeException",
+                        "missing required field depot");
         assertThat(n.fix()).contains("compatible with every registered writer version");
     }
 }
