@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -25,9 +26,10 @@ import org.apache.avro.SchemaParseException;
  * Feeds the registered history of each consumer's subject (the payload schema's full name) into
  * scenario (n), read from the selected registry (the committed file store or a remote one): every registered version is written as {@code <subject>.v<N>.avsc} into a
  * directory under {@code target/} and added to the consumer's older writer schemas, unless a
- * schema with the same canonical form is already there or is the consumer's current schema.
+ * schema with the same canonical form is already there or is the consumer's current schema. Kafka
+ * service mode takes the same versions for its listeners' Avro payloads ({@link #olderVersions}).
  */
-final class RegisteredWriters {
+public final class RegisteredWriters {
 
     private final RegistrySelection registry;
     private final Path writersDirectory;
@@ -36,7 +38,7 @@ final class RegisteredWriters {
      * @param registry the registry; a file store that does not exist adds nothing
      * @param writersDirectory where the registered versions are written
      */
-    RegisteredWriters(RegistrySelection registry, Path writersDirectory) {
+    public RegisteredWriters(RegistrySelection registry, Path writersDirectory) {
         this.registry = registry;
         this.writersDirectory = writersDirectory;
     }
@@ -73,17 +75,49 @@ final class RegisteredWriters {
         return result;
     }
 
+    /**
+     * The registered versions of each Avro subject other than its current schema, written as
+     * {@code <subject>.v<N>.avsc}, oldest first; for Kafka service mode, which has no {@link
+     * ConsumerModel}. Files of subjects not asked for are removed from the writers directory.
+     *
+     * @param currentBySubject each subject (a schema's full name) with its current {@code .avsc}
+     */
+    public Map<String, List<Path>> olderVersions(Map<String, Path> currentBySubject) throws IOException {
+        Map<String, List<VersionedSchema>> histories = subjectHistories(currentBySubject.keySet());
+        Set<Path> written = new HashSet<>();
+        Map<String, List<Path>> result = new HashMap<>();
+        for (var e : currentBySubject.entrySet()) {
+            String current = canonical(e.getValue());
+            Set<String> seen = new LinkedHashSet<>();
+            List<Path> writers = new ArrayList<>();
+            for (VersionedSchema version : histories.getOrDefault(e.getKey(), List.of())) {
+                Path file = write(e.getKey(), version, written);
+                String form = RegisteredSchema.canonicalForm(version.schema());
+                if (!form.equals(current) && seen.add(form)) {
+                    writers.add(file);
+                }
+            }
+            result.put(e.getKey(), List.copyOf(writers));
+        }
+        removeStale(written);
+        return result;
+    }
+
     private Map<String, List<VersionedSchema>> histories(List<ConsumerModel> consumers) throws IOException {
+        return subjectHistories(consumers.stream()
+                .filter(c -> c.schema().avro())
+                .map(c -> c.schema().fullName())
+                .distinct()
+                .toList());
+    }
+
+    private Map<String, List<VersionedSchema>> subjectHistories(Collection<String> avroSubjects) throws IOException {
         Map<String, List<VersionedSchema>> histories = new HashMap<>();
-        if (consumers.stream().noneMatch(c -> c.schema().avro())) {
+        if (avroSubjects.isEmpty()) {
             return histories;
         }
         try (SubjectRegistry subjects = SubjectRegistry.open(registry, false)) {
-            for (ConsumerModel consumer : consumers) {
-                if (!consumer.schema().avro()) {
-                    continue;
-                }
-                String subject = consumer.schema().fullName();
+            for (String subject : avroSubjects) {
                 if (!histories.containsKey(subject)) {
                     histories.put(subject, subjects.history(subject));
                 }

@@ -51,6 +51,10 @@ public final class KafkaServiceGeneration {
      * @param topic the first literal topic, or empty (the runtime takes its container's)
      * @param claimedDeadLetterTopic {@code @EventConsumer(deadLetterTopic)}, or empty
      * @param orderedBy {@code @EventConsumer(orderedBy)}, or empty
+     * @param payloadType the simple name of the payload type as written (of {@code
+     *     ConsumerRecord<K, V>} and {@code Message<V>} its {@code V}), or empty
+     * @param previousWriterSchemaFiles the older writer versions of an Avro payload scenario (n)
+     *     writes, oldest first, as paths relative to the project directory
      */
     public record KafkaListenerMethod(
             String packageName,
@@ -58,7 +62,20 @@ public final class KafkaServiceGeneration {
             String method,
             String topic,
             String claimedDeadLetterTopic,
-            String orderedBy) {
+            String orderedBy,
+            String payloadType,
+            List<String> previousWriterSchemaFiles) {
+
+        /** Copies the list. */
+        public KafkaListenerMethod {
+            previousWriterSchemaFiles = List.copyOf(previousWriterSchemaFiles);
+        }
+
+        /** This listener with the older writer versions of its payload. */
+        public KafkaListenerMethod withWriters(List<String> files) {
+            return new KafkaListenerMethod(
+                    packageName, className, method, topic, claimedDeadLetterTopic, orderedBy, payloadType, files);
+        }
 
         /** {@code package.Class#method}. */
         public String id() {
@@ -130,7 +147,9 @@ public final class KafkaServiceGeneration {
                                 .orElse(""),
                         claim.flatMap(a -> attribute(a, "orderedBy"))
                                 .flatMap(KafkaServiceGeneration::literal)
-                                .orElse("")));
+                                .orElse(""),
+                        payloadType(m),
+                        List.of()));
             }
         }
         for (var member : type.getMembers()) {
@@ -138,6 +157,34 @@ public final class KafkaServiceGeneration {
                 visit(nested, pkg, name, found);
             }
         }
+    }
+
+    private static final Set<String> NOT_PAYLOAD =
+            Set.of("Acknowledgment", "Consumer", "MessageHeaders", "Headers", "ConsumerRecordMetadata");
+
+    /** The simple name of the listener's payload type: its first parameter without {@code @Header}, unwrapped. */
+    private static String payloadType(MethodDeclaration m) {
+        for (var p : m.getParameters()) {
+            if (annotation(p.getAnnotations(), "Header").isPresent()
+                    || annotation(p.getAnnotations(), "Headers").isPresent()
+                    || !p.getType().isClassOrInterfaceType()) {
+                continue;
+            }
+            var type = p.getType().asClassOrInterfaceType();
+            String name = type.getNameAsString();
+            if (NOT_PAYLOAD.contains(name)) {
+                continue;
+            }
+            if (name.equals("ConsumerRecord") || name.equals("Message")) {
+                var args = type.getTypeArguments().orElse(null);
+                if (args == null || args.isEmpty() || !args.get(args.size() - 1).isClassOrInterfaceType()) {
+                    return "";
+                }
+                return args.get(args.size() - 1).asClassOrInterfaceType().getNameAsString();
+            }
+            return name;
+        }
+        return "";
     }
 
     /** Generates the tests of {@code listeners} of the service {@code application} under {@code output}. */
@@ -203,6 +250,11 @@ public final class KafkaServiceGeneration {
         }
         if (!l.orderedBy().isEmpty()) {
             s.append("        builder.orderedBy(").append(quote(l.orderedBy())).append(");\n");
+        }
+        for (String writer : l.previousWriterSchemaFiles()) {
+            s.append("        builder.previousWriterSchemaFile(")
+                    .append(quote(writer))
+                    .append(");\n");
         }
         s.append("        return builder.build();\n    }\n\n");
         s.append("    @TestFactory\n")

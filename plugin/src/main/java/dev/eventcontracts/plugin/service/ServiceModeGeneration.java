@@ -91,8 +91,10 @@ public final class ServiceModeGeneration {
         ServiceTestGenerator.Generated generated =
                 new ServiceTestGenerator().generate(application, listeners, config.outputDirectory());
         KafkaServiceGeneration kafka = new KafkaServiceGeneration();
-        KafkaServiceGeneration.Generated kafkaTests =
-                kafka.generate(application, kafka.scan(config.mainSourceRoots()), config.outputDirectory());
+        KafkaServiceGeneration.Generated kafkaTests = kafka.generate(
+                application,
+                KafkaWriterVersions.add(config, kafka.scan(config.mainSourceRoots())),
+                config.outputDirectory());
         KafkaConsumers.write(
                 config.findingsFile().resolveSibling(KafkaConsumers.FILE_NAME),
                 kafkaTests.listeners().stream()

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.eventcontracts.plugin.consumers.GenerateConfig;
 import dev.eventcontracts.plugin.consumers.GenerateOutcome;
+import dev.eventcontracts.registry.gateway.SchemaRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,5 +86,62 @@ class KafkaServiceGenerationTest {
         assertThat(project.resolve("target/event-contracts/kafka-consumers.txt"))
                 .doesNotExist();
         assertThat(outcome.summaryLine()).contains("1 deleted");
+    }
+
+    private static final String PARCEL_V1 = """
+            {"type":"record","name":"ParcelWeighed","namespace":"com.example.shipping",
+             "fields":[{"name":"parcelId","type":"string"}]}
+            """;
+    private static final String PARCEL_V2 = """
+            {"type":"record","name":"ParcelWeighed","namespace":"com.example.shipping",
+             "fields":[{"name":"parcelId","type":"string"},{"name":"grams","type":"int","default":0}]}
+            """;
+
+    @Test
+    void avroListenerWithRegisteredVersions_passesTheOlderOnesToTheContract() throws IOException {
+        kafkaService();
+        write("com/example/shipping/listen/WeighingListener.java", """
+                package com.example.shipping.listen;
+                import org.apache.kafka.clients.consumer.ConsumerRecord;
+                import org.springframework.kafka.annotation.KafkaListener;
+                import com.example.shipping.ParcelWeighed;
+                class WeighingListener {
+                    @KafkaListener(topics = "parcels.weighed")
+                    void onWeighed(ConsumerRecord<String, ParcelWeighed> record) {}
+                }
+                """);
+        Path avsc = project.resolve("src/main/avro/parcel-weighed.avsc");
+        Files.createDirectories(avsc.getParent());
+        Files.writeString(avsc, PARCEL_V2);
+        try (SchemaRegistry registry = SchemaRegistry.fileStore(project.resolve("src/main/registry"))) {
+            registry.register("com.example.shipping.ParcelWeighed", new Schema.Parser().parse(PARCEL_V1));
+            registry.register("com.example.shipping.ParcelWeighed", new Schema.Parser().parse(PARCEL_V2));
+        }
+
+        ServiceModeGeneration.choose(config(), ServiceModeGeneration.Mode.AUTO)
+                .orElseThrow()
+                .run(config());
+
+        String test = Files.readString(
+                project.resolve(
+                        "target/generated-test-sources/event-contracts/com/example/shipping/listen/WeighingListenerKafkaContractIT.java"));
+        assertThat(test)
+                .contains("builder.previousWriterSchemaFile("
+                        + "\"target/event-contracts/writers/com.example.shipping.ParcelWeighed.v1.avsc\");")
+                .doesNotContain("ParcelWeighed.v2.avsc");
+        assertThat(new Schema.Parser()
+                        .parse(project.resolve(
+                                        "target/event-contracts/writers/com.example.shipping.ParcelWeighed.v1.avsc")
+                                .toFile())
+                        .getFields())
+                .hasSize(1);
+        try (var in = getClass().getResourceAsStream("/golden-service/ShipmentListenerKafkaContractIT.java")) {
+            assertThat(
+                            Files.readString(
+                                    project.resolve(
+                                            "target/generated-test-sources/event-contracts/com/example/shipping/listen/ShipmentListenerKafkaContractIT.java")))
+                    .as("a JSON listener's test is unchanged")
+                    .isEqualTo(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
     }
 }
