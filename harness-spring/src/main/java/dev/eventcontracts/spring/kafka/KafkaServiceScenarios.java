@@ -236,45 +236,51 @@ final class KafkaServiceScenarios {
     }
 
     private Outcome commitLost() throws Exception {
-        Map<String, Integer> once = baseline();
-        if (once.isEmpty()) {
-            return unprovable();
-        }
-        Mark m = mark();
-        RecordMetadata at = session.produce(samples.good());
-        settle("scenario 'commit-lost'");
-        KafkaServiceSession.stopListeners(session.context());
-        session.moveCommittedOffset(new TopicPartition(at.topic(), at.partition()), at.offset());
-        session.startListeners();
-        settle("scenario 'commit-lost'");
-        return compare(
-                once,
-                m,
+        return redelivered(
+                "commit-lost",
+                session::startListeners,
                 "the same record processed, its offset commit lost and the container restarted (it is delivered"
                         + " again)",
                 IDEMPOTENT_FIX);
     }
 
-    private Outcome rebalanceToSecondInstance() throws Exception {
+    /** What makes the group read a record again after its commit was moved back to it. */
+    @FunctionalInterface
+    private interface Redelivery {
+        void run() throws Exception;
+    }
+
+    /**
+     * (b), (c), (d): a good record is processed, the containers stop, the group's committed offset is
+     * moved back to the record and {@code redelivery} makes the service read it again; its effects must
+     * equal one record's.
+     */
+    private Outcome redelivered(String scenario, Redelivery redelivery, String what, String fix) throws Exception {
         Map<String, Integer> once = baseline();
         if (once.isEmpty()) {
             return unprovable();
         }
         Mark m = mark();
         RecordMetadata at = session.produce(samples.good());
-        settle("scenario 'rebalance-mid-batch'");
+        settle("scenario '" + scenario + "'");
         KafkaServiceSession.stopListeners(session.context());
         session.moveCommittedOffset(new TopicPartition(at.topic(), at.partition()), at.offset());
-        try (ConfigurableApplicationContext second = session.startContext()) {
-            session.awaitAssigned(KafkaListenerSetup.read(second, session.contract()));
-            settle("scenario 'rebalance-mid-batch'");
-            KafkaServiceSession.stopListeners(second);
-        }
-        session.startListeners();
-        settle("scenario 'rebalance-mid-batch'");
-        return compare(
-                once,
-                m,
+        redelivery.run();
+        settle("scenario '" + scenario + "'");
+        return compare(once, m, what, fix);
+    }
+
+    private Outcome rebalanceToSecondInstance() throws Exception {
+        return redelivered(
+                "rebalance-mid-batch",
+                () -> {
+                    try (ConfigurableApplicationContext second = session.startContext()) {
+                        session.awaitAssigned(KafkaListenerSetup.read(second, session.contract()));
+                        settle("scenario 'rebalance-mid-batch'");
+                        KafkaServiceSession.stopListeners(second);
+                    }
+                    session.startListeners();
+                },
                 "the same record processed by one instance, its commit lost, and its partition moved to a second"
                         + " instance of the service (same group)",
                 IDEMPOTENT_FIX);
@@ -402,20 +408,9 @@ final class KafkaServiceScenarios {
     }
 
     private Outcome offsetReplay() throws Exception {
-        Map<String, Integer> once = baseline();
-        if (once.isEmpty()) {
-            return unprovable();
-        }
-        Mark m = mark();
-        RecordMetadata at = session.produce(samples.good());
-        settle("scenario 'offset-replay'");
-        KafkaServiceSession.stopListeners(session.context());
-        session.moveCommittedOffset(new TopicPartition(at.topic(), at.partition()), at.offset());
-        session.restartContext();
-        settle("scenario 'offset-replay'");
-        return compare(
-                once,
-                m,
+        return redelivered(
+                "offset-replay",
+                session::restartContext,
                 "the same record replayed from an earlier offset after the service restarted (a new application"
                         + " context)",
                 "keep the record of processed events in durable state (a database), not in fields of the listener"
